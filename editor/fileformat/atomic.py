@@ -1,0 +1,80 @@
+"""Atomic file replacement: a synced temporary file in the same folder, renamed over the target."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from editor.errors import CanvasFileError
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at `path` with `data`, so that a crash at any moment leaves the old or the new file.
+
+    A symlink stays a symlink (its target is replaced) and an existing file keeps its permissions.
+    Raises CanvasFileError with a sentence a person can act on; the old file is then byte-identical.
+    """
+    source = str(path)
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    temp_name = ""
+    try:
+        mode = _mode_for(target)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=folder)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+        temp_name = ""
+        _sync_folder(folder)
+    except OSError as error:
+        raise CanvasFileError.whole(source, save_failure(error)) from None
+    finally:
+        if temp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable. Some file systems (and Windows) cannot open a folder: that is fine.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_failure(error: OSError) -> str:
+    """What went wrong, in a sentence, and the reassurance that matters: the file on disk is unchanged."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "you do not have permission to write there",
+        errno.EPERM: "you do not have permission to write there",
+        errno.EROFS: "the disk is read-only",
+        errno.ENOENT: "the folder does not exist (any more)",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.EISDIR: "that path is a folder",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"could not save: {reason}. The file on disk was not changed."

@@ -1,0 +1,166 @@
+"""Reading canvas files (YAML, format 1) into Canvas documents, with every problem located by line and column."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from editor import yamlsafe
+from editor.errors import CanvasFileError
+from editor.model import DEFAULT_COLOR, PALETTE, Canvas, Note, Template, load_template
+from editor.model.colors import is_valid_color, normalize_color
+from editor.model.template import DEFAULT_TEMPLATE, available_templates
+from editor.node_reader import Reader, did_you_mean
+from editor.yamlsafe import Mapping, Node, Scalar
+
+FORMAT_VERSION = 1
+# document > blocks > a block's list > a note > its tags or position: five levels; one more for slack.
+MAX_DEPTH = 6
+NOTE_KEYS = ("text", "color", "tags", "votes", "at")
+
+
+def load_canvas(path: str | os.PathLike[str]) -> Canvas:
+    """Read a canvas file. Raises CanvasFileError, and nothing else, for any file."""
+    source = str(path)
+    try:
+        if os.stat(path).st_size > yamlsafe.MAX_BYTES:
+            raise yamlsafe.too_large(os.stat(path).st_size, source)  # say so before reading it all
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise CanvasFileError.whole(source, _read_failure(error)) from None
+    return parse_canvas(data, source)
+
+
+def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:
+    """Read canvas file bytes. Raises CanvasFileError, and nothing else, for any bytes."""
+    try:
+        return _parse(data, source)
+    except CanvasFileError:
+        raise
+    except (RecursionError, MemoryError):
+        raise CanvasFileError.whole(source, "the file is too large or too deeply nested to read.") from None
+    except Exception as error:  # a last guard: the loader's promise is one error type for any input
+        raise CanvasFileError.whole(source, f"the file cannot be read ({type(error).__name__}: {error}).") from None
+
+
+def _parse(data: bytes, source: str) -> Canvas:
+    text = yamlsafe.decode(data, source)
+    root = yamlsafe.compose(text, source, MAX_DEPTH)
+    if root is None:
+        raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
+    reader = Reader(source)
+    top = reader.mapping(root, "a canvas file")
+    _check_format(reader, top)
+    template = _template(reader, top)
+    reader.keys(top, ["format", "template", "title", *template.header_ids, "legend", "blocks"], "at the top")
+    title_node = reader.optional(top, "title")
+    title = "" if title_node is None else reader.text(title_node, "the title")
+    fields = {}
+    for field_id in template.header_ids:
+        node = reader.optional(top, field_id)
+        if node is not None:
+            fields[field_id] = reader.text(node, f"'{field_id}'")
+    legend = _legend(reader, reader.optional(top, "legend"))
+    blocks = _blocks(reader, reader.optional(top, "blocks"), template)
+    reader.finish()
+    return Canvas(template, title=title, fields=fields, legend=legend, blocks=blocks)
+
+
+def _check_format(reader: Reader, top: Mapping) -> None:
+    if "format" not in top.items:
+        raise reader.stop(top, f"the line 'format: {FORMAT_VERSION}' is missing; every canvas file starts with it.")
+    node = top.items["format"][1]
+    version = reader.integer(node, "'format'", minimum=1)
+    if version > FORMAT_VERSION:
+        raise reader.stop(
+            node,
+            f"this canvas was saved in format {version} by a newer Canvas Editor; "
+            f"this version reads format {FORMAT_VERSION}. Update Canvas Editor to open it.",
+        )
+
+
+def _template(reader: Reader, top: Mapping) -> Template:
+    node = reader.optional(top, "template")
+    if node is None:
+        return load_template(DEFAULT_TEMPLATE)
+    name = reader.text(node, "'template'")
+    try:
+        return load_template(name)
+    except KeyError:
+        raise reader.stop(node, f"unknown template '{name}'.{did_you_mean(name, available_templates())}") from None
+
+
+def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
+    if node is None or (isinstance(node, Scalar) and node.plain and node.value == ""):
+        return {}
+    legend = {}
+    for color, (key_node, value_node) in reader.mapping(node, "'legend'").items.items():
+        if _check_color(reader, key_node, color):
+            legend[normalize_color(color)] = reader.text(value_node, f"the meaning of '{color}'")
+    return legend
+
+
+def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, list[Note]]:
+    blocks: dict[str, list[Note]] = {}
+    if node is None or (isinstance(node, Scalar) and node.plain and node.value == ""):
+        return blocks
+    for block_id, (key_node, value_node) in reader.mapping(node, "'blocks'").items.items():
+        if block_id not in template.block_ids:
+            reader.problem(
+                key_node,
+                f"'{block_id}' is not a block of the {template.name}.{did_you_mean(block_id, template.block_ids)}",
+            )
+            continue
+        notes = [_note(reader, item) for item in reader.sequence(value_node, f"the notes of '{block_id}'")]
+        blocks[block_id] = [note for note in notes if note is not None]
+    return blocks
+
+
+def _note(reader: Reader, node: Node) -> Note | None:
+    if isinstance(node, Scalar):
+        return Note(node.value)
+    if not isinstance(node, Mapping):
+        reader.problem(node, "a note is its text, or a mapping with 'text:' and optionally 'color:'.")
+        return None
+    reader.keys(node, NOTE_KEYS, "in a note")
+    if "text" not in node.items:
+        reader.problem(node, "this note has no 'text:'.")
+        return None
+    text = reader.text(node.items["text"][1], "a note's text")
+    color = DEFAULT_COLOR
+    color_node = reader.optional(node, "color")
+    if color_node is not None:
+        value = reader.text(color_node, "a note's colour")
+        color = value if _check_color(reader, color_node, value) else DEFAULT_COLOR
+    tags = tuple(reader.text(tag, "a tag") for tag in reader.items(node, "tags"))
+    votes_node = reader.optional(node, "votes")
+    votes = 0 if votes_node is None else reader.integer(votes_node, "'votes'", minimum=0)
+    position = None
+    at_node = reader.optional(node, "at")
+    if at_node is not None:
+        values = [reader.number(item, "a position") for item in reader.sequence(at_node, "'at'")]
+        if len(values) == 2 and all(0.0 <= value <= 1.0 for value in values):
+            position = (values[0], values[1])
+        else:
+            reader.problem(at_node, "'at' is [x, y]: fractions of the block from 0 to 1, such as [0.25, 0.5].")
+    return Note(text, color=color, tags=tags, votes=votes, position=position)
+
+
+def _check_color(reader: Reader, node: Node, value: str) -> bool:
+    if is_valid_color(value):
+        return True
+    hint = did_you_mean(value, PALETTE) if value.isalpha() else ""
+    if not hint.startswith(" Did"):
+        hint = ""
+    reader.problem(node, f"'{value}' is not a colour.{hint} Use one of {', '.join(PALETTE)}, or #rrggbb.")
+    return False
+
+
+def _read_failure(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "there is no such file."
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a canvas file."
+    if isinstance(error, PermissionError):
+        return "you do not have permission to read this file."
+    return f"the file cannot be read: {error.strerror or error}."

@@ -1,0 +1,293 @@
+"""The canvas document: header, blocks of ordered notes, and the operations editing needs, announced as events."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from editor.model.colors import DEFAULT_COLOR, is_valid_color, normalize_color
+from editor.model.template import DEFAULT_TEMPLATE, Template, load_template
+
+Position = tuple[float, float]
+_note_ids = itertools.count(1)
+
+
+@dataclass(slots=True)
+class Note:
+    """One sticky note. Change it through Canvas methods so that views hear of the change.
+
+    `position` is the note's top-left corner as fractions (0..1) of its block's width and height, so it
+    survives any window size or zoom; None lets the board lay the note out.
+    """
+
+    text: str
+    color: str = DEFAULT_COLOR
+    tags: tuple[str, ...] = ()
+    votes: int = 0
+    position: Position | None = None
+    id: int = field(default_factory=lambda: next(_note_ids), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _check_note_values(self.color, self.votes, self.position)
+        self.color = normalize_color(self.color)
+        self.tags = tuple(self.tags)
+
+    def copy(self) -> Note:
+        """The same content under a new id."""
+        return replace(self, id=next(_note_ids))
+
+
+# Events: what changed, with enough to update a view without looking at the whole document.
+
+
+@dataclass(frozen=True, slots=True)
+class NoteAdded:
+    block_id: str
+    index: int
+    note: Note
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRemoved:
+    block_id: str
+    index: int
+    note: Note
+
+
+@dataclass(frozen=True, slots=True)
+class NoteChanged:
+    note: Note
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMoved:
+    note: Note
+    from_block: str
+    to_block: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderChanged:
+    name: str  # "title", "legend" or a template header field id
+
+
+@dataclass(frozen=True, slots=True)
+class Reset:
+    """Everything may have changed (a reload); views rebuild."""
+
+
+Event = NoteAdded | NoteRemoved | NoteChanged | NoteMoved | HeaderChanged | Reset
+Listener = Callable[[Event], None]
+_NOTE_FIELDS = frozenset({"text", "color", "tags", "votes", "position"})
+
+
+class Canvas:
+    """A business model on a template: a title, header fields, a colour legend and a list of notes per block."""
+
+    def __init__(
+        self,
+        template: Template | None = None,
+        *,
+        title: str = "",
+        fields: Mapping[str, str] | None = None,
+        legend: Mapping[str, str] | None = None,
+        blocks: Mapping[str, Iterable[Note]] | None = None,
+    ) -> None:
+        self.template = template or load_template(DEFAULT_TEMPLATE)
+        self._title = title
+        self._fields = dict.fromkeys(self.template.header_ids, "")
+        for key, value in (fields or {}).items():
+            self._check_field(key)
+            self._fields[key] = value
+        self._legend: dict[str, str] = {}
+        for color, meaning in (legend or {}).items():
+            _check_note_values(color, 0, None)
+            self._legend[normalize_color(color)] = meaning
+        self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in self.template.block_ids}
+        self._block_of: dict[int, str] = {}
+        self._listeners: list[Listener] = []
+        for block_id, notes in (blocks or {}).items():
+            for note in notes:
+                self._insert(block_id, note, None)
+
+    # Reading
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def fields(self) -> Mapping[str, str]:
+        return self._fields
+
+    @property
+    def legend(self) -> Mapping[str, str]:
+        return self._legend
+
+    def notes(self, block_id: str) -> Sequence[Note]:
+        return self._blocks[block_id]
+
+    def all_notes(self) -> Iterator[tuple[str, Note]]:
+        for block_id, notes in self._blocks.items():
+            for note in notes:
+                yield block_id, note
+
+    def note_count(self) -> int:
+        return len(self._block_of)
+
+    def note(self, note_id: int) -> Note:
+        return self._blocks[self._block_of[note_id]][self.index_of(note_id)]
+
+    def block_of(self, note_id: int) -> str:
+        return self._block_of[note_id]
+
+    def index_of(self, note_id: int) -> int:
+        return self._index_in(self._block_of[note_id], note_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Canvas):
+            return NotImplemented
+        return self.content() == other.content()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def content(self) -> tuple[Any, ...]:
+        """Everything a file stores, as a comparable value (note ids are not content)."""
+        return (
+            self.template.id,
+            self._title,
+            tuple(self._fields.items()),
+            tuple(self._legend.items()),
+            tuple((block_id, tuple(notes)) for block_id, notes in self._blocks.items()),
+        )
+
+    def __repr__(self) -> str:
+        return f"<Canvas {self._title!r} on {self.template.id}, {self.note_count()} notes>"
+
+    # Listening
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # Changing the header
+
+    def set_title(self, title: str) -> None:
+        if title != self._title:
+            self._title = title
+            self._emit(HeaderChanged("title"))
+
+    def set_field(self, field_id: str, value: str) -> None:
+        self._check_field(field_id)
+        if self._fields[field_id] != value:
+            self._fields[field_id] = value
+            self._emit(HeaderChanged(field_id))
+
+    def set_legend(self, legend: Mapping[str, str]) -> None:
+        for color in legend:
+            _check_note_values(color, 0, None)
+        new = {normalize_color(color): meaning for color, meaning in legend.items()}
+        if new != self._legend:
+            self._legend = new
+            self._emit(HeaderChanged("legend"))
+
+    # Changing notes
+
+    def add_note(self, block_id: str, note: Note, index: int | None = None) -> Note:
+        """Put a note into a block, at the end or at `index`."""
+        if note.id in self._block_of:
+            raise ValueError(f"note {note.id} is already on the canvas")
+        index = self._insert(block_id, note, index)
+        self._emit(NoteAdded(block_id, index, note))
+        return note
+
+    def remove_note(self, note_id: int) -> tuple[str, int, Note]:
+        """Take a note off the canvas; returns where it was, so that it can be put back."""
+        block_id = self._block_of.pop(note_id)
+        index = self._index_in(block_id, note_id)
+        note = self._blocks[block_id].pop(index)
+        self._emit(NoteRemoved(block_id, index, note))
+        return block_id, index, note
+
+    def update_note(self, note_id: int, **values: Any) -> None:
+        """Set any of text, color, tags, votes and position; announces only what really changed."""
+        unknown = set(values) - _NOTE_FIELDS
+        if unknown:
+            raise TypeError(f"notes have no field {', '.join(sorted(unknown))}")
+        note = self.note(note_id)
+        _check_note_values(
+            values.get("color", note.color), values.get("votes", note.votes), values.get("position", note.position)
+        )
+        if "color" in values:
+            values["color"] = normalize_color(values["color"])
+        if "tags" in values:
+            values["tags"] = tuple(values["tags"])
+        changed = frozenset(name for name, value in values.items() if getattr(note, name) != value)
+        for name in changed:
+            setattr(note, name, values[name])
+        if changed:
+            self._emit(NoteChanged(note, changed))
+
+    def move_note(self, note_id: int, block_id: str, index: int | None = None) -> None:
+        """Move a note to a block (its own, to reorder) at `index`, or at the end."""
+        if block_id not in self._blocks:
+            raise KeyError(block_id)
+        from_block = self._block_of[note_id]
+        from_index = self._index_in(from_block, note_id)
+        target = self._blocks[block_id]
+        end = len(target) - (1 if block_id == from_block else 0)
+        index = end if index is None else max(0, min(index, end))
+        if block_id == from_block and index == from_index:
+            return
+        note = self._blocks[from_block].pop(from_index)
+        target.insert(index, note)
+        self._block_of[note_id] = block_id
+        self._emit(NoteMoved(note, from_block, block_id, index))
+
+    def replace_with(self, other: Canvas) -> None:
+        """Take over another canvas's content (a reload), keeping this object and its listeners."""
+        self.template = other.template
+        self._title, self._fields, self._legend = other._title, dict(other._fields), dict(other._legend)
+        self._blocks = {block_id: list(notes) for block_id, notes in other._blocks.items()}
+        self._block_of = dict(other._block_of)
+        self._emit(Reset())
+
+    # Internals
+
+    def _insert(self, block_id: str, note: Note, index: int | None) -> int:
+        if block_id not in self._blocks:
+            raise KeyError(block_id)
+        notes = self._blocks[block_id]
+        index = len(notes) if index is None else max(0, min(index, len(notes)))
+        notes.insert(index, note)
+        self._block_of[note.id] = block_id
+        return index
+
+    def _index_in(self, block_id: str, note_id: int) -> int:
+        for index, note in enumerate(self._blocks[block_id]):
+            if note.id == note_id:
+                return index
+        raise KeyError(note_id)
+
+    def _check_field(self, field_id: str) -> None:
+        if field_id not in self._fields:
+            raise KeyError(f"the template {self.template.id} has no header field {field_id}")
+
+
+def _check_note_values(color: str, votes: int, position: Position | None) -> None:
+    if not is_valid_color(color):
+        raise ValueError(f"{color!r} is not a palette colour or #rrggbb")
+    if votes < 0:
+        raise ValueError("votes cannot be negative")
+    if position is not None and not all(0.0 <= value <= 1.0 for value in position):
+        raise ValueError("a position is two fractions of the block, each from 0 to 1")

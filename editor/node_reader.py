@@ -1,0 +1,103 @@
+"""Typed reading of YAML nodes: each check names the line and column, and problems are collected for one report."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable
+
+from editor.errors import CanvasFileError, Problem
+from editor.yamlsafe import Mapping, Node, Scalar, Sequence, describe
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
+class Reader:
+    """Reads nodes into Python values. Problems it can read past are collected; the rest stop at once.
+
+    Either way every problem seen ends up in one CanvasFileError, raised by `finish()` or at the stop.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(node.line, node.column, message))
+
+    def stop(self, node: Node, message: str) -> CanvasFileError:
+        self.problem(node, message)
+        return CanvasFileError(self.source, self.problems)
+
+    def finish(self) -> None:
+        if self.problems:
+            raise CanvasFileError(self.source, self.problems)
+
+    # Shapes
+
+    def mapping(self, node: Node | None, what: str) -> Mapping:
+        if node is None:
+            raise CanvasFileError(self.source, [*self.problems, Problem(0, 0, f"the file is empty; {what} is missing.")])
+        if not isinstance(node, Mapping):
+            raise self.stop(node, f"{what} must be a mapping of 'key: value' lines, not {describe(node)}.")
+        return node
+
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        if isinstance(node, Sequence):
+            return node.items
+        if isinstance(node, Scalar) and node.plain and node.value == "":
+            return []  # `key:` with nothing after it: an empty list
+        raise self.stop(node, f"{what} must be a list of '- item' lines, not {describe(node)}.")
+
+    def keys(self, mapping: Mapping, allowed: Iterable[str], what: str = "here") -> None:
+        allowed = list(allowed)
+        for key, (key_node, _) in mapping.items.items():
+            if key not in allowed:
+                self.problem(key_node, f"unknown key '{key}' {what}.{did_you_mean(key, allowed)}")
+
+    def required(self, mapping: Mapping, key: str) -> Node:
+        if key not in mapping.items:
+            raise self.stop(mapping, f"the key '{key}' is missing here.")
+        return mapping.items[key][1]
+
+    def optional(self, mapping: Mapping, key: str) -> Node | None:
+        entry = mapping.items.get(key)
+        return None if entry is None else entry[1]
+
+    def items(self, mapping: Mapping, key: str) -> list[Node]:
+        node = self.optional(mapping, key)
+        return [] if node is None else self.sequence(node, f"'{key}'")
+
+    # Scalars
+
+    def text(self, node: Node, what: str) -> str:
+        if not isinstance(node, Scalar):
+            raise self.stop(node, f"{what} must be text, not {describe(node)}.")
+        return node.value
+
+    def integer(self, node: Node, what: str, minimum: int | None = None) -> int:
+        value = self.text(node, what)
+        if not _INTEGER.fullmatch(value):
+            raise self.stop(node, f"{what} must be a whole number, not '{value}'.")
+        number = int(value)
+        if minimum is not None and number < minimum:
+            raise self.stop(node, f"{what} must be at least {minimum}, not {number}.")
+        return number
+
+    def number(self, node: Node, what: str) -> float:
+        value = self.text(node, what)
+        number = float(value) if _NUMBER.fullmatch(value) else math.nan
+        if not math.isfinite(number):
+            raise self.stop(node, f"{what} must be a number, not '{value}'.")
+        return number
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the closest choice, or a list of what is allowed when nothing is close."""
+    choices = list(choices)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f" Did you mean '{close[0]}'?"
+    return " Allowed: " + ", ".join(choices) + "."

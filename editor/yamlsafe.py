@@ -1,0 +1,221 @@
+"""Guarded YAML reading: bytes to a small tree of string scalars, lists and mappings that remember their lines.
+
+Why not `yaml.safe_load`: it turns `no`, `1:30` and `2024-03-05` into a bool, a number and a date, keeps the
+last of duplicate keys silently, expands aliases (an alias bomb), and libyaml's composer recurses in C, so deep
+nesting kills the process. Here we walk the parser's event stream ourselves (libyaml's when present, which does
+not recurse), keep every scalar a string, and stop at the first tag, anchor, alias, duplicate key or level
+deeper than the caller allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from editor.errors import CanvasFileError
+
+MAX_BYTES = 32 * 1024 * 1024
+
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+# What YAML 1.1 allows in a stream (yaml.reader.Reader.NON_PRINTABLE), as a search for the first offender.
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_HINTS = {
+    "mapping values are not allowed here": "Is there a ': ' inside unquoted text? Put that text in quotes.",
+    "mapping values are not allowed in this context": "Is there a ': ' inside unquoted text? Put it in quotes.",
+    "found character that cannot start any token": "Put text that starts with this character in quotes.",
+    "could not find expected ':'": "A key is missing its ':', or a quote was left open.",
+    "did not find expected key": "Check the indentation of this line against the lines above.",
+    "did not find expected '-' indicator": "Check the indentation of this list item.",
+    "found unexpected end of stream": "A quote or bracket was opened and never closed.",
+    "found undefined tag handle": "Tags (words starting with '!') are not allowed in canvas files.",
+}
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    plain: bool  # unquoted: only plain scalars may be read as numbers
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Sequence:
+    line: int
+    column: int
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mapping:
+    line: int
+    column: int
+    items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+
+
+Node = Scalar | Sequence | Mapping
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 bytes to text, or an error that says where the first bad byte is."""
+    if len(data) > MAX_BYTES:
+        raise too_large(len(data), source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(data[: error.start].decode("utf-8", "replace"))
+        if b"\x00" in data:
+            raise CanvasFileError.at(
+                source, line, column, "this is a binary file, not a canvas; canvas files are YAML text."
+            ) from None
+        raise CanvasFileError.at(
+            source,
+            line,
+            column,
+            f"byte 0x{data[error.start]:02x} is not UTF-8 text; save the file as UTF-8.",
+        ) from None
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = _line_col(text[: bad.start()])
+        what = "binary data" if bad.group() == "\x00" else f"the control character U+{ord(bad.group()):04X}"
+        raise CanvasFileError.at(source, line, column, f"the file holds {what}; canvas files are YAML text.")
+    return text
+
+
+def too_large(size: int, source: str) -> CanvasFileError:
+    return CanvasFileError.whole(
+        source, f"the file is {size / 2**20:.1f} MiB; canvas files may be at most {MAX_BYTES // 2**20} MiB."
+    )
+
+
+def compose(text: str, source: str, max_depth: int) -> Node | None:
+    """Parse one YAML document into nodes; None when the document is empty.
+
+    Raises CanvasFileError for syntax errors and for every construct a canvas file has no use for.
+    """
+    loader = _Loader(text)
+    try:
+        return _compose_events(loader, source, max_depth)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, text, source) from None
+    except yaml.YAMLError as error:
+        raise CanvasFileError.at(source, 1, 1, f"the YAML cannot be read: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max_depth: int) -> Node | None:
+    # A frame is [container, pending key]; the key is only used by mappings.
+    stack: list[tuple[Sequence | Mapping, list[Scalar | None]]] = []
+    root: Node | None = None
+    documents = 0
+    get_event = loader.get_event
+
+    def fail(mark: yaml.Mark, message: str) -> CanvasFileError:
+        return _fail(source, mark, message)
+
+    def attach(node: Node, mark: yaml.Mark) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        container, pending = stack[-1]
+        if isinstance(container, Sequence):
+            container.items.append(node)
+            return
+        key = pending[0]
+        if key is None:
+            if not isinstance(node, Scalar):
+                raise fail(mark, "a key must be plain text, not a list or a mapping.")
+            if node.value in container.items:
+                first = container.items[node.value][0]
+                raise fail(mark, f"the key '{node.value}' appears twice; the first is on line {first.line}.")
+            pending[0] = node
+        else:
+            container.items[key.value] = (key, node)
+            pending[0] = None
+
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            _check_plain(event, source)
+            mark = event.start_mark
+            attach(Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1), mark)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            _check_plain(event, source)
+            mark = event.start_mark
+            if len(stack) >= max_depth:
+                raise fail(mark, f"the file nests deeper than a canvas ever needs ({max_depth} levels).")
+            if stack and isinstance(stack[-1][0], Mapping) and stack[-1][1][0] is None:
+                raise fail(mark, "a key must be plain text, not a list or a mapping.")
+            container: Sequence | Mapping = (
+                Mapping(mark.line + 1, mark.column + 1)
+                if kind is yaml.MappingStartEvent
+                else Sequence(mark.line + 1, mark.column + 1)
+            )
+            stack.append((container, [None]))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            finished, _ = stack.pop()
+            attach(finished, event.start_mark)
+        elif kind is yaml.AliasEvent:
+            raise fail(event.start_mark, "aliases ('*name') are not allowed in canvas files; write the text out.")
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise fail(event.start_mark, "the file holds more than one YAML document ('---'); keep one.")
+        elif kind is yaml.StreamEndEvent:
+            return root
+
+
+def _fail(source: str, mark: yaml.Mark, message: str) -> CanvasFileError:
+    return CanvasFileError.at(source, mark.line + 1, mark.column + 1, message)
+
+
+def _check_plain(event: yaml.NodeEvent, source: str) -> None:
+    """Anchors and tags have no meaning in a canvas file, and both are how YAML attacks start."""
+    if event.anchor is not None:
+        raise _fail(source, event.start_mark, f"anchors ('&{event.anchor}') are not allowed in canvas files.")
+    if event.tag is not None and event.tag != "!":
+        raise _fail(source, event.start_mark, f"tags ('{event.tag}') are not allowed in canvas files.")
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str, source: str) -> CanvasFileError:
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "the YAML is malformed").strip()
+    message = f"YAML syntax error: {problem}"
+    if error.context:
+        message += f" ({error.context.strip()})"
+    message += "."
+    hint = _HINTS.get(problem)
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        hint = "YAML is indented with spaces, not tabs."
+    if hint:
+        message += " " + hint
+    if mark is None:
+        return CanvasFileError.at(source, 1, 1, message)
+    return CanvasFileError.at(source, mark.line + 1, mark.column + 1, message)
+
+
+def _line_col(prefix: str) -> tuple[int, int]:
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def describe(node: Node) -> str:
+    """A few words a person recognises for what the node is, for error messages."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    return f"the text '{node.value}'" if len(node.value) <= 40 else "a text"
