@@ -1,0 +1,121 @@
+"""BoardScene: builds the board's items from a Canvas and keeps them in step with the Canvas's events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from editor.gui import style
+from editor.gui.block_item import BlockItem
+from editor.gui.frame_items import FooterItem, HeaderItem
+from editor.gui.geometry import (
+    BOARD_HEIGHT,
+    BOARD_WIDTH,
+    NOTE_WIDTH,
+    block_rects,
+    fit_notes,
+    footer_rect,
+    header_rect,
+    point_in,
+)
+from editor.gui.note_item import NoteItem
+from editor.model import (
+    Canvas,
+    Event,
+    HeaderChanged,
+    NoteAdded,
+    NoteChanged,
+    NoteMoved,
+    NoteRemoved,
+    Reset,
+)
+
+
+class BoardScene(QGraphicsScene):
+    """The items mirror the document and hold no truth of their own: every change arrives as a Canvas event."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.setBackgroundBrush(style.BOARD_BACKGROUND)
+        self.setSceneRect(QRectF(0.0, 0.0, BOARD_WIDTH, BOARD_HEIGHT))
+        self.blocks: dict[str, BlockItem] = {}
+        self.notes: dict[int, NoteItem] = {}
+        self._header = HeaderItem(header_rect())
+        self._footer = FooterItem(footer_rect())
+        self.addItem(self._header)
+        self.addItem(self._footer)
+        self._build()
+        canvas.subscribe(self._on_event)
+
+    def detach(self) -> None:
+        """Stop listening to the canvas (before the scene is dropped)."""
+        self.canvas.unsubscribe(self._on_event)
+
+    def note_items(self, block_id: str) -> list[NoteItem]:
+        """The items of a block's notes, in the block's order."""
+        return [self.notes[note.id] for note in self.canvas.notes(block_id)]
+
+    # Building and updating
+
+    def _build(self) -> None:
+        for item in [*self.blocks.values(), *self.notes.values()]:
+            self.removeItem(item)
+        self.blocks.clear()
+        self.notes.clear()
+        rects = block_rects(self.canvas.template)
+        for spec in self.canvas.template.blocks:
+            block = BlockItem(spec, rects[spec.id])
+            self.blocks[spec.id] = block
+            self.addItem(block)
+        for block_id, note in self.canvas.all_notes():
+            item = NoteItem(note)
+            self.notes[note.id] = item
+            self.addItem(item)
+        for block_id in self.blocks:
+            self._layout_block(block_id)
+        self._header.update_from(self.canvas)
+        self._footer.update_from(self.canvas)
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, NoteAdded):
+            item = NoteItem(event.note)
+            self.notes[event.note.id] = item
+            self.addItem(item)
+            self._layout_block(event.block_id)
+        elif isinstance(event, NoteRemoved):
+            self.removeItem(self.notes.pop(event.note.id))
+            self._layout_block(event.block_id)
+        elif isinstance(event, NoteChanged):
+            self.notes[event.note.id].update_from(event.note)
+            self._layout_block(self.canvas.block_of(event.note.id))
+        elif isinstance(event, NoteMoved):
+            self._layout_block(event.from_block)
+            if event.to_block != event.from_block:
+                self._layout_block(event.to_block)
+        elif isinstance(event, HeaderChanged):
+            self._header.update_from(self.canvas)
+            self._footer.update_from(self.canvas)
+        elif isinstance(event, Reset):
+            self._build()
+
+    def _layout_block(self, block_id: str) -> None:
+        """Place a block's notes: positioned ones where the document says, the rest flowed in order."""
+        block = self.blocks[block_id]
+        notes = self.canvas.notes(block_id)
+        flowing = [self.notes[note.id] for note in notes if note.position is None]
+        placements, scale, fits = fit_notes(
+            block.notes_area(), len(flowing), lambda index, width: flowing[index].height_for(width)
+        )
+        for item, placement in zip(flowing, placements, strict=True):
+            item.set_size(placement.width, placement.height)
+            item.setScale(scale)
+            item.setPos(placement.x, placement.y)
+        width = placements[0].width if placements else NOTE_WIDTH
+        for note in notes:
+            if note.position is not None:
+                item = self.notes[note.id]
+                item.set_size(width)
+                item.setScale(scale)
+                item.setPos(*point_in(block.rect, note.position))
+        block.set_overflowing(not fits)

@@ -1,0 +1,54 @@
+"""BoardView: shows the board fitted to the window, re-fitted on resize until the person zooms; Ctrl+wheel zooms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+
+ZOOM_STEP = 1.15
+MIN_ZOOM = 0.1
+MAX_ZOOM = 8.0
+
+
+class BoardView(QGraphicsView):
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.fitting = True  # fit the board to the window until the person zooms
+
+    @property
+    def zoom(self) -> float:
+        return float(self.transform().m11())
+
+    def fit(self) -> None:
+        """Show the whole board, as large as the window allows, and keep doing so on resize."""
+        self.fitting = True
+        scene = self.scene()
+        if scene is not None:
+            self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom around the point under the mouse (or the centre); stops fitting to the window."""
+        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom * factor))
+        if target != self.zoom:
+            self.fitting = False
+            self.scale(target / self.zoom, target / self.zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitting:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom_by(ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)

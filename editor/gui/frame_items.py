@@ -1,0 +1,104 @@
+"""The board's frame: the header (title and the template's fields) and the footer (colour legend and credit)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from editor.gui import style
+from editor.gui.geometry import Rect
+from editor.gui.text import WrappedText
+from editor.model import Canvas
+from editor.model.colors import color_hex
+
+_MARGIN = 24.0
+_FIELDS_SHARE = 0.56  # of the header's width, on the right, for the four fields
+
+
+class HeaderItem(QGraphicsItem):
+    """The canvas title on the left; the template's header fields (label over value) on the right."""
+
+    def __init__(self, rect: Rect) -> None:
+        super().__init__()
+        self.rect = rect
+        self.setPos(rect.x, rect.y)
+        self._title: WrappedText | None = None
+        self._fields: list[tuple[WrappedText, WrappedText]] = []
+
+    def update_from(self, canvas: Canvas) -> None:
+        fields_width = self.rect.width * _FIELDS_SHARE
+        title = canvas.title or "Untitled canvas"
+        self._title = WrappedText(
+            title, style.font(style.BOARD_TITLE_SIZE, bold=True), self.rect.width - fields_width - 2 * _MARGIN
+        )
+        column = (fields_width - _MARGIN) / max(1, len(canvas.template.header))
+        self._fields = [
+            (
+                WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), column - 12),
+                WrappedText(canvas.fields.get(spec.id, "") or "—", style.font(style.HEADER_VALUE_SIZE), column - 12),
+            )
+            for spec in canvas.template.header
+        ]
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.fillRect(self.boundingRect(), style.PAPER)
+        if self._title is not None:
+            painter.setPen(style.TITLE_TEXT)
+            self._title.paint(painter, _MARGIN, (self.rect.height - self._title.height) / 2)
+        fields_width = self.rect.width * _FIELDS_SHARE
+        x = self.rect.width - fields_width
+        column = (fields_width - _MARGIN) / max(1, len(self._fields))
+        for label, value in self._fields:
+            painter.setPen(QPen(style.BLOCK_BORDER, 1.0))
+            painter.drawLine(int(x), 22, int(x), int(self.rect.height - 22))
+            painter.setPen(style.LABEL_TEXT)
+            label.paint(painter, x + 10, 26)
+            painter.setPen(style.TITLE_TEXT)
+            value.paint(painter, x + 10, 26 + label.height + 6)
+            x += column
+
+
+class FooterItem(QGraphicsItem):
+    """The colour legend (what each note colour means) on the left and the template's credit line on the right."""
+
+    _SWATCH = 20.0
+
+    def __init__(self, rect: Rect) -> None:
+        super().__init__()
+        self.rect = rect
+        self.setPos(rect.x, rect.y)
+        self._legend: list[tuple[QColor, WrappedText]] = []
+        self._credit: WrappedText | None = None
+
+    def update_from(self, canvas: Canvas) -> None:
+        label_font = style.font(style.FOOTER_SIZE)
+        self._legend = [
+            (QColor(color_hex(color)), WrappedText(meaning, label_font, None)) for color, meaning in canvas.legend.items()
+        ]
+        self._credit = WrappedText(canvas.template.credit, style.font(style.FOOTER_SIZE), None)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.fillRect(self.boundingRect(), style.PAPER)
+        middle = self.rect.height / 2
+        x = _MARGIN
+        for color, label in self._legend:
+            painter.setPen(QPen(style.NOTE_BORDER, 1.0))
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(x, middle - self._SWATCH / 2, self._SWATCH, self._SWATCH), 3.0, 3.0)
+            painter.setPen(style.TITLE_TEXT)
+            label.paint(painter, x + self._SWATCH + 8, middle - label.height / 2)
+            x += self._SWATCH + 8 + label.width + 28
+        if self._credit is not None:
+            painter.setPen(style.LABEL_TEXT)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            credit_x = self.rect.width - _MARGIN - self._credit.width
+            self._credit.paint(painter, credit_x, middle - self._credit.height / 2)

@@ -1,0 +1,143 @@
+"""Board geometry in scene units: where the header, blocks and footer go, and how notes flow inside a block.
+
+Pure arithmetic (no Qt), so the layout rules are tested on their own. Scene units are the board's own
+pixels at zoom 1; the view scales the whole board to the window.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from editor.model import Template
+
+BOARD_WIDTH = 2000.0
+HEADER_HEIGHT = 118.0
+GRID_HEIGHT = 1110.0
+FOOTER_HEIGHT = 52.0
+BOARD_HEIGHT = HEADER_HEIGHT + GRID_HEIGHT + FOOTER_HEIGHT
+
+BLOCK_PADDING = 14.0
+NOTE_GAP = 12.0
+NOTE_WIDTH = 184.0  # the widest a laid-out note gets: a few words a line, big type
+MIN_SCALE = 0.4  # below this a note is unreadable even on a big screen: let it overflow instead
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.right and self.y <= y < self.bottom
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one note goes: top-left corner and size, in scene units."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def header_rect() -> Rect:
+    return Rect(0.0, 0.0, BOARD_WIDTH, HEADER_HEIGHT)
+
+
+def footer_rect() -> Rect:
+    return Rect(0.0, HEADER_HEIGHT + GRID_HEIGHT, BOARD_WIDTH, FOOTER_HEIGHT)
+
+
+def block_rects(template: Template) -> dict[str, Rect]:
+    """Each block's rectangle, from the template's grid."""
+    cell_width = BOARD_WIDTH / template.columns
+    cell_height = GRID_HEIGHT / template.rows
+    return {
+        block.id: Rect(
+            block.column * cell_width,
+            HEADER_HEIGHT + block.row * cell_height,
+            block.column_span * cell_width,
+            block.row_span * cell_height,
+        )
+        for block in template.blocks
+    }
+
+
+Measure = Callable[[int, float], float]  # (index of a note, width) -> its height at that width
+
+
+def flow_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement], bool]:
+    """Lay `count` notes out in rows inside `area`, in order, each row as tall as its tallest note.
+
+    Notes are about NOTE_WIDTH wide (a few words a line, big type), as many columns as the area holds.
+    Returns the placements and whether they fit inside the area.
+    """
+    if count == 0:
+        return [], True
+    columns = max(1, min(count, round((area.width + NOTE_GAP) / (NOTE_WIDTH * 1.1 + NOTE_GAP))))
+    width = min(NOTE_WIDTH * 1.1, (area.width - (columns - 1) * NOTE_GAP) / columns)
+    placements: list[Placement] = []
+    y = area.y
+    for start in range(0, count, columns):
+        indices = range(start, min(start + columns, count))
+        height = max(measure(index, width) for index in indices)
+        for column in range(len(indices)):
+            placements.append(Placement(area.x + column * (width + NOTE_GAP), y, width, height))
+        y += height + NOTE_GAP
+    return placements, y - NOTE_GAP <= area.bottom + 0.5
+
+
+def fit_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement], float, bool]:
+    """Like flow_notes, but a block too full for its notes at full size shrinks them (down to MIN_SCALE).
+
+    Placements are in scene units for x and y, and in the notes' own (unscaled) units for width and height;
+    the board draws each note at the returned scale. The flag says whether they fit at all.
+    """
+    placements, fits = flow_notes(area, count, measure)
+    if fits:
+        return placements, 1.0, True
+    used = max(p.y + p.height for p in placements) - area.y
+    scale = max(MIN_SCALE, min(0.95, math.sqrt(area.height / used)))
+    while True:
+        inner = Rect(area.x, area.y, area.width / scale, area.height / scale)
+        placements, fits = flow_notes(inner, count, measure)
+        if fits or scale <= MIN_SCALE:
+            break
+        scale = max(MIN_SCALE, scale * 0.92)
+    scaled = [
+        Placement(area.x + (p.x - area.x) * scale, area.y + (p.y - area.y) * scale, p.width, p.height)
+        for p in placements
+    ]
+    return scaled, scale, fits
+
+
+def block_at(rects: dict[str, Rect], x: float, y: float) -> str | None:
+    for block_id, rect in rects.items():
+        if rect.contains(x, y):
+            return block_id
+    return None
+
+
+def position_in(rect: Rect, x: float, y: float) -> tuple[float, float]:
+    """A scene point as fractions of a block, clamped to the block."""
+    return (
+        min(1.0, max(0.0, (x - rect.x) / rect.width)),
+        min(1.0, max(0.0, (y - rect.y) / rect.height)),
+    )
+
+
+def point_in(rect: Rect, position: Sequence[float]) -> tuple[float, float]:
+    return rect.x + position[0] * rect.width, rect.y + position[1] * rect.height

@@ -1,0 +1,108 @@
+"""NoteItem: one sticky note on the board, a light item that paints prepared text; it mirrors a model Note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from editor.gui import style
+from editor.gui.text import WrappedText
+from editor.model import Note
+from editor.model.colors import color_hex, is_dark
+
+_SHADOW_OFFSET = 3.0
+_RADIUS = 3.0
+
+
+def note_height(text: str, width: float) -> float:
+    """The height a note of this width needs to show all of its text."""
+    wrapped = WrappedText(text, style.font(style.NOTE_FONT_SIZE), width - 2 * style.NOTE_PADDING)
+    return max(style.NOTE_MIN_HEIGHT, wrapped.height + 2 * style.NOTE_PADDING)
+
+
+class NoteItem(QGraphicsItem):
+    """Paints a note: shadow, coloured paper, wrapped text. The note grows to show all of its text."""
+
+    def __init__(self, note: Note, width: float = 184.0) -> None:
+        super().__init__()
+        self.note_id = note.id
+        self._text = note.text
+        self._color = note.color
+        self._width = width
+        self._fill = QColor()
+        self._ink = QColor()
+        self._wrapped: WrappedText
+        self._height = 0.0
+        self.setZValue(1.0)
+        self.setAcceptHoverEvents(False)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+        self._prepare()
+
+    # Mirroring the model
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def color(self) -> str:
+        return self._color
+
+    def update_from(self, note: Note) -> None:
+        if note.text != self._text or note.color != self._color:
+            self._text, self._color = note.text, note.color
+            self._prepare()
+
+    def set_size(self, width: float, height: float = 0.0) -> None:
+        """Lay the note out at `width`, at least `height` tall (to line up with its row), and taller if its text needs."""
+        if width != self._width:
+            self._width = width
+            self._prepare()
+        height = max(height, self._text_height())
+        if height != self._height:
+            self.prepareGeometryChange()
+            self._height = height
+            self.update()
+
+    def height_for(self, width: float) -> float:
+        """The height this note's text needs at `width`."""
+        if width == self._width:
+            return self._text_height()
+        return note_height(self._text, width)
+
+    def _text_height(self) -> float:
+        return max(style.NOTE_MIN_HEIGHT, self._wrapped.height + 2 * style.NOTE_PADDING)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self._width, self._height
+
+    def _prepare(self) -> None:
+        self.prepareGeometryChange()
+        self._wrapped = WrappedText(
+            self._text, style.font(style.NOTE_FONT_SIZE), self._width - 2 * style.NOTE_PADDING
+        )
+        self._height = self._text_height()
+        self._fill = QColor(color_hex(self._color))
+        self._ink = style.NOTE_TEXT_ON_DARK if is_dark(self._color) else style.NOTE_TEXT
+        self.update()
+
+    # Painting
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0.0, 0.0, self._width + _SHADOW_OFFSET, self._height + _SHADOW_OFFSET)
+
+    def body_rect(self) -> QRectF:
+        return QRectF(0.0, 0.0, self._width, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        body = self.body_rect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.NOTE_SHADOW)
+        painter.drawRoundedRect(body.translated(_SHADOW_OFFSET * 0.5, _SHADOW_OFFSET), _RADIUS, _RADIUS)
+        painter.setBrush(self._fill)
+        painter.setPen(QPen(style.NOTE_BORDER, 1.0))
+        painter.drawRoundedRect(body, _RADIUS, _RADIUS)
+        painter.setPen(self._ink)
+        self._wrapped.paint(painter, style.NOTE_PADDING, style.NOTE_PADDING)

@@ -1,0 +1,36 @@
+"""The board's look in one place: fonts and colours, sized for a projector at the back of a room."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+BOARD_BACKGROUND = QColor("#dfe3e8")
+PAPER = QColor("#ffffff")
+BLOCK_HIGHLIGHT = QColor("#e3f2fd")
+BLOCK_BORDER = QColor("#9aa3ad")
+TITLE_TEXT = QColor("#1f2933")
+QUESTION_TEXT = QColor("#7b8794")
+LABEL_TEXT = QColor("#616e7c")
+NOTE_TEXT = QColor("#1f1f1f")
+NOTE_TEXT_ON_DARK = QColor("#ffffff")
+NOTE_SHADOW = QColor(0, 0, 0, 46)
+NOTE_BORDER = QColor(0, 0, 0, 40)
+WARNING = QColor("#c62828")
+
+
+def font(pixel_size: float, *, bold: bool = False) -> QFont:
+    result = QFont()
+    result.setPixelSize(round(pixel_size))
+    result.setBold(bold)
+    return result
+
+
+NOTE_FONT_SIZE = 17
+NOTE_PADDING = 10.0
+NOTE_MIN_HEIGHT = 54.0
+BLOCK_TITLE_SIZE = 21
+QUESTION_SIZE = 13
+BOARD_TITLE_SIZE = 38
+HEADER_LABEL_SIZE = 12
+HEADER_VALUE_SIZE = 17
+FOOTER_SIZE = 14

@@ -1,0 +1,40 @@
+"""Wrapped plain text prepared once and painted cheaply: QStaticText with the wrapping a note needs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QPainter, QStaticText, QTextOption
+
+
+class WrappedText:
+    """Plain text (never rich text: a note saying '<b>' shows '<b>') wrapped to a width, laid out once.
+
+    A width of None lays the text out on one line (per line break), at its natural width.
+    """
+
+    __slots__ = ("_static", "font")
+
+    def __init__(
+        self, text: str, font: QFont, width: float | None, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    ) -> None:
+        self.font = font
+        self._static = QStaticText(text)
+        self._static.setTextFormat(Qt.TextFormat.PlainText)
+        option = QTextOption(alignment)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._static.setTextOption(option)
+        if width is not None:
+            self._static.setTextWidth(max(1.0, width))
+        self._static.prepare(font=font)
+
+    @property
+    def height(self) -> float:
+        return float(self._static.size().height())
+
+    @property
+    def width(self) -> float:
+        return float(self._static.size().width())
+
+    def paint(self, painter: QPainter, x: float, y: float) -> None:
+        painter.setFont(self.font)
+        painter.drawStaticText(QPointF(x, y), self._static)
