@@ -35,6 +35,8 @@ _HINTS = {
     "did not find expected key": "Check the indentation of this line against the lines above.",
     "did not find expected '-' indicator": "Check the indentation of this list item.",
     "found unexpected end of stream": "A quote or bracket was opened and never closed.",
+    "did not find expected ',' or ']'": "Items in [brackets] need commas; put text holding ':' in quotes.",
+    "did not find expected ',' or '}'": "Entries in {braces} need commas; put text holding ':' in quotes.",
     "found undefined tag handle": "Tags (words starting with '!') are not allowed in canvas files.",
 }
 
@@ -70,14 +72,14 @@ def decode(data: bytes, source: str) -> str:
         raise too_large(len(data), source)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_col(data[:nul].decode("utf-8", "replace"))
+        raise CanvasFileError.at(source, line, column, "this is a binary file, not a canvas; canvas files are YAML text.")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_col(data[: error.start].decode("utf-8", "replace"))
-        if b"\x00" in data:
-            raise CanvasFileError.at(
-                source, line, column, "this is a binary file, not a canvas; canvas files are YAML text."
-            ) from None
         raise CanvasFileError.at(
             source,
             line,
@@ -193,6 +195,11 @@ def _check_plain(event: yaml.NodeEvent, source: str) -> None:
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, source: str) -> CanvasFileError:
     mark = error.problem_mark or error.context_mark
     problem = (error.problem or "the YAML is malformed").strip()
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        mark = error.context_mark  # where the quote opened, not the end of the file
+        return CanvasFileError.at(
+            source, mark.line + 1, mark.column + 1, "YAML syntax error: this quote is never closed. Add the closing quote."
+        )
     message = f"YAML syntax error: {problem}"
     if error.context:
         message += f" ({error.context.strip()})"

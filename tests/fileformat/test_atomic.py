@@ -1,0 +1,90 @@
+"""Saving atomically: a failed save leaves the old file byte-identical and says why in a sentence."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from editor.fileformat import CanvasFileError, load_canvas, save_canvas
+from editor.fileformat import atomic
+from editor.model import Canvas, Note
+
+
+def canvas(title: str) -> Canvas:
+    return Canvas(title=title, blocks={"channels": [Note("Ads")]})
+
+
+def test_save_writes_a_file_that_loads_back(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("Plan"), path)
+    assert load_canvas(path) == canvas("Plan")
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_new_file_gets_ordinary_permissions_and_existing_keeps_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("One"), path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    path.chmod(0o640)
+    save_canvas(canvas("Two"), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_symlink_stays_a_symlink(tmp_path: Path) -> None:
+    target = tmp_path / "real.yaml"
+    save_canvas(canvas("One"), target)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    save_canvas(canvas("Two"), link)
+    assert link.is_symlink()
+    assert load_canvas(target).title == "Two"
+
+
+@pytest.mark.parametrize(
+    ("failing", "code", "reason"),
+    [
+        ("fsync", errno.ENOSPC, "the disk is full"),
+        ("replace", errno.EACCES, "permission"),
+        ("mkstemp", errno.EROFS, "read-only"),
+    ],
+)
+def test_failed_save_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, code: int, reason: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("Old"), path)
+    before = path.read_bytes()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    module = atomic.tempfile if failing == "mkstemp" else atomic.os
+    monkeypatch.setattr(module, failing, fail)
+    with pytest.raises(CanvasFileError, match=reason) as caught:
+        save_canvas(canvas("New"), path)
+    assert "not changed" in str(caught.value)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_read_only_folder_gives_a_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(CanvasFileError, match="permission"):
+            save_canvas(canvas("X"), folder / "plan.yaml")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_missing_folder_gives_a_sentence(tmp_path: Path) -> None:
+    with pytest.raises(CanvasFileError, match="folder does not exist"):
+        save_canvas(canvas("X"), tmp_path / "gone" / "plan.yaml")

@@ -1,0 +1,73 @@
+"""Writing canvas files: stable bytes, text as written, and a round trip that loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor.fileformat import dump_canvas, load_canvas, parse_canvas
+from editor.model import PALETTE, Canvas, Note, load_template
+
+TEMPLATE = load_template()
+YAML_1_1_TRAPS = ["no", "No", "on", "off", "yes", "y", "n", "~", "null", "1:30", "0755", "0o17", "0x1f",
+                  "2024-03-05", "1e3", ".inf", ".nan", "-", "? a", "- a", "#hash", "&anchor", "*alias",
+                  "!tag", "%directive", "@at", "`tick", "'quoted'", '"dq"', "a: b", "a #b", "  padded  ",
+                  "", " ", "\t", "line\nbreak", "trailing\n", "\nleading", "crlf\r\nline", "tab\tinside"]
+
+texts = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=60),
+    st.sampled_from(YAML_1_1_TRAPS),
+)
+colors = st.one_of(st.sampled_from(list(PALETTE)), st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
+fractions = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
+notes = st.builds(
+    Note,
+    text=texts,
+    color=colors,
+    tags=st.lists(texts, max_size=3).map(tuple),
+    votes=st.integers(min_value=0, max_value=99),
+    position=st.none() | st.tuples(fractions, fractions),
+)
+canvases = st.builds(
+    lambda title, fields, legend, blocks: Canvas(TEMPLATE, title=title, fields=fields, legend=legend, blocks=blocks),
+    title=texts,
+    fields=st.fixed_dictionaries({field: texts for field in TEMPLATE.header_ids}),
+    legend=st.dictionaries(colors, texts, max_size=3),
+    blocks=st.fixed_dictionaries({block: st.lists(notes, max_size=3) for block in TEMPLATE.block_ids}),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(canvases)
+def test_round_trip_keeps_everything_and_saving_again_gives_the_same_bytes(canvas: Canvas) -> None:
+    text = dump_canvas(canvas)
+    loaded = parse_canvas(text.encode("utf-8"))
+    assert loaded == canvas
+    assert dump_canvas(loaded) == text
+
+
+def test_example_resaves_to_the_same_bytes(tiktok_path: Path) -> None:
+    original = tiktok_path.read_text(encoding="utf-8")
+    assert dump_canvas(load_canvas(tiktok_path)) == original
+
+
+def test_saved_file_is_plain_readable_yaml() -> None:
+    canvas = Canvas(title="Café ☕ 東京", blocks={"channels": [Note("no"), Note("two\nlines", color="blue")]})
+    shared = Note("same", tags=("x", "x"))
+    canvas.add_note("key_partners", shared)
+    text = dump_canvas(canvas)
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert "title: Café ☕ 東京\n" in text  # Unicode as itself, not \u escapes
+    assert "  - 'no'\n" in text  # quoted so that any YAML reader keeps it text
+    assert "  - text: |-\n      two\n      lines\n    color: blue\n" in text  # a block, not "\\n"
+    assert "&" not in text and "*" not in text and "!!" not in text
+    keys = [line.strip().split(":")[0] for line in text.splitlines() if line.startswith("  ") and line[2] != " "]
+    assert [key for key in keys if not key.startswith("-")] == list(TEMPLATE.block_ids)  # all, in order
+
+
+def test_default_notes_are_written_as_plain_strings() -> None:
+    canvas = Canvas(blocks={"channels": [Note("Ads"), Note("Events", color="pink", votes=2)]})
+    text = dump_canvas(canvas)
+    assert "  channels:\n  - Ads\n  - text: Events\n    color: pink\n    votes: 2\n" in text

@@ -1,0 +1,142 @@
+"""The board shows the canvas: nine blocks from the template, every note in its block, and follows the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from editor.fileformat import load_canvas
+from editor.gui.main_window import MainWindow
+from editor.model import Note
+
+OpenApp = Callable[[Path | None], MainWindow]
+
+
+def inside(inner: object, outer: object) -> bool:
+    return outer.adjusted(-0.5, -0.5, 0.5, 0.5).contains(inner)  # type: ignore[attr-defined]
+
+
+def test_window_shows_nine_blocks_with_the_tiktok_notes_in_them(open_app: OpenApp, tiktok_path: Path) -> None:
+    window = open_app(None)
+    expected = load_canvas(tiktok_path)
+    scene = window.scene
+    assert window.windowTitle() == "tiktok.yaml — Canvas Editor"
+    assert [b.title for b in scene.blocks.values()] == [b.title for b in expected.template.blocks]
+    assert len(scene.notes) == expected.note_count() == 43
+    for block_id, block in scene.blocks.items():
+        items = scene.note_items(block_id)
+        assert [item.text for item in items] == [note.text for note in expected.notes(block_id)]
+        for item in items:
+            assert inside(item.sceneBoundingRect(), block.sceneBoundingRect()), (block_id, item.text)
+        rects = [item.mapRectToScene(item.body_rect()) for item in items]
+        assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :]), block_id
+        assert not block.overflowing
+
+
+def test_note_colours_follow_the_file(open_app: OpenApp) -> None:
+    window = open_app(None)
+    pink = [note.id for note in window.canvas.notes("customer_segments") if note.color == "pink"]
+    assert pink and all(window.scene.notes[note_id].color == "pink" for note_id in pink)
+
+
+def test_board_fits_the_window_and_refits_on_resize(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    view = window.view
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert inside(window.scene.sceneRect(), visible)
+    small = view.zoom
+    window.resize(1900, 1200)
+    qtbot.waitUntil(lambda: view.zoom > small * 1.2)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert inside(window.scene.sceneRect(), visible)
+
+
+def ctrl_wheel(view: object, steps: int) -> None:
+    viewport = view.viewport()  # type: ignore[attr-defined]
+    centre = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_ctrl_wheel_zooms_and_ctrl_0_fits_again(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    view = window.view
+    fitted = view.zoom
+    ctrl_wheel(view, 2)
+    assert view.zoom == fitted * 1.15**2 or abs(view.zoom - fitted * 1.15**2) < 1e-9
+    assert not view.fitting
+    window.resize(1500, 1000)
+    qtbot.wait(20)
+    assert abs(view.zoom - fitted * 1.15**2) < 1e-9  # a zoomed view is not re-fitted on resize
+    ctrl_wheel(view, -1)
+    assert abs(view.zoom - fitted * 1.15) < 1e-9
+    QTest.keyClick(view.viewport(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.fitting and abs(view.zoom - fitted) < 0.1
+
+
+def test_board_follows_changes_to_the_document(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas, scene = window.canvas, window.scene
+    note = canvas.notes("channels")[0]
+    canvas.update_note(note.id, text="A much longer note about app stores that needs more lines", color="blue")
+    item = scene.notes[note.id]
+    assert item.text.startswith("A much longer") and item.color == "blue"
+    added = canvas.add_note("key_partners", Note("Record labels"))
+    assert scene.notes[added.id].text == "Record labels"
+    canvas.move_note(added.id, "cost_structure")
+    assert inside(scene.notes[added.id].sceneBoundingRect(), scene.blocks["cost_structure"].sceneBoundingRect())
+    canvas.remove_note(added.id)
+    assert added.id not in scene.notes and scene.notes[note.id].scene() is scene
+    canvas.set_title("TikTok 2024")
+    assert window.canvas.title == "TikTok 2024"
+
+
+def test_a_crowded_block_keeps_its_notes_inside(open_app: OpenApp) -> None:
+    window = open_app(None)
+    for number in range(20):
+        window.canvas.add_note("key_activities", Note(f"Activity number {number}"))
+    block = window.scene.blocks["key_activities"]
+    items = window.scene.note_items("key_activities")
+    assert items[0].scale() < 1.0 and not block.overflowing
+    assert all(inside(item.sceneBoundingRect(), block.sceneBoundingRect()) for item in items)
+    for number in range(300):
+        window.canvas.add_note("key_activities", Note(f"More {number}"))
+    assert block.overflowing
+
+
+def test_a_file_that_fails_to_load_shows_the_error_in_a_dialog(open_app: OpenApp, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("format: 1\nblocks:\n  channel:\n    - Ads\n", encoding="utf-8")
+    window = open_app(bad)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert "could not open broken.yaml" in box.text()
+    assert f"{bad}:3:3: 'channel' is not a block" in box.informativeText()
+    assert "Did you mean 'channels'?" in box.informativeText()
+    assert window.canvas.note_count() == 0 and len(window.scene.blocks) == 9
+    box.accept()
+
+
+def test_opening_a_bad_file_keeps_the_canvas_that_was_open(open_app: OpenApp, tmp_path: Path) -> None:
+    window = open_app(None)
+    before = window.canvas
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\x00\x01binary")
+    assert not window.open_path(bad)
+    assert window.canvas is before and window.canvas.note_count() == 43
+    window.findChild(QMessageBox, "errorBox").accept()

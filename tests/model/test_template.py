@@ -1,0 +1,57 @@
+"""The Business Model Canvas template: the data the board is drawn from matches the domain reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.errors import CanvasFileError
+from editor.model import load_template
+from editor.model.template import available_templates, read_template
+
+# CANVAS.md: blocks on a 10-column, 3-row grid, end-exclusive.
+EXPECTED_GRID = {
+    "key_partners": ("Key Partners", (0, 2), (0, 2)),
+    "key_activities": ("Key Activities", (2, 4), (0, 1)),
+    "key_resources": ("Key Resources", (2, 4), (1, 2)),
+    "value_propositions": ("Value Propositions", (4, 6), (0, 2)),
+    "customer_relationships": ("Customer Relationships", (6, 8), (0, 1)),
+    "channels": ("Channels", (6, 8), (1, 2)),
+    "customer_segments": ("Customer Segments", (8, 10), (0, 2)),
+    "cost_structure": ("Cost Structure", (0, 5), (2, 3)),
+    "revenue_streams": ("Revenue Streams", (5, 10), (2, 3)),
+}
+
+
+def test_business_model_canvas_matches_the_domain_reference() -> None:
+    template = load_template()
+    assert (template.columns, template.rows) == (10, 3)
+    found = {
+        b.id: (b.title, (b.column, b.column + b.column_span), (b.row, b.row + b.row_span)) for b in template.blocks
+    }
+    assert found == EXPECTED_GRID
+    assert template.fill_order[:2] == ("customer_segments", "value_propositions")
+    assert template.fill_order[-1] == "cost_structure"
+    assert sorted(template.fill_order) == sorted(template.block_ids)
+    assert template.credit == "The Business Model Canvas by Strategyzer AG, strategyzer.com, CC BY-SA 3.0"
+    assert [f.label for f in template.header] == ["Designed for", "Designed by", "Date", "Version"]
+    assert all(block.questions for block in template.blocks)
+    assert template.block("customer_segments").questions[0] == "For whom are we creating value?"
+
+
+def test_every_shipped_template_loads() -> None:
+    assert "business-model-canvas" in available_templates()
+    for template_id in available_templates():
+        assert load_template(template_id).id == template_id
+    with pytest.raises(KeyError):
+        load_template("value-proposition-canvas")  # not openly licensed: never shipped
+
+
+def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "id: x\nname: X\ncredit: c\ncolumns: 2\nrows: 1\nblocks:\n  - id: a\n    title: A\n    grid: [1, 0, 2, 1]\n"
+    )
+    with pytest.raises(CanvasFileError, match=r"broken\.yaml:9:11: grid is"):
+        read_template(path)

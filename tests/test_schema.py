@@ -1,0 +1,50 @@
+"""The JSON Schema describes the format: every example and every saved file validates against it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from editor import paths
+from editor.fileformat import dump_canvas, load_canvas, save_canvas
+from editor.model import PALETTE, Canvas, Note
+
+SCHEMA = json.loads(paths.schema_path().read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def as_json(text: str) -> object:
+    # Saved files quote every YAML 1.1 look-alike, so a plain safe load gives the file's real types.
+    return yaml.safe_load(text)
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$defs"]["color"]["anyOf"][0]["enum"] == list(PALETTE)
+
+
+@pytest.mark.parametrize("example", paths.example_files(), ids=lambda p: p.name)
+def test_every_example_loads_and_validates(example: Path) -> None:
+    canvas = load_canvas(example)
+    assert canvas.note_count() > 0
+    VALIDATOR.validate(as_json(example.read_text(encoding="utf-8")))
+
+
+def test_saved_files_validate(tmp_path: Path) -> None:
+    canvas = Canvas(
+        title="Everything",
+        legend={"blue": "Brands", "#123456": "Custom"},
+        blocks={"channels": [Note("Ads", color="#123456", tags=("x",), votes=3, position=(0.1, 0.9)), Note("no")]},
+    )
+    save_canvas(canvas, tmp_path / "all.yaml")
+    VALIDATOR.validate(as_json((tmp_path / "all.yaml").read_text(encoding="utf-8")))
+    VALIDATOR.validate(as_json(dump_canvas(Canvas())))
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    for bad in ({"title": "no format"}, {"format": 2}, {"format": 1, "blocks": {"channels": [{"colour": "blue"}]}}):
+        assert not VALIDATOR.is_valid(bad)
