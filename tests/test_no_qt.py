@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-
-from conftest import REPO
+from pathlib import Path
 
 
 def test_model_templates_and_format_load_without_pyside6() -> None:
@@ -17,6 +16,6 @@ def test_model_templates_and_format_load_without_pyside6() -> None:
         "dump_canvas(load_canvas(paths.tiktok_example()))\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO / "tests")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
