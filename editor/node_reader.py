@@ -39,7 +39,9 @@ class Reader:
 
     def mapping(self, node: Node | None, what: str) -> Mapping:
         if node is None:
-            raise CanvasFileError(self.source, [*self.problems, Problem(0, 0, f"the file is empty; {what} is missing.")])
+            raise CanvasFileError(
+                self.source, [*self.problems, Problem(0, 0, f"the file is empty; {what} is missing.")]
+            )
         if not isinstance(node, Mapping):
             raise self.stop(node, f"{what} must be a mapping of 'key: value' lines, not {describe(node)}.")
         return node

@@ -10,7 +10,9 @@ deeper than the caller allows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -75,7 +77,9 @@ def decode(data: bytes, source: str) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _line_col(data[:nul].decode("utf-8", "replace"))
-        raise CanvasFileError.at(source, line, column, "this is a binary file, not a canvas; canvas files are YAML text.")
+        raise CanvasFileError.at(
+            source, line, column, "this is a binary file, not a canvas; canvas files are YAML text."
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -121,12 +125,13 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
     stack: list[tuple[Sequence | Mapping, list[Scalar | None]]] = []
     root: Node | None = None
     documents = 0
-    get_event = loader.get_event
+    # PyYAML's stubs type events loosely; these are its own event classes, checked by type below.
+    get_event: Callable[[], Any] = loader.get_event
 
-    def fail(mark: yaml.Mark, message: str) -> CanvasFileError:
+    def fail(mark: Any, message: str) -> CanvasFileError:
         return _fail(source, mark, message)
 
-    def attach(node: Node, mark: yaml.Mark) -> None:
+    def attach(node: Node, mark: Any) -> None:
         nonlocal root
         if not stack:
             root = node
@@ -180,11 +185,11 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
             return root
 
 
-def _fail(source: str, mark: yaml.Mark, message: str) -> CanvasFileError:
+def _fail(source: str, mark: Any, message: str) -> CanvasFileError:
     return CanvasFileError.at(source, mark.line + 1, mark.column + 1, message)
 
 
-def _check_plain(event: yaml.NodeEvent, source: str) -> None:
+def _check_plain(event: Any, source: str) -> None:
     """Anchors and tags have no meaning in a canvas file, and both are how YAML attacks start."""
     if event.anchor is not None:
         raise _fail(source, event.start_mark, f"anchors ('&{event.anchor}') are not allowed in canvas files.")
@@ -198,7 +203,10 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, source: str) -> Canvas
     if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
         mark = error.context_mark  # where the quote opened, not the end of the file
         return CanvasFileError.at(
-            source, mark.line + 1, mark.column + 1, "YAML syntax error: this quote is never closed. Add the closing quote."
+            source,
+            mark.line + 1,
+            mark.column + 1,
+            "YAML syntax error: this quote is never closed. Add the closing quote.",
         )
     message = f"YAML syntax error: {problem}"
     if error.context:

@@ -46,5 +46,9 @@ def test_saved_files_validate(tmp_path: Path) -> None:
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:
-    for bad in ({"title": "no format"}, {"format": 2}, {"format": 1, "blocks": {"channels": [{"colour": "blue"}]}}):
+    for bad in (
+        {"title": "no format"},
+        {"format": 2},
+        {"format": 1, "blocks": {"channels": [{"colour": "blue"}]}},
+    ):
         assert not VALIDATOR.is_valid(bad)

@@ -4,4 +4,12 @@ from editor.errors import CanvasFileError, Problem
 from editor.fileformat.reader import FORMAT_VERSION, load_canvas, parse_canvas
 from editor.fileformat.writer import dump_canvas, save_canvas
 
-__all__ = ["FORMAT_VERSION", "CanvasFileError", "Problem", "dump_canvas", "load_canvas", "parse_canvas", "save_canvas"]
+__all__ = [
+    "FORMAT_VERSION",
+    "CanvasFileError",
+    "Problem",
+    "dump_canvas",
+    "load_canvas",
+    "parse_canvas",
+    "save_canvas",
+]

@@ -46,7 +46,11 @@ _CanvasDumper.add_representer(_Flow, _represent_flow)
 
 def dump_canvas(canvas: Canvas) -> str:
     """The file text for a canvas. Loading it gives an equal canvas; dumping that gives the same text."""
-    document: dict[str, Any] = {"format": FORMAT_VERSION, "template": canvas.template.id, "title": canvas.title}
+    document: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "template": canvas.template.id,
+        "title": canvas.title,
+    }
     document.update(canvas.fields)
     if canvas.legend:
         document["legend"] = dict(canvas.legend)

@@ -68,7 +68,7 @@ class BoardScene(QGraphicsScene):
             block = BlockItem(spec, rects[spec.id])
             self.blocks[spec.id] = block
             self.addItem(block)
-        for block_id, note in self.canvas.all_notes():
+        for _, note in self.canvas.all_notes():
             item = NoteItem(note)
             self.notes[note.id] = item
             self.addItem(item)

@@ -78,7 +78,8 @@ class FooterItem(QGraphicsItem):
     def update_from(self, canvas: Canvas) -> None:
         label_font = style.font(style.FOOTER_SIZE)
         self._legend = [
-            (QColor(color_hex(color)), WrappedText(meaning, label_font, None)) for color, meaning in canvas.legend.items()
+            (QColor(color_hex(color)), WrappedText(meaning, label_font, None))
+            for color, meaning in canvas.legend.items()
         ]
         self._credit = WrappedText(canvas.template.credit, style.font(style.FOOTER_SIZE), None)
         self.update()

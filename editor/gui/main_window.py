@@ -78,13 +78,15 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(ZOOM_STEP))
-        self._action(
-            view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(1 / ZOOM_STEP)
-        )
+        self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(1 / ZOOM_STEP))
         self._action(view_menu, "&Fit Canvas", QKeySequence("Ctrl+0"), self.view.fit)
 
     def _action(
-        self, menu: QMenu, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(shortcut)

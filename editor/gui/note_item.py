@@ -55,7 +55,7 @@ class NoteItem(QGraphicsItem):
             self._prepare()
 
     def set_size(self, width: float, height: float = 0.0) -> None:
-        """Lay the note out at `width`, at least `height` tall (to line up with its row), and taller if its text needs."""
+        """Lay the note out at `width`, at least `height` tall (to line up with its row), taller if its text needs."""
         if width != self._width:
             self._width = width
             self._prepare()
@@ -80,9 +80,7 @@ class NoteItem(QGraphicsItem):
 
     def _prepare(self) -> None:
         self.prepareGeometryChange()
-        self._wrapped = WrappedText(
-            self._text, style.font(style.NOTE_FONT_SIZE), self._width - 2 * style.NOTE_PADDING
-        )
+        self._wrapped = WrappedText(self._text, style.font(style.NOTE_FONT_SIZE), self._width - 2 * style.NOTE_PADDING)
         self._height = self._text_height()
         self._fill = QColor(color_hex(self._color))
         self._ink = style.NOTE_TEXT_ON_DARK if is_dark(self._color) else style.NOTE_TEXT

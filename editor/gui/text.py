@@ -15,7 +15,11 @@ class WrappedText:
     __slots__ = ("_static", "font")
 
     def __init__(
-        self, text: str, font: QFont, width: float | None, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+        self,
+        text: str,
+        font: QFont,
+        width: float | None,
+        alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     ) -> None:
         self.font = font
         self._static = QStaticText(text)

@@ -226,7 +226,9 @@ class Canvas:
             raise TypeError(f"notes have no field {', '.join(sorted(unknown))}")
         note = self.note(note_id)
         _check_note_values(
-            values.get("color", note.color), values.get("votes", note.votes), values.get("position", note.position)
+            values.get("color", note.color),
+            values.get("votes", note.votes),
+            values.get("position", note.position),
         )
         if "color" in values:
             values["color"] = normalize_color(values["color"])

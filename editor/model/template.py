@@ -82,7 +82,10 @@ def read_template(path: Path) -> Template:
     columns = reader.integer(reader.required(top, "columns"), "columns", minimum=1)
     rows = reader.integer(reader.required(top, "rows"), "rows", minimum=1)
     header = tuple(
-        HeaderField(reader.text(reader.required(item, "id"), "id"), reader.text(reader.required(item, "label"), "label"))
+        HeaderField(
+            reader.text(reader.required(item, "id"), "id"),
+            reader.text(reader.required(item, "label"), "label"),
+        )
         for item in (reader.mapping(node, "a header field") for node in reader.items(top, "header"))
     )
     blocks = []

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.fileformat import CanvasFileError, load_canvas, save_canvas
-from editor.fileformat import atomic
+from editor.fileformat import CanvasFileError, atomic, load_canvas, save_canvas
 from editor.model import Canvas, Note
 
 

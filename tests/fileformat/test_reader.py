@@ -76,7 +76,8 @@ def test_bad_file_names_its_line_and_says_what_to_fix(path: Path) -> None:
 
 
 def test_every_problem_in_a_file_is_reported_at_once() -> None:
-    error = pytest.raises(CanvasFileError, load_canvas, Path(__file__).parent / "bad" / "several-problems.yaml")
+    with pytest.raises(CanvasFileError) as error:
+        load_canvas(Path(__file__).parent / "bad" / "several-problems.yaml")
     assert [(p.line, p.column) for p in error.value.problems] == [(5, 17), (6, 24)]
 
 

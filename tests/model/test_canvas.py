@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from editor.model import Canvas, Event, HeaderChanged, Note, NoteAdded, NoteChanged, NoteMoved, NoteRemoved, Reset
+from editor.model import (
+    Canvas,
+    Event,
+    HeaderChanged,
+    Note,
+    NoteAdded,
+    NoteChanged,
+    NoteMoved,
+    NoteRemoved,
+    Reset,
+)
 
 
 @pytest.fixture
@@ -60,9 +70,7 @@ def test_update_sets_values_and_announces_only_real_changes(canvas: Canvas, even
     assert (web.color, web.tags, web.position) == ("#aabbcc", ("a",), (0.5, 0.25))
 
 
-@pytest.mark.parametrize(
-    "values", [{"color": "mauve"}, {"votes": -1}, {"position": (1.5, 0.0)}, {"colour": "blue"}]
-)
+@pytest.mark.parametrize("values", [{"color": "mauve"}, {"votes": -1}, {"position": (1.5, 0.0)}, {"colour": "blue"}])
 def test_update_refuses_values_a_file_could_not_hold(canvas: Canvas, values: dict[str, object]) -> None:
     web = canvas.notes("channels")[0]
     with pytest.raises((ValueError, TypeError)):
@@ -78,7 +86,10 @@ def test_move_to_another_block_and_reorder_within_one(canvas: Canvas, events: li
     canvas.move_note(web.id, "key_partners")  # to the end of its own block
     assert texts(canvas, "key_partners") == ["Bank", "Web"]
     canvas.move_note(store.id, "channels", 0)  # already there: nothing happens
-    assert events == [NoteMoved(web, "channels", "key_partners", 0), NoteMoved(web, "key_partners", "key_partners", 1)]
+    assert events == [
+        NoteMoved(web, "channels", "key_partners", 0),
+        NoteMoved(web, "key_partners", "key_partners", 1),
+    ]
 
 
 def test_header_changes_are_announced(canvas: Canvas, events: list[Event]) -> None:
