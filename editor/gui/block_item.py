@@ -20,17 +20,22 @@ class BlockItem(QGraphicsItem):
         super().__init__()
         self.block_id = spec.id
         self.title = spec.title
-        self.rect = rect
-        self.setPos(rect.x, rect.y)
+        self._question_text = " ".join(spec.questions)
         self.setZValue(0.0)
-        inner = rect.width - 2 * BLOCK_PADDING
-        self._title = WrappedText(spec.title, style.font(style.BLOCK_TITLE_SIZE, bold=True), inner)
-        self._questions = WrappedText(" ".join(spec.questions), style.font(style.QUESTION_SIZE), inner)
         self._highlighted = False
         self._overflow_mark = WrappedText(
             "More notes than fit: zoom in to see them all", style.font(style.QUESTION_SIZE, bold=True), None
         )
         self.overflowing = False
+        self.set_rect(rect)
+
+    def set_rect(self, rect: Rect) -> None:
+        self.prepareGeometryChange()
+        self.rect = rect
+        self.setPos(rect.x, rect.y)
+        inner = rect.width - 2 * BLOCK_PADDING
+        self._title = WrappedText(self.title, style.font(style.BLOCK_TITLE_SIZE, bold=True), inner)
+        self._questions = WrappedText(self._question_text, style.font(style.QUESTION_SIZE), inner)
 
     def notes_area(self) -> Rect:
         """Where laid-out notes go: below the title and questions, inside the padding (scene units)."""

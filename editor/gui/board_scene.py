@@ -38,6 +38,7 @@ class BoardScene(QGraphicsScene):
         super().__init__()
         self.canvas = canvas
         self.setBackgroundBrush(style.BOARD_BACKGROUND)
+        self.board_width = BOARD_WIDTH
         self.setSceneRect(QRectF(0.0, 0.0, BOARD_WIDTH, BOARD_HEIGHT))
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
@@ -56,6 +57,19 @@ class BoardScene(QGraphicsScene):
         """The items of a block's notes, in the block's order."""
         return [self.notes[note.id] for note in self.canvas.notes(block_id)]
 
+    def set_board_width(self, width: float) -> None:
+        """Widen or narrow the board (to the window's shape): blocks follow, notes keep their size."""
+        if abs(width - self.board_width) < 1.0:
+            return
+        self.board_width = width
+        self.setSceneRect(QRectF(0.0, 0.0, width, BOARD_HEIGHT))
+        rects = block_rects(self.canvas.template, width)
+        for block_id, block in self.blocks.items():
+            block.set_rect(rects[block_id])
+            self._layout_block(block_id)
+        self._header.update_from(self.canvas, header_rect(width))
+        self._footer.update_from(self.canvas, footer_rect(width))
+
     # Building and updating
 
     def _build(self) -> None:
@@ -63,7 +77,7 @@ class BoardScene(QGraphicsScene):
             self.removeItem(item)
         self.blocks.clear()
         self.notes.clear()
-        rects = block_rects(self.canvas.template)
+        rects = block_rects(self.canvas.template, self.board_width)
         for spec in self.canvas.template.blocks:
             block = BlockItem(spec, rects[spec.id])
             self.blocks[spec.id] = block

@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
+from editor.gui.board_scene import BoardScene
+from editor.gui.geometry import board_width_for
+
 ZOOM_STEP = 1.15
 MIN_ZOOM = 0.1
 MAX_ZOOM = 8.0
@@ -26,11 +29,15 @@ class BoardView(QGraphicsView):
         return float(self.transform().m11())
 
     def fit(self) -> None:
-        """Show the whole board, as large as the window allows, and keep doing so on resize."""
+        """Show the whole board, shaped like the window and as large as it allows; keep doing so on resize."""
         self.fitting = True
         scene = self.scene()
-        if scene is not None:
-            self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if scene is None:
+            return
+        viewport = self.viewport().size()
+        if isinstance(scene, BoardScene) and viewport.height() > 0:
+            scene.set_board_width(board_width_for(viewport.width() / viewport.height()))
+        self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom_by(self, factor: float) -> None:
         """Zoom around the point under the mouse (or the centre); stops fitting to the window."""

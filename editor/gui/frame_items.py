@@ -26,7 +26,11 @@ class HeaderItem(QGraphicsItem):
         self._title: WrappedText | None = None
         self._fields: list[tuple[WrappedText, WrappedText]] = []
 
-    def update_from(self, canvas: Canvas) -> None:
+    def update_from(self, canvas: Canvas, rect: Rect | None = None) -> None:
+        if rect is not None:
+            self.prepareGeometryChange()
+            self.rect = rect
+            self.setPos(rect.x, rect.y)
         fields_width = self.rect.width * _FIELDS_SHARE
         title = canvas.title or "Untitled canvas"
         self._title = WrappedText(
@@ -75,7 +79,11 @@ class FooterItem(QGraphicsItem):
         self._legend: list[tuple[QColor, WrappedText]] = []
         self._credit: WrappedText | None = None
 
-    def update_from(self, canvas: Canvas) -> None:
+    def update_from(self, canvas: Canvas, rect: Rect | None = None) -> None:
+        if rect is not None:
+            self.prepareGeometryChange()
+            self.rect = rect
+            self.setPos(rect.x, rect.y)
         label_font = style.font(style.FOOTER_SIZE)
         self._legend = [
             (QColor(color_hex(color)), WrappedText(meaning, label_font, None))

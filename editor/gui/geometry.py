@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from editor.model import Template
 
-BOARD_WIDTH = 2000.0
+BOARD_WIDTH = 2000.0  # the default; the board widens or narrows to the window's shape within these:
+MIN_BOARD_WIDTH = 1600.0
+MAX_BOARD_WIDTH = 2700.0
 HEADER_HEIGHT = 118.0
 GRID_HEIGHT = 1110.0
 FOOTER_HEIGHT = 52.0
@@ -53,17 +55,22 @@ class Placement:
     height: float
 
 
-def header_rect() -> Rect:
-    return Rect(0.0, 0.0, BOARD_WIDTH, HEADER_HEIGHT)
+def board_width_for(aspect: float) -> float:
+    """The board width whose shape matches a window of this width:height aspect, within the limits."""
+    return max(MIN_BOARD_WIDTH, min(MAX_BOARD_WIDTH, BOARD_HEIGHT * aspect))
 
 
-def footer_rect() -> Rect:
-    return Rect(0.0, HEADER_HEIGHT + GRID_HEIGHT, BOARD_WIDTH, FOOTER_HEIGHT)
+def header_rect(board_width: float = BOARD_WIDTH) -> Rect:
+    return Rect(0.0, 0.0, board_width, HEADER_HEIGHT)
 
 
-def block_rects(template: Template) -> dict[str, Rect]:
+def footer_rect(board_width: float = BOARD_WIDTH) -> Rect:
+    return Rect(0.0, HEADER_HEIGHT + GRID_HEIGHT, board_width, FOOTER_HEIGHT)
+
+
+def block_rects(template: Template, board_width: float = BOARD_WIDTH) -> dict[str, Rect]:
     """Each block's rectangle, from the template's grid."""
-    cell_width = BOARD_WIDTH / template.columns
+    cell_width = board_width / template.columns
     cell_height = GRID_HEIGHT / template.rows
     return {
         block.id: Rect(

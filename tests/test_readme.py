@@ -1,0 +1,27 @@
+"""The README's Quick start: two commands, and CI runs the test one word for word."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def quick_start_commands() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```(?:sh|bash|shell)?\n(.*?)```", section, re.S)
+    return [line for block in blocks for line in block.splitlines() if line and not line.startswith("#")]
+
+
+def test_quick_start_has_exactly_an_install_and_run_command_and_a_test_command() -> None:
+    commands = quick_start_commands()
+    assert len(commands) == 2, commands
+    assert commands[0].endswith("canvas-editor")
+    assert "'.[test]'" in commands[1] and commands[1].endswith("pytest")
+
+
+def test_ci_runs_the_readme_test_command_word_for_word() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert quick_start_commands()[1] in ci
