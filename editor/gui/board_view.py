@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from editor.gui.board_scene import BoardScene
 from editor.gui.geometry import board_width_for
@@ -15,8 +15,9 @@ MAX_ZOOM = 8.0
 
 
 class BoardView(QGraphicsView):
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
-        super().__init__(scene, parent)
+    def __init__(self, board: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(board, parent)
+        self.board = board
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -31,13 +32,16 @@ class BoardView(QGraphicsView):
     def fit(self) -> None:
         """Show the whole board, shaped like the window and as large as it allows; keep doing so on resize."""
         self.fitting = True
-        scene = self.scene()
-        if scene is None:
-            return
         viewport = self.viewport().size()
-        if isinstance(scene, BoardScene) and viewport.height() > 0:
-            scene.set_board_width(board_width_for(viewport.width() / viewport.height()))
-        self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if viewport.height() > 0:
+            self.board.set_board_width(board_width_for(viewport.width() / viewport.height()))
+        self.fitInView(self.board.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def set_board(self, board: BoardScene) -> None:
+        """Show another board (another canvas), fitted."""
+        self.board = board
+        self.setScene(board)
+        self.fit()
 
     def zoom_by(self, factor: float) -> None:
         """Zoom around the point under the mouse (or the centre); stops fitting to the window."""

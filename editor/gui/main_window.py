@@ -47,8 +47,7 @@ class MainWindow(QMainWindow):
         self.scene.detach()
         self.canvas = canvas
         self.scene = BoardScene(canvas)
-        self.view.setScene(self.scene)
-        self.view.fit()
+        self.view.set_board(self.scene)
         self.path = path
         self._update_title()
 
