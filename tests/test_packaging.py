@@ -58,9 +58,9 @@ def test_installed_wheel_opens_the_tiktok_example_and_every_template(wheel: Path
         "assert [load_template(t).id for t in available_templates()] == ['business-model-canvas']\n"
         "app = make_application()\n"
         "window = open_window(None)\n"
-        "print(window.path.name, len(window.scene.notes), len(window.scene.blocks))\n"
+        "print(window.document.name, len(window.board.notes), len(window.board.blocks))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["tiktok.yaml", "43", "9"]
+    assert result.stdout.split() == ["TikTok", "43", "9"]

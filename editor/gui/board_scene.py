@@ -27,6 +27,7 @@ from editor.model import (
     NoteChanged,
     NoteMoved,
     NoteRemoved,
+    NotesArranged,
     Reset,
 )
 
@@ -102,7 +103,11 @@ class BoardScene(QGraphicsScene):
             self._layout_block(event.block_id)
         elif isinstance(event, NoteChanged):
             self.notes[event.note.id].update_from(event.note)
-            self._layout_block(self.canvas.block_of(event.note.id))
+            if event.fields & {"text", "position"}:
+                self._layout_block(self.canvas.block_of(event.note.id))
+        elif isinstance(event, NotesArranged):
+            for block_id in event.block_ids:
+                self._layout_block(block_id)
         elif isinstance(event, NoteMoved):
             self._layout_block(event.from_block)
             if event.to_block != event.from_block:

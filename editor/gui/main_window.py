@@ -1,18 +1,20 @@
-"""MainWindow: the board in a window, with the menus that open canvases and change the view."""
+"""MainWindow: one canvas document on the board, and the file workflow around it (new, open, save, close)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QUndoView, QWidget
 
-from editor import paths
 from editor.errors import CanvasFileError
-from editor.fileformat import load_canvas
-from editor.gui.board_scene import BoardScene
-from editor.gui.board_view import ZOOM_STEP, BoardView
+from editor.gui import settings
+from editor.gui.board_editing import EditableBoard
+from editor.gui.board_view import BoardView
+from editor.gui.document import Document
+from editor.gui.header_panel import HeaderPanel
+from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
 
 APP_NAME = "Canvas Editor"
@@ -20,36 +22,136 @@ FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.path: Path | None = None
-        self.canvas = Canvas()
-        self.scene = BoardScene(self.canvas)
-        self.view = BoardView(self.scene, self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.document = document or Document(Canvas())
+        self.board = EditableBoard(self.document)
+        self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
-        self.resize(1440, 900)
-        self._build_menus()
-        self._update_title()
+
+        self.header_panel = HeaderPanel(self)
+        self.details_dock = self._dock("Canvas Details", self.header_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.undo_view = QUndoView(self.document.stack, self)
+        self.undo_view.setEmptyLabel("Opened")
+        self.history_dock = self._dock("Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.actions_ = WindowActions(self)
+        self.set_document(self.document)
+        geometry = settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
 
     # Documents
 
+    def set_document(self, document: Document) -> None:
+        """Show this document in the window (the old one is dropped: ask to save before calling)."""
+        if document is not self.document:
+            self.board.finish_editing(commit=False)
+            self.board.detach()
+            self.document = document
+            self.board = EditableBoard(document)
+            self.view.set_board(self.board)
+        self.board.header_edit_requested.connect(self.show_details)
+        self.header_panel.set_document(document)
+        self.undo_view.setStack(document.stack)
+        document.modified_changed.connect(self._update_title)
+        document.stack.cleanChanged.connect(self._update_title)
+        self.actions_.connect_document(document)
+        self._update_title()
+
     def open_path(self, path: Path) -> bool:
-        """Show the canvas at `path`; on failure keep what is shown and say what is wrong."""
+        """Open a file in this window; on failure keep what is shown and say what is wrong."""
         try:
-            canvas = load_canvas(path)
+            document = Document.open(path)
         except CanvasFileError as error:
             self.show_error(f"Canvas Editor could not open {path.name}.", str(error))
             return False
-        self.set_canvas(canvas, path)
+        self.set_document(document)
+        if document.path is not None:
+            settings.add_recent_file(document.path)
+            self.actions_.update_recent_menu()
         return True
 
-    def set_canvas(self, canvas: Canvas, path: Path | None) -> None:
-        self.scene.detach()
-        self.canvas = canvas
-        self.scene = BoardScene(canvas)
-        self.view.set_board(self.scene)
-        self.path = path
+    def new_canvas(self) -> None:
+        if self.maybe_save():
+            self.set_document(Document(Canvas()))
+
+    def new_window(self) -> MainWindow:
+        """A second window with a new canvas, beside this one (notes copy and paste between them)."""
+        window = MainWindow()
+        window.show()
+        return window
+
+    def ask_open(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "Open Canvas", str(self._folder()), FILE_FILTER)
+        if name:
+            settings.set_last_folder(Path(name).parent)
+            self.open_path(Path(name))
+
+    def open_other(self, path: Path) -> None:
+        """Open an example or a recent file in place of this canvas, after asking to save changes."""
+        if self.maybe_save():
+            self.open_path(path)
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self._folder() / f"{self.document.canvas.title or 'Untitled'}.yaml"
+        name, _ = QFileDialog.getSaveFileName(self, "Save Canvas As", str(suggested), FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name) if Path(name).suffix in (".yaml", ".yml") else Path(name + ".yaml")
+        settings.set_last_folder(path.parent)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        self.board.finish_editing()
+        try:
+            self.document.save(path)
+        except CanvasFileError as error:
+            self.show_error(f"Canvas Editor could not save {path.name}.", str(error))
+            return False
+        settings.add_recent_file(path)
+        self.actions_.update_recent_menu()
         self._update_title()
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when the window may drop its document: nothing unsaved, saved now, or the person discards it."""
+        self.board.finish_editing()
+        if not self.document.modified:
+            return True
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            f"Do you want to save the changes to {self.document.name}?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self,
+        )
+        box.setObjectName("saveChangesBox")
+        box.setInformativeText("Your changes will be lost if you don't save them.")
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        settings.set_window_geometry(self.saveGeometry())
+        self.board.detach()
+        event.accept()
+
+    # Feedback
 
     def show_error(self, text: str, details: str) -> QMessageBox:
         """A sentence and the located problems, in a window-modal box that does not block the event loop."""
@@ -59,42 +161,21 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    def show_details(self) -> None:
+        self.details_dock.show()
+        self.header_panel.fields["title"].setFocus()
+
     def _update_title(self) -> None:
-        name = self.path.name if self.path else (self.canvas.title or "Untitled")
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
 
-    # Menus
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document.path else settings.last_folder()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self._ask_open)
-        examples = file_menu.addMenu("Open &Example")
-        for example in paths.example_files():
-            action = examples.addAction(example.stem.replace("-", " ").title())
-            action.triggered.connect(lambda _=False, path=example: self.open_path(path))
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-
-        view_menu = self.menuBar().addMenu("&View")
-        self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(ZOOM_STEP))
-        self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(1 / ZOOM_STEP))
-        self._action(view_menu, "&Fit Canvas", QKeySequence("Ctrl+0"), self.view.fit)
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _ask_open(self) -> None:
-        folder = str(self.path.parent) if self.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open Canvas", folder, FILE_FILTER)
-        if name:
-            self.open_path(Path(name))
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", ""))
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        dock.hide()
+        return dock

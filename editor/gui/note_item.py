@@ -36,7 +36,8 @@ class NoteItem(QGraphicsItem):
         self._height = 0.0
         self.setZValue(1.0)
         self.setAcceptHoverEvents(False)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+        flags = QGraphicsItem.GraphicsItemFlag
+        self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemIsFocusable)
         self._prepare()
 
     # Mirroring the model
@@ -89,7 +90,8 @@ class NoteItem(QGraphicsItem):
     # Painting
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0.0, 0.0, self._width + _SHADOW_OFFSET, self._height + _SHADOW_OFFSET)
+        # Room for the shadow, and for the selection outline drawn just outside the note.
+        return QRectF(-4.0, -4.0, self._width + _SHADOW_OFFSET + 8.0, self._height + _SHADOW_OFFSET + 8.0)
 
     def body_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, self._width, self._height)
@@ -104,3 +106,7 @@ class NoteItem(QGraphicsItem):
         painter.drawRoundedRect(body, _RADIUS, _RADIUS)
         painter.setPen(self._ink)
         self._wrapped.paint(painter, style.NOTE_PADDING, style.NOTE_PADDING)
+        if self.isSelected():
+            painter.setPen(QPen(style.SELECTION, 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(body.adjusted(-2.5, -2.5, 2.5, 2.5), _RADIUS + 2, _RADIUS + 2)

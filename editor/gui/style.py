@@ -16,6 +16,8 @@ NOTE_TEXT_ON_DARK = QColor("#ffffff")
 NOTE_SHADOW = QColor(0, 0, 0, 46)
 NOTE_BORDER = QColor(0, 0, 0, 40)
 WARNING = QColor("#c62828")
+EDITOR_BORDER = QColor("#1e88e5")
+SELECTION = QColor("#1e88e5")
 
 
 def font(pixel_size: float, *, bold: bool = False) -> QFont:

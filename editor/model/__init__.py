@@ -9,6 +9,7 @@ from editor.model.canvas import (
     NoteChanged,
     NoteMoved,
     NoteRemoved,
+    NotesArranged,
     Position,
     Reset,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "NoteChanged",
     "NoteMoved",
     "NoteRemoved",
+    "NotesArranged",
     "Position",
     "Reset",
     "Template",

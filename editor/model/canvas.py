@@ -71,6 +71,13 @@ class NoteMoved:
 
 
 @dataclass(frozen=True, slots=True)
+class NotesArranged:
+    """Notes changed places: the order of these blocks, and maybe which block notes are in or their positions."""
+
+    block_ids: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class HeaderChanged:
     name: str  # "title", "legend" or a template header field id
 
@@ -80,7 +87,7 @@ class Reset:
     """Everything may have changed (a reload); views rebuild."""
 
 
-Event = NoteAdded | NoteRemoved | NoteChanged | NoteMoved | HeaderChanged | Reset
+Event = NoteAdded | NoteRemoved | NoteChanged | NoteMoved | NotesArranged | HeaderChanged | Reset
 Listener = Callable[[Event], None]
 _NOTE_FIELDS = frozenset({"text", "color", "tags", "votes", "position"})
 
@@ -255,6 +262,36 @@ class Canvas:
         target.insert(index, note)
         self._block_of[note_id] = block_id
         self._emit(NoteMoved(note, from_block, block_id, index))
+
+    def arrangement(self, block_ids: Iterable[str]) -> dict[str, list[int]]:
+        """The note ids of these blocks in order: what `arrange` takes, to put things back as they are now."""
+        return {block_id: [note.id for note in self._blocks[block_id]] for block_id in block_ids}
+
+    def arrange(
+        self, orders: Mapping[str, Sequence[int]], positions: Mapping[int, Position | None] | None = None
+    ) -> None:
+        """Give these blocks exactly these notes in this order, and set these notes' positions, in one change.
+
+        The notes named must be the notes the blocks hold now, each once: notes change places, none come or go.
+        A drag of many notes between blocks, a reorder and a tidy are each one arrange, so one event.
+        """
+        notes = {note.id: note for block_id in orders for note in self._blocks[block_id]}
+        wanted = [note_id for order in orders.values() for note_id in order]
+        if len(wanted) != len(notes) or set(wanted) != set(notes):
+            raise ValueError("arrange must name each note of these blocks exactly once")
+        positions = positions or {}
+        for note_id, position in positions.items():
+            if note_id not in self._block_of:
+                raise KeyError(note_id)
+            _check_note_values(DEFAULT_COLOR, 0, position)
+        for block_id, order in orders.items():
+            self._blocks[block_id] = [notes[note_id] for note_id in order]
+            for note_id in order:
+                self._block_of[note_id] = block_id
+        for note_id, position in positions.items():
+            (notes.get(note_id) or self.note(note_id)).position = position
+        touched = set(orders) | {self._block_of[note_id] for note_id in positions}
+        self._emit(NotesArranged(frozenset(touched)))
 
     def replace_with(self, other: Canvas) -> None:
         """Take over another canvas's content (a reload), keeping this object and its listeners."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.fileformat import load_canvas
 from editor.gui.main_window import MainWindow
+from editor.gui.note_item import NoteItem
 from editor.model import Note
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -22,18 +23,23 @@ def inside(inner: object, outer: object) -> bool:
     return outer.adjusted(-0.5, -0.5, 0.5, 0.5).contains(inner)  # type: ignore[attr-defined]
 
 
+def body(item: NoteItem) -> QRectF:
+    return item.mapRectToScene(item.body_rect())
+
+
 def test_window_shows_nine_blocks_with_the_tiktok_notes_in_them(open_app: OpenApp, tiktok_path: Path) -> None:
     window = open_app(None)
     expected = load_canvas(tiktok_path)
-    scene = window.scene
-    assert window.windowTitle() == "tiktok.yaml — Canvas Editor"
+    scene = window.board
+    assert window.windowTitle() == "TikTok[*] — Canvas Editor"  # an example opens as an untitled copy
+    assert window.document.path is None and not window.isWindowModified()
     assert [b.title for b in scene.blocks.values()] == [b.title for b in expected.template.blocks]
     assert len(scene.notes) == expected.note_count() == 43
     for block_id, block in scene.blocks.items():
         items = scene.note_items(block_id)
         assert [item.text for item in items] == [note.text for note in expected.notes(block_id)]
         for item in items:
-            assert inside(item.sceneBoundingRect(), block.sceneBoundingRect()), (block_id, item.text)
+            assert inside(body(item), block.sceneBoundingRect()), (block_id, item.text)
         rects = [item.mapRectToScene(item.body_rect()) for item in items]
         assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :]), block_id
         assert not block.overflowing
@@ -41,20 +47,20 @@ def test_window_shows_nine_blocks_with_the_tiktok_notes_in_them(open_app: OpenAp
 
 def test_note_colours_follow_the_file(open_app: OpenApp) -> None:
     window = open_app(None)
-    pink = [note.id for note in window.canvas.notes("customer_segments") if note.color == "pink"]
-    assert pink and all(window.scene.notes[note_id].color == "pink" for note_id in pink)
+    pink = [note.id for note in window.document.canvas.notes("customer_segments") if note.color == "pink"]
+    assert pink and all(window.board.notes[note_id].color == "pink" for note_id in pink)
 
 
 def test_board_fits_the_window_and_refits_on_resize(open_app: OpenApp, qtbot: QtBot) -> None:
     window = open_app(None)
     view = window.view
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert inside(window.scene.sceneRect(), visible)
+    assert inside(window.board.sceneRect(), visible)
     small = view.zoom
     window.resize(1900, 1200)
     qtbot.waitUntil(lambda: view.zoom > small * 1.2)
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert inside(window.scene.sceneRect(), visible)
+    assert inside(window.board.sceneRect(), visible)
 
 
 def ctrl_wheel(view: object, steps: int) -> None:
@@ -91,7 +97,7 @@ def test_ctrl_wheel_zooms_and_ctrl_0_fits_again(open_app: OpenApp, qtbot: QtBot)
 
 def test_board_follows_changes_to_the_document(open_app: OpenApp) -> None:
     window = open_app(None)
-    canvas, scene = window.canvas, window.scene
+    canvas, scene = window.document.canvas, window.board
     note = canvas.notes("channels")[0]
     canvas.update_note(note.id, text="A much longer note about app stores that needs more lines", color="blue")
     item = scene.notes[note.id]
@@ -99,23 +105,23 @@ def test_board_follows_changes_to_the_document(open_app: OpenApp) -> None:
     added = canvas.add_note("key_partners", Note("Record labels"))
     assert scene.notes[added.id].text == "Record labels"
     canvas.move_note(added.id, "cost_structure")
-    assert inside(scene.notes[added.id].sceneBoundingRect(), scene.blocks["cost_structure"].sceneBoundingRect())
+    assert inside(body(scene.notes[added.id]), scene.blocks["cost_structure"].sceneBoundingRect())
     canvas.remove_note(added.id)
     assert added.id not in scene.notes and scene.notes[note.id].scene() is scene
     canvas.set_title("TikTok 2024")
-    assert window.canvas.title == "TikTok 2024"
+    assert window.document.canvas.title == "TikTok 2024"
 
 
 def test_a_crowded_block_keeps_its_notes_inside(open_app: OpenApp) -> None:
     window = open_app(None)
     for number in range(20):
-        window.canvas.add_note("key_activities", Note(f"Activity number {number}"))
-    block = window.scene.blocks["key_activities"]
-    items = window.scene.note_items("key_activities")
+        window.document.canvas.add_note("key_activities", Note(f"Activity number {number}"))
+    block = window.board.blocks["key_activities"]
+    items = window.board.note_items("key_activities")
     assert items[0].scale() < 1.0 and not block.overflowing
-    assert all(inside(item.sceneBoundingRect(), block.sceneBoundingRect()) for item in items)
+    assert all(inside(body(item), block.sceneBoundingRect()) for item in items)
     for number in range(300):
-        window.canvas.add_note("key_activities", Note(f"More {number}"))
+        window.document.canvas.add_note("key_activities", Note(f"More {number}"))
     assert block.overflowing
 
 
@@ -128,15 +134,15 @@ def test_a_file_that_fails_to_load_shows_the_error_in_a_dialog(open_app: OpenApp
     assert "could not open broken.yaml" in box.text()
     assert f"{bad}:3:3: 'channel' is not a block" in box.informativeText()
     assert "Did you mean 'channels'?" in box.informativeText()
-    assert window.canvas.note_count() == 0 and len(window.scene.blocks) == 9
+    assert window.document.canvas.note_count() == 0 and len(window.board.blocks) == 9
     box.accept()
 
 
 def test_opening_a_bad_file_keeps_the_canvas_that_was_open(open_app: OpenApp, tmp_path: Path) -> None:
     window = open_app(None)
-    before = window.canvas
+    before = window.document.canvas
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"\x00\x01binary")
     assert not window.open_path(bad)
-    assert window.canvas is before and window.canvas.note_count() == 43
+    assert window.document.canvas is before and window.document.canvas.note_count() == 43
     window.findChild(QMessageBox, "errorBox").accept()

@@ -13,6 +13,7 @@ from editor.model import (
     NoteChanged,
     NoteMoved,
     NoteRemoved,
+    NotesArranged,
     Reset,
 )
 
@@ -119,3 +120,23 @@ def test_replace_with_keeps_listeners_and_announces_a_reset(canvas: Canvas, even
     mail = canvas.notes("channels")[0]
     canvas.remove_note(mail.id)
     assert other.notes("channels") == [mail]  # the other canvas is untouched
+
+
+def test_arrange_moves_many_notes_between_blocks_in_one_event(canvas: Canvas, events: list[Event]) -> None:
+    web, store = canvas.notes("channels")
+    (bank,) = canvas.notes("key_partners")
+    before = canvas.arrangement(["channels", "key_partners"])
+    canvas.arrange({"channels": [], "key_partners": [bank.id, store.id, web.id]}, {web.id: (0.5, 0.5)})
+    assert texts(canvas, "key_partners") == ["Bank", "Store", "Web"] and texts(canvas, "channels") == []
+    assert canvas.block_of(web.id) == "key_partners" and web.position == (0.5, 0.5)
+    assert events == [NotesArranged(frozenset({"channels", "key_partners"}))]
+    canvas.arrange(before, {web.id: None})
+    assert texts(canvas, "channels") == ["Web", "Store"] and web.position is None
+
+
+def test_arrange_refuses_to_lose_or_invent_notes(canvas: Canvas) -> None:
+    web, store = canvas.notes("channels")
+    for orders in ({"channels": [web.id]}, {"channels": [web.id, store.id, store.id]}, {"channels": [web.id, 999]}):
+        with pytest.raises(ValueError):
+            canvas.arrange(orders)
+    assert texts(canvas, "channels") == ["Web", "Store"]

@@ -1,0 +1,39 @@
+"""Notes on the clipboard: a small canvas file holding just those notes, and a plain-text form for other programs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.errors import CanvasFileError
+from editor.fileformat.reader import parse_canvas
+from editor.fileformat.writer import dump_canvas
+from editor.model import Canvas, Note, Template
+
+MIME_TYPE = "application/x-canvas-editor-notes+yaml"
+
+
+def notes_to_yaml(template: Template, notes: Sequence[tuple[str, Note]]) -> str:
+    """The notes, each with its block, as canvas-file text (which also pastes into a file by hand)."""
+    blocks: dict[str, list[Note]] = {}
+    for block_id, note in notes:
+        blocks.setdefault(block_id, []).append(note.copy())
+    return dump_canvas(Canvas(template, blocks=blocks))
+
+
+def notes_from_yaml(text: str) -> list[tuple[str, Note]]:
+    """The notes from clipboard text written by notes_to_yaml (by this or another window). Raises CanvasFileError."""
+    canvas = parse_canvas(text.encode("utf-8"), "the clipboard")
+    return list(canvas.all_notes())
+
+
+def notes_to_text(notes: Sequence[Note]) -> str:
+    """One line per note, for pasting into a mail, a chat or a document."""
+    return "".join(" ".join(note.text.split()) + "\n" for note in notes)
+
+
+def notes_from_text(text: str) -> list[Note]:
+    """One note per non-empty line of plain text."""
+    return [Note(line.strip()) for line in text.splitlines() if line.strip()]
+
+
+__all__ = ["MIME_TYPE", "CanvasFileError", "notes_from_text", "notes_from_yaml", "notes_to_text", "notes_to_yaml"]

@@ -1,0 +1,311 @@
+"""EditableBoard: the board's gestures (select, drag, edit in place, keys) turned into undo commands.
+
+The items never change the document themselves: a drag moves the items for show, and on release the scene
+asks the document for the move with one command; the document's events then put every item in its place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+
+from editor.gui.board_scene import BoardScene
+from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
+from editor.gui.document import Document
+from editor.gui.frame_items import HeaderItem
+from editor.gui.geometry import NOTE_WIDTH, Rect, block_at, fit_notes, position_in
+from editor.gui.note_editor import NoteEditor
+from editor.gui.note_item import NoteItem
+from editor.model import DEFAULT_COLOR, Note, Position
+
+NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
+
+
+class EditableBoard(BoardScene):
+    header_edit_requested = Signal()
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document.canvas)
+        self.document = document
+        self.editor: NoteEditor | None = None
+        self._editing: int | None = None  # the note being edited; None while a new note is typed
+        self._new_note: tuple[str, Position | None] | None = None
+        self._drag_start: dict[int, QPointF] = {}
+        self._drag_target: str | None = None
+
+    # Selection
+
+    def selected_ids(self) -> list[int]:
+        """The selected notes, in the document's order."""
+        selected = {item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)}
+        return [note.id for _, note in self.canvas.all_notes() if note.id in selected]
+
+    def select_ids(self, note_ids: list[int]) -> None:
+        self.clearSelection()
+        for note_id in note_ids:
+            if note_id in self.notes:
+                self.notes[note_id].setSelected(True)
+
+    def select_all(self) -> None:
+        self.select_ids(list(self.notes))
+
+    def target_block(self, scene_point: QPointF | None = None) -> str:
+        """Where new notes go: the block under the point, else the selection's block, else the first to fill."""
+        if scene_point is not None:
+            block_id = block_at(self.block_rects(), scene_point.x(), scene_point.y())
+            if block_id is not None:
+                return block_id
+        selected = self.selected_ids()
+        if selected:
+            return self.canvas.block_of(selected[0])
+        return self.canvas.template.fill_order[0]
+
+    def block_rects(self) -> dict[str, Rect]:
+        return {block_id: block.rect for block_id, block in self.blocks.items()}
+
+    # Editing text in place
+
+    def edit_note(self, note_id: int) -> None:
+        """Open the in-place editor on a note; one edit session becomes one undo step."""
+        self.finish_editing()
+        item = self.notes[note_id]
+        note = self.canvas.note(note_id)
+        width, height = item.size
+        self._open_editor(note.text, note.color, item.pos(), item.scale(), width, height)
+        self._editing = note_id
+        item.setVisible(False)
+
+    def add_note(self, block_id: str, scene_point: QPointF | None = None) -> None:
+        """Open the editor for a new note: at the point (pinned there), or at the end of the block's flow.
+
+        The note joins the document only when the editor commits with some text: an empty one leaves no trace.
+        """
+        self.finish_editing()
+        block = self.blocks[block_id]
+        if scene_point is not None:
+            position: Position | None = position_in(block.rect, scene_point.x(), scene_point.y())
+            point, scale = scene_point, self._scale_of(block_id)
+            width = self._note_width(block_id)
+        else:
+            position = None
+            flowing = [self.notes[n.id] for n in self.canvas.notes(block_id) if n.position is None]
+            placements, scale, _ = fit_notes(
+                block.notes_area(),
+                len(flowing) + 1,
+                lambda i, w: flowing[i].height_for(w) if i < len(flowing) else 0.0,
+            )
+            point, width = QPointF(placements[-1].x, placements[-1].y), placements[-1].width
+        self._open_editor("", DEFAULT_COLOR, point, scale, width, 0.0)
+        self._new_note = (block_id, position)
+        self.clearSelection()
+
+    def finish_editing(self, commit: bool = True) -> None:
+        if self.editor is not None:
+            self.editor.finish(commit)
+
+    def _open_editor(self, text: str, color: str, point: QPointF, scale: float, width: float, height: float) -> None:
+        editor = NoteEditor(text, color, width, height, self._end_edit)
+        editor.setScale(scale)
+        editor.setPos(point)
+        self.addItem(editor)
+        self.editor = editor
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _end_edit(self, commit: bool) -> None:
+        editor, note_id, new_note = self.editor, self._editing, self._new_note
+        self.editor, self._editing, self._new_note = None, None, None
+        if editor is None:
+            return
+        text = editor.text.strip()
+        editor.hide()
+        # The editor may be inside its own key or focus handler: remove it once that has returned.
+        QTimer.singleShot(0, lambda: editor.scene() is self and self.removeItem(editor))
+        if note_id is not None:
+            self.notes[note_id].setVisible(True)
+            if commit and text != self.canvas.note(note_id).text:
+                if text:
+                    self.document.push(UpdateNotes(self.canvas, {note_id: {"text": text}}, "Edit Note"))
+                else:
+                    self.document.push(RemoveNotes(self.canvas, [note_id]))
+        elif new_note is not None and commit and text:
+            block_id, position = new_note
+            note = Note(text, position=position)
+            self.document.push(AddNotes(self.canvas, [(block_id, None, note)]))
+            self.select_ids([note.id])
+
+    # Commands on the selection
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.document.push(RemoveNotes(self.canvas, ids))
+
+    def recolor_selected(self, color: str) -> None:
+        ids = [note_id for note_id in self.selected_ids() if self.canvas.note(note_id).color != color]
+        if ids:
+            changes = {note_id: {"color": color} for note_id in ids}
+            self.document.push(UpdateNotes(self.canvas, changes, counted("Recolour", len(ids))))
+
+    def duplicate_selected(self) -> None:
+        """Copies right after their originals; pinned copies sit a little below and to the right."""
+        placed = []
+        for note_id in self.selected_ids():
+            copy = self.canvas.note(note_id).copy()
+            if copy.position is not None:
+                copy.position = (min(1.0, copy.position[0] + 0.03), min(1.0, copy.position[1] + 0.03))
+            placed.append((self.canvas.block_of(note_id), self.canvas.index_of(note_id) + 1 + len(placed), copy))
+        if placed:
+            self.document.push(AddNotes(self.canvas, placed, "Duplicate"))
+            self.select_ids([note.id for _, _, note in placed])
+
+    def paste_notes(self, notes: list[tuple[str | None, Note]], scene_point: QPointF | None = None) -> None:
+        """Add notes (from the clipboard): into their own block, or all into the block under the point."""
+        target = block_at(self.block_rects(), scene_point.x(), scene_point.y()) if scene_point else None
+        placed = [(target or block_id or self.target_block(), None, note) for block_id, note in notes]
+        if placed:
+            self.document.push(AddNotes(self.canvas, placed, "Paste"))
+            self.select_ids([note.id for _, _, note in placed])
+
+    def nudge_selected(self, dx: float, dy: float) -> None:
+        """Move the selected notes a step; they stay pinned where they are put. Repeated nudges undo as one."""
+        changes = {}
+        for note_id in self.selected_ids():
+            item = self.notes[note_id]
+            point = item.pos() + QPointF(dx, dy)
+            changes[note_id] = {"position": self._position_for(item, self.canvas.block_of(note_id), point)}
+        if changes:
+            self.document.push(UpdateNotes(self.canvas, changes, counted("Nudge", len(changes)), NUDGE_ID))
+
+    def tidy(self, block_ids: list[str]) -> None:
+        """Lay the blocks' notes out in a neat grid, in the order they are seen (top to bottom, left to right)."""
+        orders: dict[str, list[int]] = {}
+        positions: dict[int, Position | None] = {}
+        for block_id in block_ids:
+            notes = list(self.canvas.notes(block_id))
+            notes.sort(key=lambda note: (round(self.notes[note.id].y() / 20.0), self.notes[note.id].x()))
+            orders[block_id] = [note.id for note in notes]
+            positions.update({note.id: None for note in notes if note.position is not None})
+        if any(orders[b] != [n.id for n in self.canvas.notes(b)] for b in orders) or positions:
+            label = "Tidy All Blocks" if len(block_ids) > 1 else f"Tidy {self.blocks[block_ids[0]].title}"
+            self.document.push(ArrangeNotes(self.canvas, orders, positions, label))
+
+    # Dragging
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._drag_start = {}
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(self._note_at(event.scenePos()), NoteItem):
+            self._drag_start = {note_id: self.notes[note_id].pos() for note_id in self.selected_ids()}
+            for note_id in self._drag_start:
+                self.notes[note_id].setZValue(2.0)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self._drag_start:
+            target = block_at(self.block_rects(), event.scenePos().x(), event.scenePos().y())
+            self._highlight(target)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        start, self._drag_start = self._drag_start, {}
+        self._highlight(None)
+        for note_id in start:
+            if note_id in self.notes:
+                self.notes[note_id].setZValue(1.0)
+        if not start or all(self.notes[n].pos() == point for n, point in start.items() if n in self.notes):
+            return
+        self._drop(list(start), event.scenePos())
+
+    def _drop(self, note_ids: list[int], point: QPointF) -> None:
+        """The block under the drop point becomes the notes' block; outside every block, they go back."""
+        target = block_at(self.block_rects(), point.x(), point.y())
+        sources = {self.canvas.block_of(note_id) for note_id in note_ids}
+        if target is None:
+            for block_id in sources:
+                self._layout_block(block_id)
+            return
+        orders = self.canvas.arrangement(sources | {target})
+        positions: dict[int, Position | None] = {}
+        for note_id in note_ids:
+            source = self.canvas.block_of(note_id)
+            if source != target:
+                orders[source].remove(note_id)
+                orders[target].append(note_id)
+            item = self.notes[note_id]
+            positions[note_id] = self._position_for(item, target, item.pos())
+        self.document.push(ArrangeNotes(self.canvas, orders, positions, counted("Move", len(note_ids))))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        point = event.scenePos()
+        item = self._note_at(point)
+        if isinstance(item, NoteItem):
+            self.edit_note(item.note_id)
+        elif any(isinstance(i, HeaderItem) for i in self.items(point)):
+            self.header_edit_requested.emit()
+        else:
+            block_id = block_at(self.block_rects(), point.x(), point.y())
+            if block_id is not None:
+                self.add_note(block_id, point)
+        event.accept()
+
+    # Keys (while no editor is open: the editor takes its own keys)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.editor is not None:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        step = NUDGE_STEP * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+        arrows = {
+            Qt.Key.Key_Left: (-step, 0.0),
+            Qt.Key.Key_Right: (step, 0.0),
+            Qt.Key.Key_Up: (0.0, -step),
+            Qt.Key.Key_Down: (0.0, step),
+        }
+        selected = self.selected_ids()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and len(selected) == 1:
+            self.edit_note(selected[0])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
+            self.delete_selected()
+        elif key in arrows and selected:
+            self.nudge_selected(*arrows[key])
+        elif key == Qt.Key.Key_Escape:
+            self.clearSelection()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # Helpers
+
+    def _note_at(self, point: QPointF) -> NoteItem | None:
+        for item in self.items(point):
+            if isinstance(item, NoteItem) and item.isVisible():
+                return item
+        return None
+
+    def _highlight(self, target: str | None) -> None:
+        if target != self._drag_target:
+            self._drag_target = target
+            for block_id, block in self.blocks.items():
+                block.set_highlighted(block_id == target)
+
+    def _scale_of(self, block_id: str) -> float:
+        notes = self.canvas.notes(block_id)
+        return self.notes[notes[0].id].scale() if notes else 1.0
+
+    def _note_width(self, block_id: str) -> float:
+        notes = self.canvas.notes(block_id)
+        return self.notes[notes[0].id].size[0] if notes else NOTE_WIDTH
+
+    def _position_for(self, item: NoteItem, block_id: str, point: QPointF) -> Position:
+        """Where the note's top-left goes, as fractions of the block, keeping the whole note inside it."""
+        rect = self.blocks[block_id].rect
+        width, height = (size * item.scale() for size in item.size)
+        x = min(max(point.x(), rect.x), max(rect.x, rect.right - width))
+        y = min(max(point.y(), rect.y), max(rect.y, rect.bottom - height))
+        return position_in(rect, x, y)

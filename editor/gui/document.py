@@ -1,0 +1,75 @@
+"""Document: a canvas with its file path and undo stack, and whether it differs from what was last saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from editor import paths
+from editor.fileformat import load_canvas, save_canvas
+from editor.model import Canvas
+
+
+class Document(QObject):
+    """Modified means: the canvas differs from the file last opened or saved (or from a new canvas).
+
+    Undoing back to that state makes the document unmodified again, and so does editing back to it by hand.
+    """
+
+    modified_changed = Signal(bool)
+
+    def __init__(self, canvas: Canvas, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.path = path
+        self.stack = QUndoStack(self)
+        self._saved: tuple[Any, ...] = canvas.content()
+        self._modified = False
+        self.stack.indexChanged.connect(self._check_modified)
+
+    @classmethod
+    def open(cls, path: Path) -> Document:
+        """Read a file; an example comes as an untitled copy so that it is never overwritten. Raises CanvasFileError."""
+        canvas = load_canvas(path)
+        return cls(canvas, None if is_example(path) else path)
+
+    @property
+    def modified(self) -> bool:
+        return self._modified
+
+    @property
+    def name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return self.canvas.title or "Untitled"
+
+    def push(self, command: QUndoCommand) -> None:
+        self.stack.push(command)
+
+    def save(self, path: Path | None = None) -> None:
+        """Save to `path` (or the current path). Raises CanvasFileError; the document then stays modified."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("an untitled document needs a path to be saved")
+        save_canvas(self.canvas, target)
+        self.path = target
+        self._saved = self.canvas.content()
+        self.stack.setClean()
+        self._check_modified()
+
+    def _check_modified(self) -> None:
+        # A clean stack is the saved state exactly; otherwise compare, since two edits can cancel out.
+        modified = not self.stack.isClean() and self.canvas.content() != self._saved
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+
+def is_example(path: Path) -> bool:
+    try:
+        return path.resolve().parent == paths.examples_dir().resolve()
+    except OSError:
+        return False

@@ -1,0 +1,79 @@
+"""NoteEditor: the temporary in-place editor for one note's text, drawn as the note it edits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+
+from editor.gui import style
+from editor.model.colors import color_hex, is_dark
+
+
+class NoteEditor(QGraphicsTextItem):
+    """Enter or a click elsewhere commits, Escape cancels, Shift+Enter breaks the line.
+
+    `finished(commit)` is called exactly once, with True to keep the text and False to drop the edit.
+    """
+
+    def __init__(
+        self, text: str, color: str, width: float, min_height: float, finished: Callable[[bool], None]
+    ) -> None:
+        super().__init__()
+        self._finished = finished
+        self._done = False
+        self._fill = QColor(color_hex(color))
+        self._min_height = min_height
+        self.setFont(style.font(style.NOTE_FONT_SIZE))
+        self.setDefaultTextColor(style.NOTE_TEXT_ON_DARK if is_dark(color) else style.NOTE_TEXT)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.document().setDocumentMargin(style.NOTE_PADDING)
+        option = self.document().defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.setTextWidth(width)
+        self.setPlainText(text)
+        self.setZValue(1000.0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    @property
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def finish(self, commit: bool) -> None:
+        if not self._done:
+            self._done = True
+            self._finished(commit)
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        return rect.adjusted(0, 0, 0, max(0.0, self._min_height - rect.height()))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setBrush(self._fill)
+        painter.setPen(QPen(style.EDITOR_BORDER, 2.0))
+        painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 3.0, 3.0)
+        super().paint(painter, option, widget)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
+            self.finish(False)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if modifiers & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+            else:
+                self.finish(True)
+        else:
+            super().keyPressEvent(event)
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu keeps the edit open
+            self.finish(True)

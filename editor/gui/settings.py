@@ -1,0 +1,43 @@
+"""What the app remembers between runs (window geometry, recent files, last folder), kept in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+def app_settings() -> QSettings:
+    # Organisation and application names come from the QApplication (see app.make_application).
+    return QSettings()
+
+
+def recent_files() -> list[Path]:
+    value = app_settings().value("recentFiles", [])
+    names = [value] if isinstance(value, str) else list(value or [])
+    return [Path(name) for name in names if isinstance(name, str) and name]
+
+
+def add_recent_file(path: Path) -> None:
+    names = [str(path)] + [str(p) for p in recent_files() if p != path]
+    app_settings().setValue("recentFiles", names[:MAX_RECENT])
+
+
+def last_folder() -> Path:
+    value = app_settings().value("lastFolder", "")
+    return Path(value) if isinstance(value, str) and value and Path(value).is_dir() else Path.home()
+
+
+def set_last_folder(folder: Path) -> None:
+    app_settings().setValue("lastFolder", str(folder))
+
+
+def window_geometry() -> QByteArray | None:
+    value = app_settings().value("windowGeometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def set_window_geometry(geometry: QByteArray) -> None:
+    app_settings().setValue("windowGeometry", geometry)

@@ -1,0 +1,202 @@
+"""WindowActions: the main window's menus, toolbar and shortcuts, each wired to the window, its board or view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QPointF
+from PySide6.QtGui import QAction, QColor, QCursor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar
+
+from editor import paths
+from editor.gui import settings
+from editor.fileformat.clipboard import (
+    MIME_TYPE,
+    CanvasFileError,
+    notes_from_text,
+    notes_from_yaml,
+    notes_to_text,
+    notes_to_yaml,
+)
+from editor.gui.board_view import ZOOM_STEP
+from editor.gui.document import Document
+from editor.model import PALETTE
+
+if TYPE_CHECKING:
+    from editor.gui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+class WindowActions:
+    """Builds the menus once; `connect_document` re-points undo and redo when the window shows another canvas."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.toolbar = QToolBar("Notes", window)
+        self.toolbar.setObjectName("NotesToolbar")
+        window.addToolBar(self.toolbar)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self._file_menu()
+        self._edit_menu()
+        self._view_menu()
+
+    def action(self, menu: QMenu | None, text: str, slot: Callable[[], object], *shortcuts: Shortcut) -> QAction:
+        action = QAction(text, self.window)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda _=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def connect_document(self, document: Document) -> None:
+        """Undo and redo follow the document's stack; the Edit menu names what they will do."""
+        stack = document.stack
+
+        def refresh() -> None:
+            if stack is self.window.document.stack:
+                self.undo.setEnabled(stack.canUndo())
+                self.undo.setText(f"&Undo {stack.undoText()}".rstrip())
+                self.redo.setEnabled(stack.canRedo())
+                self.redo.setText(f"&Redo {stack.redoText()}".rstrip())
+
+        stack.indexChanged.connect(refresh)
+        stack.cleanChanged.connect(refresh)
+        refresh()
+
+    # File
+
+    def _file_menu(self) -> None:
+        w, menu = self.window, self.file_menu
+        self.action(menu, "&New", w.new_canvas, QKeySequence.StandardKey.New)
+        self.action(menu, "New &Window", w.new_window, "Ctrl+Shift+N")
+        self.action(menu, "&Open…", w.ask_open, QKeySequence.StandardKey.Open)
+        menu.addMenu(self.recent_menu)
+        examples = menu.addMenu("Open &Example")
+        for example in paths.example_files():
+            self.action(examples, example.stem.replace("-", " ").title(), lambda p=example: w.open_other(p))
+        menu.addSeparator()
+        self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)
+        self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
+        menu.addSeparator()
+        self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)
+        self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+        self.update_recent_menu()
+
+    def update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_files():
+            self.action(self.recent_menu, str(path), lambda p=path: self.window.open_other(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # Edit
+
+    def _edit_menu(self) -> None:
+        board = lambda: self.window.board  # noqa: E731 - the board changes with the document
+        menu = self.edit_menu
+        stack = lambda: self.window.document.stack  # noqa: E731
+        self.undo = self.action(menu, "&Undo", lambda: stack().undo(), QKeySequence.StandardKey.Undo)
+        self.redo = self.action(menu, "&Redo", lambda: stack().redo(), "Ctrl+Shift+Z", "Ctrl+Y")
+        menu.addSeparator()
+        self.action(menu, "Cu&t", self.cut, QKeySequence.StandardKey.Cut)
+        self.action(menu, "&Copy", self.copy, QKeySequence.StandardKey.Copy)
+        self.action(menu, "&Paste", self.paste, QKeySequence.StandardKey.Paste)
+        self.action(menu, "&Duplicate", lambda: board().duplicate_selected(), "Ctrl+D")
+        self.action(menu, "De&lete", lambda: board().delete_selected(), QKeySequence.StandardKey.Delete)
+        self.action(menu, "Select &All", lambda: board().select_all(), QKeySequence.StandardKey.SelectAll)
+        menu.addSeparator()
+        add = self.action(menu, "Add &Note", self.add_note, "N", "Insert")
+        add.setToolTip("Add a note to the selected block, or the block under the mouse (N)")
+        self.toolbar.addAction(add)
+        self.action(menu, "&Edit Note", self._edit_selected, "F2")
+        colors = menu.addMenu("C&olour")
+        self.toolbar.addSeparator()
+        for name, hex_value in PALETTE.items():
+            action = self.action(colors, name.title(), lambda c=name: board().recolor_selected(c))
+            action.setIcon(_swatch(hex_value))
+            action.setToolTip(f"Colour the selected notes {name}")
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        menu.addSeparator()
+        tidy = self.action(menu, "&Tidy Block", self._tidy_block, "Ctrl+T")
+        tidy.setToolTip("Lay out the notes of the selected block in a neat grid (Ctrl+T)")
+        self.toolbar.addAction(tidy)
+        self.action(menu, "Tidy All &Blocks", lambda: board().tidy(list(board().blocks)), "Ctrl+Shift+T")
+
+    def _mouse_point(self) -> QPointF | None:
+        view = self.window.view
+        local = view.viewport().mapFromGlobal(QCursor.pos())
+        return view.mapToScene(local) if view.viewport().rect().contains(local) else None
+
+    def add_note(self) -> None:
+        board = self.window.board
+        block_id = board.target_block(self._mouse_point()) if not board.selected_ids() else board.target_block()
+        board.add_note(block_id)
+
+    def _edit_selected(self) -> None:
+        selected = self.window.board.selected_ids()
+        if len(selected) == 1:
+            self.window.board.edit_note(selected[0])
+
+    def _tidy_block(self) -> None:
+        board = self.window.board
+        blocks = {board.canvas.block_of(n) for n in board.selected_ids()} or {board.target_block(self._mouse_point())}
+        board.tidy(sorted(blocks, key=list(board.blocks).index))
+
+    def copy(self) -> bool:
+        board = self.window.board
+        ids = board.selected_ids()
+        if not ids:
+            return False
+        notes = [(board.canvas.block_of(i), board.canvas.note(i)) for i in ids]
+        data = QMimeData()
+        data.setData(MIME_TYPE, notes_to_yaml(board.canvas.template, notes).encode("utf-8"))
+        data.setText(notes_to_text([note for _, note in notes]))
+        QApplication.clipboard().setMimeData(data)
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.window.board.delete_selected()
+
+    def paste(self) -> None:
+        board = self.window.board
+        data = QApplication.clipboard().mimeData()
+        if data is None:
+            return
+        point = self._mouse_point()
+        if data.hasFormat(MIME_TYPE):
+            try:
+                notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"))
+            except CanvasFileError as error:
+                self.window.show_error("The clipboard holds notes that cannot be read.", str(error))
+                return
+            board.paste_notes([(block_id, note) for block_id, note in notes], point)
+        elif data.hasText():
+            block_id = board.target_block(point)
+            board.paste_notes([(block_id, note) for note in notes_from_text(data.text())])
+
+    # View
+
+    def _view_menu(self) -> None:
+        view = lambda: self.window.view  # noqa: E731 - the view stays, its zoom changes
+        menu = self.view_menu
+        self.action(menu, "Zoom &In", lambda: view().zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.action(menu, "Zoom &Out", lambda: view().zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
+        self.action(menu, "&Fit Canvas", lambda: view().fit(), "Ctrl+0")
+        menu.addSeparator()
+        menu.addAction(self.window.details_dock.toggleViewAction())
+        menu.addAction(self.window.history_dock.toggleViewAction())
+        menu.addAction(self.toolbar.toggleViewAction())
+
+
+def _swatch(hex_value: str) -> QIcon:
+    pixmap = QPixmap(18, 18)
+    pixmap.fill(QColor(hex_value))
+    return QIcon(pixmap)
