@@ -6,9 +6,11 @@ asks the document for the move with one command; the document's events then put 
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
 from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
@@ -17,7 +19,7 @@ from editor.gui.frame_items import HeaderItem
 from editor.gui.geometry import NOTE_WIDTH, Rect, block_at, fit_notes, position_in
 from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem
-from editor.model import DEFAULT_COLOR, Note, Position
+from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
 
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 
@@ -120,7 +122,7 @@ class EditableBoard(BoardScene):
         text = editor.text.strip()
         editor.hide()
         # The editor may be inside its own key or focus handler: remove it once that has returned.
-        QTimer.singleShot(0, lambda: editor.scene() is self and self.removeItem(editor))
+        QTimer.singleShot(0, partial(self._remove_editor, editor))
         if note_id is not None:
             self.notes[note_id].setVisible(True)
             if commit and text != self.canvas.note(note_id).text:
@@ -133,6 +135,10 @@ class EditableBoard(BoardScene):
             note = Note(text, position=position)
             self.document.push(AddNotes(self.canvas, [(block_id, None, note)]))
             self.select_ids([note.id])
+
+    def _remove_editor(self, editor: NoteEditor) -> None:
+        if editor.scene() is self:
+            self.removeItem(editor)
 
     # Commands on the selection
 
@@ -149,7 +155,7 @@ class EditableBoard(BoardScene):
 
     def duplicate_selected(self) -> None:
         """Copies right after their originals; pinned copies sit a little below and to the right."""
-        placed = []
+        placed: list[tuple[str, int, Note]] = []
         for note_id in self.selected_ids():
             copy = self.canvas.note(note_id).copy()
             if copy.position is not None:
@@ -252,19 +258,49 @@ class EditableBoard(BoardScene):
                 self.add_note(block_id, point)
         event.accept()
 
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        """On a note: edit, colour, duplicate, delete, tidy. On an empty block: add a note there, tidy."""
+        point = event.scenePos()
+        item = self._note_at(point)
+        block_id = self.canvas.block_of(item.note_id) if item else block_at(self.block_rects(), point.x(), point.y())
+        if block_id is None:
+            return
+        self.finish_editing()
+        menu = QMenu()
+        if item is not None:
+            self._note_actions(menu, item)
+        else:
+            menu.addAction("Add Note Here", partial(self.add_note, block_id, point))
+        menu.addSeparator()
+        menu.addAction(f"Tidy {self.blocks[block_id].title}", partial(self.tidy, [block_id]))
+        menu.exec(event.screenPos())
+        event.accept()
+
+    def _note_actions(self, menu: QMenu, item: NoteItem) -> None:
+        if not item.isSelected():
+            self.select_ids([item.note_id])
+        selected = self.selected_ids()
+        edit = menu.addAction("Edit Note", partial(self.edit_note, item.note_id))
+        edit.setEnabled(len(selected) == 1)
+        colors = menu.addMenu("Colour")
+        for name in PALETTE:
+            colors.addAction(name.title(), partial(self.recolor_selected, name))
+        menu.addAction(counted("Duplicate", len(selected)), self.duplicate_selected)
+        menu.addAction(counted("Delete", len(selected)), self.delete_selected)
+
     # Keys (while no editor is open: the editor takes its own keys)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.editor is not None:
             super().keyPressEvent(event)
             return
-        key = event.key()
+        key = event.key()  # an int: Qt passes keys that Qt.Key does not name
         step = NUDGE_STEP * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
         arrows = {
-            Qt.Key.Key_Left: (-step, 0.0),
-            Qt.Key.Key_Right: (step, 0.0),
-            Qt.Key.Key_Up: (0.0, -step),
-            Qt.Key.Key_Down: (0.0, step),
+            Qt.Key.Key_Left.value: (-step, 0.0),
+            Qt.Key.Key_Right.value: (step, 0.0),
+            Qt.Key.Key_Up.value: (0.0, -step),
+            Qt.Key.Key_Down.value: (0.0, step),
         }
         selected = self.selected_ids()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and len(selected) == 1:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from editor.gui.board_scene import BoardScene
+from editor.gui.board_editing import EditableBoard
 from editor.gui.geometry import board_width_for
 
 ZOOM_STEP = 1.15
@@ -15,7 +15,7 @@ MAX_ZOOM = 8.0
 
 
 class BoardView(QGraphicsView):
-    def __init__(self, board: BoardScene, parent: QWidget | None = None) -> None:
+    def __init__(self, board: EditableBoard, parent: QWidget | None = None) -> None:
         super().__init__(board, parent)
         self.board = board
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -23,7 +23,10 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.fitting = True  # fit the board to the window until the person zooms
+        self._pan_from: QPointF | None = None
+        self._space_held = False
 
     @property
     def zoom(self) -> float:
@@ -37,7 +40,7 @@ class BoardView(QGraphicsView):
             self.board.set_board_width(board_width_for(viewport.width() / viewport.height()))
         self.fitInView(self.board.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
-    def set_board(self, board: BoardScene) -> None:
+    def set_board(self, board: EditableBoard) -> None:
         """Show another board (another canvas), fitted."""
         self.board = board
         self.setScene(board)
@@ -54,6 +57,58 @@ class BoardView(QGraphicsView):
         super().resizeEvent(event)
         if self.fitting:
             self.fit()
+
+    # Panning: middle-drag, or Space held while dragging with the left button.
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(dx))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(dy))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.board.editor is None:
+            if not event.isAutoRepeat():
+                self._space_held = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self._space_held and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_held):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.pan_by(delta.x(), delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space_held:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

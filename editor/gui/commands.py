@@ -76,7 +76,11 @@ class UpdateNotes(QUndoCommand):
         return self.merge_id
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, UpdateNotes) or other.merge_id != self.merge_id or other.after.keys() != self.after.keys():
+        if (
+            not isinstance(other, UpdateNotes)
+            or other.merge_id != self.merge_id
+            or other.after.keys() != self.after.keys()
+        ):
             return False
         for note_id, values in other.after.items():
             self.after[note_id].update(values)

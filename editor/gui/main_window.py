@@ -49,10 +49,12 @@ class MainWindow(QMainWindow):
         if document is not self.document:
             self.board.finish_editing(commit=False)
             self.board.detach()
+            self.document.deleteLater()
             self.document = document
             self.board = EditableBoard(document)
             self.view.set_board(self.board)
         self.board.header_edit_requested.connect(self.show_details)
+        document.setParent(self)
         self.header_panel.set_document(document)
         self.undo_view.setStack(document.stack)
         document.modified_changed.connect(self._update_title)

@@ -58,7 +58,7 @@ class NoteEditor(QGraphicsTextItem):
         painter.setBrush(self._fill)
         painter.setPen(QPen(style.EDITOR_BORDER, 2.0))
         painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 3.0, 3.0)
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt allows no widget
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()

@@ -16,7 +16,7 @@ def app_settings() -> QSettings:
 
 def recent_files() -> list[Path]:
     value = app_settings().value("recentFiles", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
     return [Path(name) for name in names if isinstance(name, str) and name]
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QAction, QColor, QCursor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from editor import paths
-from editor.gui import settings
 from editor.fileformat.clipboard import (
     MIME_TYPE,
     CanvasFileError,
@@ -19,11 +20,15 @@ from editor.fileformat.clipboard import (
     notes_to_text,
     notes_to_yaml,
 )
+from editor.gui import settings
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.model import PALETTE
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from editor.gui.board_editing import EditableBoard
     from editor.gui.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -60,7 +65,8 @@ class WindowActions:
         stack = document.stack
 
         def refresh() -> None:
-            if stack is self.window.document.stack:
+            # A stack being destroyed with its old document still signals: ignore all but the window's own.
+            if shiboken6.isValid(stack) and stack is self.window.document.stack:
                 self.undo.setEnabled(stack.canUndo())
                 self.undo.setText(f"&Undo {stack.undoText()}".rstrip())
                 self.redo.setEnabled(stack.canRedo())
@@ -80,7 +86,7 @@ class WindowActions:
         menu.addMenu(self.recent_menu)
         examples = menu.addMenu("Open &Example")
         for example in paths.example_files():
-            self.action(examples, example.stem.replace("-", " ").title(), lambda p=example: w.open_other(p))
+            self.action(examples, example.stem.replace("-", " ").title(), partial(w.open_other, example))
         menu.addSeparator()
         self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
@@ -92,17 +98,17 @@ class WindowActions:
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.recent_files():
-            self.action(self.recent_menu, str(path), lambda p=path: self.window.open_other(p))
+            self.action(self.recent_menu, str(path), partial(self.window.open_other, path))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     # Edit
 
     def _edit_menu(self) -> None:
-        board = lambda: self.window.board  # noqa: E731 - the board changes with the document
+        # The board and the undo stack change with the document: look them up when an action fires.
+        board = self._board
         menu = self.edit_menu
-        stack = lambda: self.window.document.stack  # noqa: E731
-        self.undo = self.action(menu, "&Undo", lambda: stack().undo(), QKeySequence.StandardKey.Undo)
-        self.redo = self.action(menu, "&Redo", lambda: stack().redo(), "Ctrl+Shift+Z", "Ctrl+Y")
+        self.undo = self.action(menu, "&Undo", lambda: self._stack().undo(), QKeySequence.StandardKey.Undo)
+        self.redo = self.action(menu, "&Redo", lambda: self._stack().redo(), "Ctrl+Shift+Z", "Ctrl+Y")
         menu.addSeparator()
         self.action(menu, "Cu&t", self.cut, QKeySequence.StandardKey.Cut)
         self.action(menu, "&Copy", self.copy, QKeySequence.StandardKey.Copy)
@@ -118,7 +124,7 @@ class WindowActions:
         colors = menu.addMenu("C&olour")
         self.toolbar.addSeparator()
         for name, hex_value in PALETTE.items():
-            action = self.action(colors, name.title(), lambda c=name: board().recolor_selected(c))
+            action = self.action(colors, name.title(), partial(self._recolor, name))
             action.setIcon(_swatch(hex_value))
             action.setToolTip(f"Colour the selected notes {name}")
             self.toolbar.addAction(action)
@@ -128,6 +134,15 @@ class WindowActions:
         tidy.setToolTip("Lay out the notes of the selected block in a neat grid (Ctrl+T)")
         self.toolbar.addAction(tidy)
         self.action(menu, "Tidy All &Blocks", lambda: board().tidy(list(board().blocks)), "Ctrl+Shift+T")
+
+    def _board(self) -> EditableBoard:
+        return self.window.board
+
+    def _stack(self) -> QUndoStack:
+        return self.window.document.stack
+
+    def _recolor(self, color: str) -> None:
+        self.window.board.recolor_selected(color)
 
     def _mouse_point(self) -> QPointF | None:
         view = self.window.view
@@ -167,7 +182,8 @@ class WindowActions:
 
     def paste(self) -> None:
         board = self.window.board
-        data = QApplication.clipboard().mimeData()
+        # Qt returns no data at all when the system has no clipboard; the stubs do not say so.
+        data = cast(QMimeData | None, QApplication.clipboard().mimeData())
         if data is None:
             return
         point = self._mouse_point()
@@ -185,11 +201,10 @@ class WindowActions:
     # View
 
     def _view_menu(self) -> None:
-        view = lambda: self.window.view  # noqa: E731 - the view stays, its zoom changes
-        menu = self.view_menu
-        self.action(menu, "Zoom &In", lambda: view().zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.action(menu, "Zoom &Out", lambda: view().zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
-        self.action(menu, "&Fit Canvas", lambda: view().fit(), "Ctrl+0")
+        view, menu = self.window.view, self.view_menu
+        self.action(menu, "Zoom &In", partial(view.zoom_by, ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.action(menu, "Zoom &Out", partial(view.zoom_by, 1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
+        self.action(menu, "&Fit Canvas", view.fit, "Ctrl+0")
         menu.addSeparator()
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())
