@@ -1,11 +1,13 @@
-"""GUI fixtures: a shown main window on a canvas, registered with qtbot so it is closed after the test."""
+"""GUI fixtures: a shown main window on a canvas, closed after the test without asking to save."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from editor.gui.app import open_window
@@ -13,12 +15,28 @@ from editor.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def open_app(qtbot: QtBot) -> Callable[[Path | None], MainWindow]:
+def open_app(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
+    windows: list[MainWindow] = []
+
     def make(path: Path | None = None) -> MainWindow:
         window = open_window(path)
-        qtbot.addWidget(window)
         window.resize(1400, 900)
         qtbot.waitExposed(window)
+        # Shortcuts reach only the active window, as on a desktop.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        windows.append(window)
         return window
 
-    return make
+    yield make
+    # Closing a modified window asks whether to save, in a modal box no one would answer: discard instead.
+    # (qtbot.addWidget would close the windows before this runs, so the fixture closes them itself.)
+    # Windows the test opened from the app (File > New Window) are closed the same way.
+    for window in windows + [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]:
+        if shiboken6.isValid(window) and window.isVisible():
+            window.maybe_save = lambda: True  # type: ignore[method-assign]
+            window.close()
+            window.deleteLater()
+    # Offscreen Qt keeps the clipboard in a C++ static that is freed after Python has exited; notes copied
+    # from Python would crash the test run there (the desktop platforms hand the clipboard over instead).
+    QApplication.clipboard().clear()

@@ -1,0 +1,52 @@
+"""Driving the board as a person does: mouse and keys on the view's viewport, at items' scene positions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from editor.gui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+NONE = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def at(window: MainWindow, scene_point: QPointF) -> QPoint:
+    return window.view.mapFromScene(scene_point)
+
+
+def note_center(window: MainWindow, note_id: int) -> QPointF:
+    item = window.board.notes[note_id]
+    return item.mapToScene(item.body_rect().center())
+
+
+def block_point(window: MainWindow, block_id: str, fx: float, fy: float) -> QPointF:
+    rect = window.board.blocks[block_id].rect
+    return QPointF(rect.x + fx * rect.width, rect.y + fy * rect.height)
+
+
+def click(window: MainWindow, scene_point: QPointF, modifiers: Qt.KeyboardModifier = NONE) -> None:
+    QTest.mouseClick(window.view.viewport(), LEFT, modifiers, at(window, scene_point))
+
+
+def double_click(window: MainWindow, scene_point: QPointF) -> None:
+    QTest.mouseDClick(window.view.viewport(), LEFT, NONE, at(window, scene_point))
+
+
+def drag(window: MainWindow, start: QPointF, end: QPointF, steps: int = 8, release: bool = True) -> None:
+    viewport = window.view.viewport()
+    a, b = at(window, start), at(window, end)
+    QTest.mousePress(viewport, LEFT, NONE, a)
+    for step in range(1, steps + 1):
+        QTest.mouseMove(viewport, a + (b - a) * step / steps)
+    if release:
+        QTest.mouseRelease(viewport, LEFT, NONE, b)
+
+
+def keys(window: MainWindow, key: Qt.Key | str, modifiers: Qt.KeyboardModifier = NONE) -> None:
+    QTest.keyClick(window.view.viewport(), key, modifiers)
+
+
+def type_text(window: MainWindow, text: str) -> None:
+    QTest.keyClicks(window.view.viewport(), text)

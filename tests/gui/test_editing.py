@@ -1,0 +1,351 @@
+"""Editing on the board with mouse and keys: each gesture changes the document by one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import CTRL, LEFT, NONE, at, block_point, click, double_click, drag, keys, note_center, type_text
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from editor.fileformat.clipboard import MIME_TYPE
+from editor.gui.main_window import MainWindow
+
+OpenApp = Callable[[Path | None], MainWindow]
+
+
+def texts(window: MainWindow, block_id: str) -> list[str]:
+    return [note.text for note in window.document.canvas.notes(block_id)]
+
+
+def ids(window: MainWindow, block_id: str) -> list[int]:
+    return [note.id for note in window.document.canvas.notes(block_id)]
+
+
+def undo_text(window: MainWindow) -> str:
+    return window.actions_.undo.text()
+
+
+# Dragging
+
+
+def test_drag_a_note_to_another_block_and_undo_puts_it_back(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    note_id = ids(window, "channels")[1]
+    drop = block_point(window, "customer_segments", 0.3, 0.8)
+    drag(window, note_center(window, note_id), drop)
+    assert canvas.block_of(note_id) == "customer_segments"
+    assert canvas.note(note_id).position is not None
+    item = window.board.notes[note_id]
+    assert window.board.blocks["customer_segments"].sceneBoundingRect().contains(item.sceneBoundingRect().center())
+    assert undo_text(window) == "&Undo Move Note" and window.isWindowModified()
+    keys(window, Qt.Key.Key_Z, CTRL)
+    assert canvas.block_of(note_id) == "channels" and canvas.index_of(note_id) == 1
+    assert canvas.note(note_id).position is None and not window.isWindowModified()
+    keys(window, Qt.Key.Key_Y, CTRL)
+    assert canvas.block_of(note_id) == "customer_segments"
+    keys(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)  # nothing more to redo
+    assert canvas.block_of(note_id) == "customer_segments"
+
+
+def test_dragging_a_selection_moves_every_note_in_one_undo_step(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    moving = ids(window, "key_resources")[:3]
+    click(window, note_center(window, moving[0]))
+    click(window, note_center(window, moving[1]), CTRL)
+    click(window, note_center(window, moving[2]), CTRL)
+    assert window.board.selected_ids() == moving
+    drag(window, note_center(window, moving[0]), block_point(window, "cost_structure", 0.6, 0.6))
+    assert all(canvas.block_of(n) == "cost_structure" for n in moving)
+    assert window.document.stack.count() == 1 and undo_text(window) == "&Undo Move 3 Notes"
+    window.document.stack.undo()
+    assert ids(window, "key_resources")[:3] == moving
+
+
+def test_the_block_under_a_drag_is_highlighted_until_the_drop(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "channels")[0]
+    drag(window, note_center(window, note_id), block_point(window, "value_propositions", 0.5, 0.7), release=False)
+    highlighted = [b for b, item in window.board.blocks.items() if item._highlighted]
+    assert highlighted == ["value_propositions"]
+    QTest.mouseRelease(
+        window.view.viewport(), LEFT, NONE, at(window, block_point(window, "value_propositions", 0.5, 0.7))
+    )
+    assert not any(item._highlighted for item in window.board.blocks.values())
+
+
+def test_a_drop_outside_every_block_puts_the_notes_back(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "channels")[0]
+    item = window.board.notes[note_id]
+    before = item.pos()
+    drag(window, note_center(window, note_id), QPointF(300.0, 40.0))  # onto the header
+    assert window.document.canvas.block_of(note_id) == "channels"
+    assert window.document.stack.count() == 0 and item.pos() == before
+
+
+def test_a_drop_within_the_same_block_pins_the_note_where_it_was_put(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "value_propositions")[0]
+    drop = block_point(window, "value_propositions", 0.5, 0.7)
+    drag(window, note_center(window, note_id), drop)
+    canvas = window.document.canvas
+    assert canvas.block_of(note_id) == "value_propositions" and canvas.index_of(note_id) == 0
+    assert canvas.note(note_id).position is not None
+    # The note stays where the mouse left it, whole inside its block.
+    body = window.board.notes[note_id].mapRectToScene(window.board.notes[note_id].body_rect())
+    assert abs(body.center().x() - drop.x()) <= 2 and abs(body.center().y() - drop.y()) <= 2
+    assert window.board.blocks["value_propositions"].sceneBoundingRect().contains(body)
+
+
+def test_a_note_dropped_at_a_block_edge_stays_whole_inside_it(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "value_propositions")[0]
+    drag(window, note_center(window, note_id), block_point(window, "value_propositions", 0.98, 0.98))
+    assert window.document.canvas.note(note_id).position is not None
+    body = window.board.notes[note_id].mapRectToScene(window.board.notes[note_id].body_rect())
+    assert window.board.blocks["value_propositions"].sceneBoundingRect().contains(body)
+
+
+# Adding and editing text in place
+
+
+def test_double_click_empty_space_adds_a_note_there_with_its_editor_open(open_app: OpenApp) -> None:
+    window = open_app(None)
+    point = block_point(window, "key_partners", 0.3, 0.75)
+    double_click(window, point)
+    assert window.board.editor is not None
+    type_text(window, "Record labels")
+    keys(window, Qt.Key.Key_Return)
+    notes = window.document.canvas.notes("key_partners")
+    assert notes[-1].text == "Record labels"
+    assert abs(notes[-1].position[0] - 0.3) < 0.01 and abs(notes[-1].position[1] - 0.75) < 0.01
+    assert undo_text(window) == "&Undo Add Note"
+    window.document.stack.undo()
+    assert texts(window, "key_partners")[-1] != "Record labels"
+
+
+def test_a_new_note_left_empty_disappears_without_an_undo_step(open_app: OpenApp) -> None:
+    window = open_app(None)
+    before = window.document.canvas.note_count()
+    double_click(window, block_point(window, "key_partners", 0.5, 0.8))
+    keys(window, Qt.Key.Key_Return)
+    double_click(window, block_point(window, "key_partners", 0.5, 0.8))
+    type_text(window, "changed my mind")
+    keys(window, Qt.Key.Key_Escape)
+    assert window.document.canvas.note_count() == before and window.document.stack.count() == 0
+    assert not window.isWindowModified()
+
+
+def test_edit_a_note_in_place_with_enter_escape_and_shift_enter(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    note_id = ids(window, "channels")[0]
+    double_click(window, note_center(window, note_id))
+    type_text(window, "App stores")
+    keys(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(window, "worldwide")
+    keys(window, Qt.Key.Key_Return)
+    assert canvas.note(note_id).text == "App stores\nworldwide"
+    assert window.document.stack.count() == 1 and undo_text(window) == "&Undo Edit Note"
+    click(window, note_center(window, note_id))
+    keys(window, Qt.Key.Key_F2)
+    type_text(window, "Something else")
+    keys(window, Qt.Key.Key_Escape)
+    assert canvas.note(note_id).text == "App stores\nworldwide" and window.document.stack.count() == 1
+
+
+def test_enter_on_a_selected_note_edits_it_and_a_click_outside_commits(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "revenue_streams")[0]
+    click(window, note_center(window, note_id))
+    keys(window, Qt.Key.Key_Return)
+    assert window.board.editor is not None
+    type_text(window, "Virtual gifts")
+    click(window, block_point(window, "key_partners", 0.5, 0.9))
+    assert window.document.canvas.note(note_id).text == "Virtual gifts"
+    assert window.board.editor is None and window.board.notes[note_id].isVisible()
+
+
+def test_keys_typed_into_the_editor_stay_in_the_editor(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    note_id = ids(window, "channels")[0]
+    window.board.edit_note(note_id)
+    keys(window, Qt.Key.Key_A, CTRL)  # selects the text, not every note
+    type_text(window, "Ads n")  # 'n' is also the Add Note shortcut
+    keys(window, Qt.Key.Key_Backspace)
+    keys(window, Qt.Key.Key_Delete)
+    keys(window, Qt.Key.Key_Return)
+    assert canvas.note(note_id).text == "Ads" and canvas.note_count() == 43
+
+
+def test_add_note_shortcut_adds_to_the_selected_notes_block(open_app: OpenApp) -> None:
+    window = open_app(None)
+    click(window, note_center(window, ids(window, "channels")[0]))
+    keys(window, Qt.Key.Key_N)
+    assert window.board.editor is not None
+    type_text(window, "Podcasts")
+    keys(window, Qt.Key.Key_Return)
+    assert texts(window, "channels")[-1] == "Podcasts"
+    assert window.document.canvas.notes("channels")[-1].position is None  # laid out with the others
+
+
+# Selection, deleting, duplicating, nudging, colour, tidy
+
+
+def test_select_all_escape_and_rubber_band(open_app: OpenApp) -> None:
+    window = open_app(None)
+    keys(window, Qt.Key.Key_A, CTRL)
+    assert len(window.board.selected_ids()) == 43
+    keys(window, Qt.Key.Key_Escape)
+    assert window.board.selected_ids() == []
+    rect = window.board.blocks["customer_segments"].sceneBoundingRect()
+    drag(window, rect.topLeft() + QPointF(3, 3), rect.bottomRight() - QPointF(3, 3))
+    assert window.board.selected_ids() == ids(window, "customer_segments")
+
+
+def test_delete_and_backspace_delete_and_undo_restores_in_place(open_app: OpenApp) -> None:
+    window = open_app(None)
+    before = ids(window, "channels")
+    click(window, note_center(window, before[1]))
+    keys(window, Qt.Key.Key_Delete)
+    click(window, note_center(window, before[3]))
+    keys(window, Qt.Key.Key_Backspace)
+    assert ids(window, "channels") == [before[0], before[2], before[4]]
+    assert undo_text(window) == "&Undo Delete Note"
+    window.document.stack.undo()
+    window.document.stack.undo()
+    assert ids(window, "channels") == before and not window.isWindowModified()
+
+
+def test_ctrl_d_duplicates_after_the_originals(open_app: OpenApp) -> None:
+    window = open_app(None)
+    first, second = ids(window, "key_partners")[:2]
+    click(window, note_center(window, first))
+    click(window, note_center(window, second), CTRL)
+    keys(window, Qt.Key.Key_D, CTRL)
+    names = texts(window, "key_partners")
+    assert names[:4] == [names[0], names[0], names[2], names[2]] and len(names) == 6
+    assert undo_text(window) == "&Undo Duplicate 2 Notes"
+    assert len(window.board.selected_ids()) == 2 and first not in window.board.selected_ids()
+
+
+def test_arrow_keys_nudge_and_repeated_nudges_undo_as_one(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    note_id = ids(window, "value_propositions")[0]
+    click(window, note_center(window, note_id))
+    x0 = window.board.notes[note_id].x()
+    for _ in range(3):
+        keys(window, Qt.Key.Key_Right)
+    keys(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert window.board.notes[note_id].x() == x0 + 24.0
+    assert canvas.note(note_id).position is not None and window.document.stack.count() == 1
+    assert undo_text(window) == "&Undo Nudge Note"
+    window.document.stack.undo()
+    assert canvas.note(note_id).position is None and window.board.notes[note_id].x() == x0
+
+
+def test_toolbar_palette_recolours_the_selection(open_app: OpenApp) -> None:
+    window = open_app(None)
+    chosen = ids(window, "channels")[:2]
+    click(window, note_center(window, chosen[0]))
+    click(window, note_center(window, chosen[1]), CTRL)
+    (purple,) = [a for a in window.actions_.toolbar.actions() if a.text() == "Purple"]
+    QTest.mouseClick(window.actions_.toolbar.widgetForAction(purple), LEFT)
+    assert [window.document.canvas.note(n).color for n in chosen] == ["purple", "purple"]
+    assert [window.board.notes[n].color for n in chosen] == ["purple", "purple"]
+    assert undo_text(window) == "&Undo Recolour 2 Notes"
+
+
+def test_context_menu_recolours_the_note_under_the_mouse(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    note_id = ids(window, "key_activities")[0]
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        (colour,) = [a for a in menu.actions() if a.text() == "Colour"]
+        (orange,) = [a for a in colour.menu().actions() if a.text() == "Orange"]
+        orange.trigger()
+        menu.close()
+
+    qtbot.waitUntil(lambda: True)
+    QTest.qWait(1)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, choose)
+    point = at(window, note_center(window, note_id))
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.RightButton, NONE, point)
+    event_pos = window.view.viewport().mapToGlobal(point)
+    from PySide6.QtGui import QContextMenuEvent
+
+    QApplication.sendEvent(window.view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, event_pos))
+    assert window.document.canvas.note(note_id).color == "orange"
+
+
+def test_tidy_lays_pinned_notes_out_again_in_the_order_they_are_seen(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    first, second = ids(window, "customer_segments")[:2]
+    drag(window, note_center(window, first), block_point(window, "customer_segments", 0.1, 0.85))
+    assert canvas.note(first).position is not None
+    click(window, note_center(window, second))
+    keys(window, Qt.Key.Key_T, CTRL)
+    assert all(note.position is None for note in canvas.notes("customer_segments"))
+    assert ids(window, "customer_segments")[-1] == first  # it was lowest on the board
+    assert undo_text(window) == "&Undo Tidy Customer Segments"
+
+
+# Clipboard
+
+
+def test_paste_several_lines_of_text_makes_one_note_per_line(open_app: OpenApp) -> None:
+    window = open_app(None)
+    click(window, note_center(window, ids(window, "key_partners")[0]))
+    QApplication.clipboard().setText("Music labels\n\n  Telecom carriers \nCloud providers\n")
+    keys(window, Qt.Key.Key_V, CTRL)
+    assert texts(window, "key_partners")[-3:] == ["Music labels", "Telecom carriers", "Cloud providers"]
+    assert undo_text(window) == "&Undo Paste 3 Notes"
+
+
+def test_copy_and_paste_between_two_windows_keeps_colour_and_block(open_app: OpenApp, qtbot: QtBot) -> None:
+    first = open_app(None)
+    note_id = ids(first, "customer_segments")[2]
+    click(first, note_center(first, note_id))
+    keys(first, Qt.Key.Key_C, CTRL)
+    data = QApplication.clipboard().mimeData()
+    assert data.hasFormat(MIME_TYPE) and data.text() == "Celebrities and influencers\n"
+    second = first.new_window()
+    qtbot.waitExposed(second)
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    keys(second, Qt.Key.Key_V, CTRL)
+    (pasted,) = second.document.canvas.notes("customer_segments")
+    assert (pasted.text, pasted.color) == ("Celebrities and influencers", "pink")
+
+
+def test_cut_removes_and_paste_brings_back(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "channels")[0]
+    click(window, note_center(window, note_id))
+    keys(window, Qt.Key.Key_X, CTRL)
+    assert "Apple App Store and Google Play" not in texts(window, "channels")
+    keys(window, Qt.Key.Key_V, CTRL)
+    assert texts(window, "channels")[-1] == "Apple App Store and Google Play"
+
+
+def test_unreadable_notes_on_the_clipboard_give_a_message_not_a_crash(open_app: OpenApp) -> None:
+    window = open_app(None)
+    data = QMimeData()
+    data.setData(MIME_TYPE, b"format: 1\nblocks: {channels: [{text: x, color: !!python/object y}]}\n")
+    QApplication.clipboard().setMimeData(data)
+    keys(window, Qt.Key.Key_V, CTRL)
+    assert window.document.canvas.note_count() == 43
+    assert "tags" in window.findChild(type(window.show_error("", "")), "errorBox").informativeText()
