@@ -25,7 +25,7 @@ NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 
 
 class EditableBoard(BoardScene):
-    header_edit_requested = Signal()
+    header_edit_requested = Signal(str)  # "title" or a header field's id
 
     def __init__(self, document: Document) -> None:
         super().__init__(document.canvas)
@@ -250,8 +250,8 @@ class EditableBoard(BoardScene):
         item = self._note_at(point)
         if isinstance(item, NoteItem):
             self.edit_note(item.note_id)
-        elif any(isinstance(i, HeaderItem) for i in self.items(point)):
-            self.header_edit_requested.emit()
+        elif header := next((i for i in self.items(point) if isinstance(i, HeaderItem)), None):
+            self.header_edit_requested.emit(header.field_at(point))
         else:
             block_id = block_at(self.block_rects(), point.x(), point.y())
             if block_id is not None:

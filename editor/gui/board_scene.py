@@ -43,9 +43,9 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(QRectF(0.0, 0.0, BOARD_WIDTH, BOARD_HEIGHT))
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
-        self._header = HeaderItem(header_rect())
+        self.header = HeaderItem(header_rect())
         self._footer = FooterItem(footer_rect())
-        self.addItem(self._header)
+        self.addItem(self.header)
         self.addItem(self._footer)
         self._build()
         canvas.subscribe(self._on_event)
@@ -68,7 +68,7 @@ class BoardScene(QGraphicsScene):
         for block_id, block in self.blocks.items():
             block.set_rect(rects[block_id])
             self._layout_block(block_id)
-        self._header.update_from(self.canvas, header_rect(width))
+        self.header.update_from(self.canvas, header_rect(width))
         self._footer.update_from(self.canvas, footer_rect(width))
 
     # Building and updating
@@ -89,7 +89,7 @@ class BoardScene(QGraphicsScene):
             self.addItem(item)
         for block_id in self.blocks:
             self._layout_block(block_id)
-        self._header.update_from(self.canvas)
+        self.header.update_from(self.canvas)
         self._footer.update_from(self.canvas)
 
     def _on_event(self, event: Event) -> None:
@@ -113,7 +113,7 @@ class BoardScene(QGraphicsScene):
             if event.to_block != event.from_block:
                 self._layout_block(event.to_block)
         elif isinstance(event, HeaderChanged):
-            self._header.update_from(self.canvas)
+            self.header.update_from(self.canvas)
             self._footer.update_from(self.canvas)
         elif isinstance(event, Reset):
             self._build()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -20,12 +20,15 @@ class BoardView(QGraphicsView):
         self.board = board
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # Zooming keeps the point under the mouse in place itself (see zoom_by): Qt's AnchorUnderMouse reads the
+        # global cursor, which keyboard zooms and some platforms do not keep.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.fitting = True  # fit the board to the window until the person zooms
         self._pan_from: QPointF | None = None
+        self._mouse: QPointF | None = None  # where the mouse is over the viewport, None when it is elsewhere
         self._space_held = False
 
     @property
@@ -46,12 +49,25 @@ class BoardView(QGraphicsView):
         self.setScene(board)
         self.fit()
 
-    def zoom_by(self, factor: float) -> None:
-        """Zoom around the point under the mouse (or the centre); stops fitting to the window."""
+    def mouse_scene_point(self) -> QPointF | None:
+        """The scene point under the mouse, or None when the mouse is not over the board."""
+        return self.mapToScene(self._mouse.toPoint()) if self._mouse is not None else None
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom keeping the board point at `anchor` (viewport pixels; default: the mouse, else the centre) still.
+
+        Zooming stops fitting the board to the window.
+        """
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom * factor))
-        if target != self.zoom:
-            self.fitting = False
-            self.scale(target / self.zoom, target / self.zoom)
+        if target == self.zoom:
+            return
+        self.fitting = False
+        if anchor is None:
+            anchor = self._mouse if self._mouse is not None else QPointF(self.viewport().rect().center())
+        fixed = self.mapToScene(anchor.toPoint())
+        self.scale(target / self.zoom, target / self.zoom)
+        moved = self.mapFromScene(fixed) - anchor.toPoint()
+        self.pan_by(-moved.x(), -moved.y())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -91,6 +107,7 @@ class BoardView(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._mouse = event.position()
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
@@ -110,11 +127,15 @@ class BoardView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    def leaveEvent(self, event: QEvent) -> None:
+        self._mouse = None
+        super().leaveEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
-                self.zoom_by(ZOOM_STEP**steps)
+                self.zoom_by(ZOOM_STEP**steps, event.position())
             event.accept()
             return
         super().wheelEvent(event)

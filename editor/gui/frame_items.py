@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -25,6 +25,7 @@ class HeaderItem(QGraphicsItem):
         self.setPos(rect.x, rect.y)
         self._title: WrappedText | None = None
         self._fields: list[tuple[WrappedText, WrappedText]] = []
+        self._field_ids: list[str] = []
 
     def update_from(self, canvas: Canvas, rect: Rect | None = None) -> None:
         if rect is not None:
@@ -44,7 +45,22 @@ class HeaderItem(QGraphicsItem):
             )
             for spec in canvas.template.header
         ]
+        self._field_ids = [spec.id for spec in canvas.template.header]
         self.update()
+
+    @property
+    def shown_title(self) -> str:
+        return self._title.text if self._title is not None else ""
+
+    def field_at(self, scene_point: QPointF) -> str:
+        """The header field drawn under a scene point: a field's id, or "title" left of the fields."""
+        x = self.mapFromScene(scene_point).x()
+        fields_width = self.rect.width * _FIELDS_SHARE
+        start = self.rect.width - fields_width
+        if x < start or not self._field_ids:
+            return "title"
+        column = (fields_width - _MARGIN) / len(self._field_ids)
+        return self._field_ids[min(len(self._field_ids) - 1, int((x - start) // column))]
 
     def boundingRect(self) -> QRectF:
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)

@@ -163,9 +163,13 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def show_details(self) -> None:
+    def show_details(self, field: str = "title") -> None:
+        """Show the Canvas Details panel with the title (or a header field) ready to type into."""
         self.details_dock.show()
-        self.header_panel.fields["title"].setFocus()
+        self.details_dock.raise_()
+        edit = self.header_panel.fields.get(field, self.header_panel.fields["title"])
+        edit.setFocus()
+        edit.selectAll()
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")

@@ -32,6 +32,10 @@ class WrappedText:
         self._static.prepare(font=font)
 
     @property
+    def text(self) -> str:
+        return str(self._static.text())
+
+    @property
     def height(self) -> float:
         return float(self._static.size().height())
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
-from PySide6.QtGui import QAction, QColor, QCursor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from editor import paths
@@ -145,9 +145,7 @@ class WindowActions:
         self.window.board.recolor_selected(color)
 
     def _mouse_point(self) -> QPointF | None:
-        view = self.window.view
-        local = view.viewport().mapFromGlobal(QCursor.pos())
-        return view.mapToScene(local) if view.viewport().rect().contains(local) else None
+        return self.window.view.mouse_scene_point()
 
     def add_note(self) -> None:
         board = self.window.board

@@ -1,0 +1,128 @@
+"""The header (title and fields) edited in the Canvas Details panel, and zooming and panning the board."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import CTRL, LEFT, NONE, at, double_click, keys, note_center
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from editor.gui.main_window import MainWindow
+
+OpenApp = Callable[[Path | None], MainWindow]
+MIDDLE = Qt.MouseButton.MiddleButton
+
+
+def header_point(window: MainWindow, fx: float) -> QPointF:
+    rect = window.board.header.sceneBoundingRect()
+    return QPointF(rect.x() + fx * rect.width(), rect.center().y())
+
+
+def test_double_click_on_the_title_edits_it_in_the_details_panel(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    old_title = canvas.title
+    double_click(window, header_point(window, 0.1))
+    title = window.header_panel.fields["title"]
+    assert window.details_dock.isVisible()
+    qtbot.waitUntil(title.hasFocus)
+    assert title.selectedText() == old_title  # typing replaces it
+    QTest.keyClicks(title, "TikTok 2027")
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    assert canvas.title == "TikTok 2027" and window.document.stack.count() == 1
+    assert window.actions_.undo.text() == "&Undo Edit Title" and window.isWindowModified()
+    assert "TikTok 2027" in window.board.header.shown_title  # the board shows it
+    window.actions_.undo.trigger()
+    assert canvas.title == old_title and title.text() == old_title and not window.isWindowModified()
+
+
+def test_double_click_on_a_header_field_edits_that_field(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    fields = [spec.id for spec in window.document.canvas.template.header]
+    double_click(window, header_point(window, 0.99))
+    version = window.header_panel.fields[fields[-1]]
+    qtbot.waitUntil(version.hasFocus)
+    QTest.keyClicks(version, "2.1")
+    QTest.keyClick(version, Qt.Key.Key_Tab)  # leaving the field commits it, as Enter does
+    assert window.document.canvas.fields[fields[-1]] == "2.1"
+    assert window.document.stack.count() == 1
+    window.document.stack.undo()
+    window.document.stack.redo()
+    assert version.text() == "2.1"
+
+
+def test_an_unchanged_field_adds_no_undo_step(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    window.show_details("designed_by")
+    field = window.header_panel.fields["designed_by"]
+    qtbot.waitUntil(field.hasFocus)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.stack.count() == 0
+
+
+def zoomed_in(window: MainWindow, qtbot: QtBot) -> None:
+    QTest.mouseMove(window.view.viewport(), window.view.viewport().rect().center())
+    for _ in range(4):
+        keys(window, Qt.Key.Key_Plus, CTRL)
+    qtbot.wait(10)
+
+
+def test_ctrl_plus_and_minus_zoom_around_the_mouse(open_app: OpenApp) -> None:
+    window = open_app(None)
+    view = window.view
+    fitted = view.zoom
+    target = note_center(window, window.document.canvas.notes("customer_segments")[0].id)
+    cursor = at(window, target)
+    QTest.mouseMove(view.viewport(), cursor)
+    keys(window, Qt.Key.Key_Plus, CTRL)
+    keys(window, Qt.Key.Key_Equal, CTRL)  # Ctrl+= too, for keyboards where + needs Shift
+    assert abs(view.zoom - fitted * 1.15**2) < 1e-9 and not view.fitting
+    under_mouse = view.mapToScene(cursor)
+    assert abs(under_mouse.x() - target.x()) < 3 and abs(under_mouse.y() - target.y()) < 3
+    keys(window, Qt.Key.Key_Minus, CTRL)
+    assert abs(view.zoom - fitted * 1.15) < 1e-9
+    keys(window, Qt.Key.Key_0, CTRL)
+    assert view.fitting and abs(view.zoom - fitted) < 1e-6
+
+
+def test_middle_drag_pans_without_touching_notes_or_selection(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    zoomed_in(window, qtbot)
+    viewport = window.view.viewport()
+    note_id = window.document.canvas.notes("value_propositions")[0].id
+    start = at(window, note_center(window, note_id))
+    before = window.view.mapToScene(viewport.rect().center())
+    QTest.mousePress(viewport, MIDDLE, NONE, start)
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, start + (QPointF(-150, -100) * step / 5).toPoint())
+    QTest.mouseRelease(viewport, MIDDLE, NONE, start + QPointF(-150, -100).toPoint())
+    after = window.view.mapToScene(viewport.rect().center())
+    zoom = window.view.zoom
+    # Dragging the board left and up shows what was right and below.
+    assert abs((after.x() - before.x()) * zoom - 150) < 3 and abs((after.y() - before.y()) * zoom - 100) < 3
+    assert window.document.stack.count() == 0 and window.board.selected_ids() == []
+
+
+def test_space_and_left_drag_pans_instead_of_moving_the_note(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    zoomed_in(window, qtbot)
+    viewport = window.view.viewport()
+    note_id = window.document.canvas.notes("value_propositions")[0].id
+    start = at(window, note_center(window, note_id))
+    before = window.view.mapToScene(viewport.rect().center())
+    QTest.keyPress(viewport, Qt.Key.Key_Space)
+    assert viewport.cursor().shape() == Qt.CursorShape.OpenHandCursor
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, start + (QPointF(120, 80) * step / 5).toPoint())
+    QTest.mouseRelease(viewport, LEFT, NONE, start + QPointF(120, 80).toPoint())
+    QTest.keyRelease(viewport, Qt.Key.Key_Space)
+    after = window.view.mapToScene(viewport.rect().center())
+    assert after.x() < before.x() - 10 and after.y() < before.y() - 10
+    assert window.document.stack.count() == 0 and window.document.canvas.note(note_id).position is None
+    assert viewport.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert QApplication.focusWidget() is viewport or QApplication.focusWidget() is window.view
