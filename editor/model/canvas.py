@@ -38,6 +38,10 @@ class Note:
         """The same content under a new id."""
         return replace(self, id=next(_note_ids))
 
+    def content(self) -> tuple[str, str, tuple[str, ...], int, Position | None]:
+        """The note's values as an immutable snapshot (the note itself changes as it is edited)."""
+        return (self.text, self.color, self.tags, self.votes, self.position)
+
 
 # Events: what changed, with enough to update a view without looking at the whole document.
 
@@ -163,13 +167,13 @@ class Canvas:
     __hash__ = None  # type: ignore[assignment]
 
     def content(self) -> tuple[Any, ...]:
-        """Everything a file stores, as a comparable value (note ids are not content)."""
+        """Everything a file stores, as an immutable snapshot to compare later (note ids are not content)."""
         return (
             self.template.id,
             self._title,
             tuple(self._fields.items()),
             tuple(self._legend.items()),
-            tuple((block_id, tuple(notes)) for block_id, notes in self._blocks.items()),
+            tuple((block_id, tuple(note.content() for note in notes)) for block_id, notes in self._blocks.items()),
         )
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from driving import activate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -22,9 +23,7 @@ def open_app(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
         window = open_window(path)
         window.resize(1400, 900)
         qtbot.waitExposed(window)
-        # Shortcuts reach only the active window, as on a desktop.
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        activate(window)
         windows.append(window)
         return window
 

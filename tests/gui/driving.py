@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.gui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def activate(window: MainWindow) -> None:
+    """Make the window the active one, as clicking it does: shortcuts reach only the active window.
+
+    (Offscreen Qt has no window manager to re-activate a window after a dialog closes.)
+    """
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
 
 
 def at(window: MainWindow, scene_point: QPointF) -> QPoint:
@@ -50,3 +60,22 @@ def keys(window: MainWindow, key: Qt.Key | str, modifiers: Qt.KeyboardModifier =
 
 def type_text(window: MainWindow, text: str) -> None:
     QTest.keyClicks(window.view.viewport(), text)
+
+
+def answer_next_box(button: QMessageBox.StandardButton, tries: int = 200) -> list[str]:
+    """Click `button` on the next modal message box, which blocks the test until someone answers it.
+
+    Returns a list that receives the box's text once it has been answered (empty if no box came).
+    """
+    seen: list[str] = []
+
+    def answer(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        elif left:
+            QTimer.singleShot(10, lambda: answer(left - 1))
+
+    QTimer.singleShot(0, lambda: answer(tries))
+    return seen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from driving import CTRL, LEFT, NONE, at, block_point, click, double_click, drag, keys, note_center, type_text
+from driving import CTRL, LEFT, NONE, activate, at, block_point, click, double_click, drag, keys, note_center, type_text
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
@@ -324,8 +324,7 @@ def test_copy_and_paste_between_two_windows_keeps_colour_and_block(open_app: Ope
     assert data.hasFormat(MIME_TYPE) and data.text() == "Celebrities and influencers\n"
     second = first.new_window()
     qtbot.waitExposed(second)
-    second.activateWindow()
-    qtbot.waitUntil(second.isActiveWindow)
+    activate(second)
     keys(second, Qt.Key.Key_V, CTRL)
     (pasted,) = second.document.canvas.notes("customer_segments")
     assert (pasted.text, pasted.color) == ("Celebrities and influencers", "pink")

@@ -113,6 +113,15 @@ def test_equality_is_about_content_not_note_identity(canvas: Canvas) -> None:
     assert Note("a").copy() == Note("a") and Note("a").copy().id != Note("a").id
 
 
+def test_content_is_a_snapshot_that_later_edits_do_not_change(canvas: Canvas) -> None:
+    before = canvas.content()
+    web = canvas.notes("channels")[0]
+    canvas.update_note(web.id, text="Website", color="pink", tags=("new",), votes=2, position=(0.5, 0.5))
+    assert canvas.content() != before
+    canvas.update_note(web.id, text="Web", color="yellow", tags=(), votes=0, position=None)
+    assert canvas.content() == before
+
+
 def test_replace_with_keeps_listeners_and_announces_a_reset(canvas: Canvas, events: list[Event]) -> None:
     other = Canvas(title="Other", blocks={"channels": [Note("Mail")]})
     canvas.replace_with(other)

@@ -1,0 +1,276 @@
+"""The file workflow: new, open, save, save as, recent files, examples, and asking before unsaved work is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from driving import CTRL, activate, answer_next_box, click, keys, note_center
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from editor import paths
+from editor.fileformat import load_canvas, save_canvas
+from editor.gui import settings
+from editor.gui.main_window import MainWindow
+from editor.model import Canvas, Note
+
+OpenApp = Callable[[Path | None], MainWindow]
+Button = QMessageBox.StandardButton
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class FileDialogs:
+    """Stands in for the file dialogs: answers with the next prepared path and records each question."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.answers: list[Path | None] = []
+        self.asked: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._answer)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._answer)
+
+    def _answer(self, parent: object, caption: str, folder: str = "", *_: object) -> tuple[str, str]:
+        self.asked.append(caption)
+        answer = self.answers.pop(0) if self.answers else None
+        return (str(answer) if answer else "", "")
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
+    return FileDialogs(monkeypatch)
+
+
+@pytest.fixture
+def canvas_file(tmp_path: Path) -> Path:
+    canvas = Canvas(title="Lemonade stand")
+    canvas.add_note("value_propositions", Note("Cold lemonade on hot days"))
+    canvas.add_note("customer_segments", Note("Thirsty walkers", color="blue"))
+    path = tmp_path / "lemonade.yaml"
+    save_canvas(canvas, path)
+    return path
+
+
+def delete_first_note(window: MainWindow, block_id: str = "value_propositions") -> None:
+    """A real change, made as a person makes it: click a note, press Delete."""
+    click(window, note_center(window, window.document.canvas.notes(block_id)[0].id))
+    keys(window, Qt.Key.Key_Delete)
+
+
+# Saving
+
+
+def test_save_as_writes_a_file_that_reloads_as_the_same_canvas(
+    open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path
+) -> None:
+    window = open_app(None)
+    delete_first_note(window)
+    target = tmp_path / "my tiktok"  # no suffix: the editor adds .yaml
+    dialogs.answers.append(target)
+    keys(window, Qt.Key.Key_S, CTRL | SHIFT)
+    saved = tmp_path / "my tiktok.yaml"
+    assert dialogs.asked == ["Save Canvas As"] and saved.exists()
+    assert load_canvas(saved) == window.document.canvas
+    assert window.document.path == saved and not window.isWindowModified()
+    assert window.windowTitle() == "my tiktok.yaml[*] — Canvas Editor"
+    assert settings.recent_files()[0] == saved
+    # Ctrl+S now saves to the same file without asking.
+    delete_first_note(window)
+    assert window.isWindowModified()
+    keys(window, Qt.Key.Key_S, CTRL)
+    assert dialogs.asked == ["Save Canvas As"] and not window.isWindowModified()
+    assert load_canvas(saved) == window.document.canvas
+
+
+def test_an_example_opens_as_an_untitled_copy_and_is_never_overwritten(
+    open_app: OpenApp, dialogs: FileDialogs, tiktok_path: Path, tmp_path: Path
+) -> None:
+    original = paths.tiktok_example().read_bytes()
+    window = open_app(None)
+    assert window.document.path is None and window.windowTitle().startswith("TikTok")
+    delete_first_note(window)
+    keys(window, Qt.Key.Key_S, CTRL)  # Save asks where, as for any new canvas
+    assert dialogs.asked == ["Save Canvas As"]
+    assert window.isWindowModified()  # the dialog was cancelled
+    dialogs.answers.append(tmp_path / "tiktok.yaml")
+    keys(window, Qt.Key.Key_S, CTRL)
+    assert paths.tiktok_example().read_bytes() == original
+    assert load_canvas(tmp_path / "tiktok.yaml") == window.document.canvas
+
+
+def test_a_failed_save_says_why_and_keeps_the_document_modified(
+    open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = open_app(None)
+    delete_first_note(window)
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    dialogs.answers.append(blocked / "canvas.yaml")
+    keys(window, Qt.Key.Key_S, CTRL)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == "Canvas Editor could not save canvas.yaml."
+    assert "a file, not a folder" in box.informativeText()
+    assert window.isWindowModified() and window.document.path is None
+    assert window.document.canvas.notes("value_propositions")  # nothing was lost
+    box.accept()
+
+
+# Unsaved changes
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    seen = answer_next_box(Button.Cancel)
+    assert not window.close()
+    assert seen == ["Do you want to save the changes to lemonade.yaml?"]
+    assert window.isVisible() and window.isWindowModified()
+    assert load_canvas(canvas_file).notes("value_propositions")  # the file is untouched
+
+
+def test_closing_and_discarding_leaves_the_file_as_it_was(open_app: OpenApp, canvas_file: Path) -> None:
+    before = canvas_file.read_bytes()
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    seen = answer_next_box(Button.Discard)
+    assert window.close() and seen
+    assert canvas_file.read_bytes() == before
+
+
+def test_closing_and_saving_writes_the_changes(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    expected = window.document.canvas.content()
+    seen = answer_next_box(Button.Save)
+    assert window.close() and seen
+    assert load_canvas(canvas_file).content() == expected
+
+
+def test_closing_an_untitled_canvas_and_cancelling_the_save_dialog_keeps_it_open(
+    open_app: OpenApp, dialogs: FileDialogs
+) -> None:
+    window = open_app(None)
+    delete_first_note(window)
+    answer_next_box(Button.Save)
+    assert not window.close()  # Save asked for a path, the person cancelled: nothing may be lost
+    assert dialogs.asked == ["Save Canvas As"] and window.isVisible() and window.isWindowModified()
+
+
+def test_an_unmodified_window_closes_without_asking(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    keys(window, Qt.Key.Key_Z, CTRL)  # undone back to the file: nothing to save
+    assert not window.isWindowModified()
+    assert window.close()
+    assert QApplication.activeModalWidget() is None
+
+
+def test_opening_another_file_with_unsaved_changes_asks_first(
+    open_app: OpenApp, dialogs: FileDialogs, canvas_file: Path, tiktok_path: Path
+) -> None:
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    seen = answer_next_box(Button.Cancel)
+    keys(window, Qt.Key.Key_O, CTRL)
+    assert seen and dialogs.asked == []  # cancelled before the open dialog
+    assert window.document.path == canvas_file and window.isWindowModified()
+    activate(window)
+    answer_next_box(Button.Discard)
+    dialogs.answers.append(tiktok_path)
+    keys(window, Qt.Key.Key_O, CTRL)
+    assert dialogs.asked == ["Open Canvas"]
+    assert window.document.canvas == load_canvas(tiktok_path) and not window.isWindowModified()
+
+
+def test_new_gives_a_blank_business_model_canvas(open_app: OpenApp) -> None:
+    window = open_app(None)
+    keys(window, Qt.Key.Key_N, CTRL)
+    canvas = window.document.canvas
+    assert canvas.template.id == "business-model-canvas" and canvas.title == ""
+    assert all(not canvas.notes(block.id) for block in canvas.template.blocks)
+    assert window.document.path is None and window.windowTitle() == "Untitled[*] — Canvas Editor"
+    assert len(window.board.blocks) == 9 and not window.board.notes
+    assert window.document.stack.count() == 0 and window.undo_view.stack() is window.document.stack
+
+
+# Modified flag
+
+
+def test_modified_means_different_from_the_saved_file(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    canvas = window.document.canvas
+    assert not window.isWindowModified()
+    click(window, note_center(window, canvas.notes("customer_segments")[0].id))
+    for color in ("pink", "blue"):  # recolour away and back by hand: same as the file again
+        next(a for a in window.actions_.toolbar.actions() if a.text() == color.title()).trigger()
+    assert window.document.stack.count() == 2 and not window.isWindowModified()
+    keys(window, Qt.Key.Key_Z, CTRL)
+    assert window.isWindowModified()
+    keys(window, Qt.Key.Key_Z, CTRL)
+    assert not window.isWindowModified()
+
+
+# Recent files, examples, settings
+
+
+def test_recent_files_list_opened_files_newest_first_and_reopen_them(
+    open_app: OpenApp, canvas_file: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.yaml"
+    save_canvas(Canvas(title="Other"), other)
+    window = open_app(canvas_file)
+    window.open_other(other)
+    recent = window.actions_.recent_menu.actions()
+    assert [a.text() for a in recent] == [str(other), str(canvas_file)]
+    recent[1].trigger()
+    assert window.document.path == canvas_file
+    assert settings.recent_files() == [canvas_file, other]
+
+
+def test_a_recent_file_that_has_gone_gives_a_message_and_keeps_the_canvas(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    gone = canvas_file.with_name("gone.yaml")
+    settings.add_recent_file(gone)
+    window.actions_.update_recent_menu()
+    window.actions_.recent_menu.actions()[0].trigger()
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and "gone.yaml" in box.text()
+    assert window.document.path == canvas_file
+    box.accept()
+
+
+def test_open_example_lists_every_example(open_app: OpenApp) -> None:
+    window = open_app(None)
+    menu = next(a.menu() for a in window.actions_.file_menu.actions() if a.text() == "Open &Example")
+    names = [a.text() for a in menu.actions()]
+    assert len(names) == len(paths.example_files()) and "Tiktok" in names
+
+
+def test_window_geometry_is_kept_between_runs(open_app: OpenApp, qtbot: QtBot) -> None:
+    first = open_app(None)
+    first.resize(734, 577)  # smaller than the test screen: Qt fits restored windows onto the screen
+    qtbot.waitUntil(lambda: first.size().width() == 734)
+    assert first.close()
+    second = MainWindow()
+    try:
+        assert (second.width(), second.height()) == (734, 577)
+    finally:
+        second.deleteLater()
+
+
+# Undo history
+
+
+def test_undo_history_shows_each_change_and_clicking_one_goes_back_there(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    before = window.document.canvas.content()
+    delete_first_note(window)
+    delete_first_note(window, "channels")
+    next(a for a in window.actions_.view_menu.actions() if a.text() == "Undo History").trigger()
+    assert window.history_dock.isVisible()
+    model = window.undo_view.model()
+    assert [model.index(row, 0).data() for row in range(model.rowCount())] == ["Opened", "Delete Note", "Delete Note"]
+    window.undo_view.setCurrentIndex(model.index(0, 0))
+    assert window.document.canvas.content() == before and not window.isWindowModified()
