@@ -16,9 +16,9 @@ from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.frame_items import HeaderItem
-from editor.gui.geometry import NOTE_WIDTH, Rect, block_at, fit_notes, position_in
+from editor.gui.geometry import NOTE_WIDTH, Rect, block_at, fit_notes, keep_inside, position_in
 from editor.gui.note_editor import NoteEditor
-from editor.gui.note_item import NoteItem
+from editor.gui.note_item import NoteItem, note_height
 from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
 
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
@@ -86,9 +86,12 @@ class EditableBoard(BoardScene):
         self.finish_editing()
         block = self.blocks[block_id]
         if scene_point is not None:
-            position: Position | None = position_in(block.rect, scene_point.x(), scene_point.y())
-            point, scale = scene_point, self._scale_of(block_id)
-            width = self._note_width(block_id)
+            # The new note is centred where the person clicked, and whole inside the block.
+            scale, width = self._scale_of(block_id), self._note_width(block_id)
+            size = width * scale, note_height("", width) * scale
+            x, y = keep_inside(block.rect, scene_point.x() - size[0] / 2, scene_point.y() - size[1] / 2, *size)
+            position: Position | None = position_in(block.rect, x, y)
+            point = QPointF(x, y)
         else:
             position = None
             flowing = [self.notes[n.id] for n in self.canvas.notes(block_id) if n.position is None]
@@ -342,6 +345,4 @@ class EditableBoard(BoardScene):
         """Where the note's top-left goes, as fractions of the block, keeping the whole note inside it."""
         rect = self.blocks[block_id].rect
         width, height = (size * item.scale() for size in item.size)
-        x = min(max(point.x(), rect.x), max(rect.x, rect.right - width))
-        y = min(max(point.y(), rect.y), max(rect.y, rect.bottom - height))
-        return position_in(rect, x, y)
+        return position_in(rect, *keep_inside(rect, point.x(), point.y(), width, height))

@@ -16,6 +16,7 @@ from editor.gui.geometry import (
     fit_notes,
     footer_rect,
     header_rect,
+    keep_inside,
     point_in,
 )
 from editor.gui.note_item import NoteItem
@@ -136,5 +137,8 @@ class BoardScene(QGraphicsScene):
                 item = self.notes[note.id]
                 item.set_size(width)
                 item.setScale(scale)
-                item.setPos(*point_in(block.rect, note.position))
+                # Shown whole inside the block even when the window's shape or longer text would push it out.
+                x, y = point_in(block.rect, note.position)
+                note_width, note_height = (size * scale for size in item.size)
+                item.setPos(*keep_inside(block.rect, x, y, note_width, note_height))
         block.set_overflowing(not fits)

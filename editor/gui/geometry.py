@@ -146,5 +146,13 @@ def position_in(rect: Rect, x: float, y: float) -> tuple[float, float]:
     )
 
 
+def keep_inside(rect: Rect, x: float, y: float, width: float, height: float) -> tuple[float, float]:
+    """The top-left nearest (x, y) at which a width x height box lies inside rect (its top-left, if it is larger)."""
+    return (
+        max(rect.x, min(x, rect.right - width)),
+        max(rect.y, min(y, rect.bottom - height)),
+    )
+
+
 def point_in(rect: Rect, position: Sequence[float]) -> tuple[float, float]:
     return rect.x + position[0] * rect.width, rect.y + position[1] * rect.height

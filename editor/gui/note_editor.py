@@ -43,7 +43,8 @@ class NoteEditor(QGraphicsTextItem):
 
     @property
     def text(self) -> str:
-        return self.toPlainText()
+        # toPlainText() would turn no-break spaces into plain ones; the raw text keeps every character typed.
+        return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
     def finish(self, commit: bool) -> None:
         if not self._done:

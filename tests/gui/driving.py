@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from editor.gui.board_editing import EditableBoard
 from editor.gui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -59,7 +61,15 @@ def keys(window: MainWindow, key: Qt.Key | str, modifiers: Qt.KeyboardModifier =
 
 
 def type_text(window: MainWindow, text: str) -> None:
-    QTest.keyClicks(window.view.viewport(), text)
+    """Type as a keyboard does. QTest types only ASCII; other characters come as key events carrying the text,
+    as from a keyboard layout that has them."""
+    viewport = window.view.viewport()
+    for char in text:
+        if char.isascii() and char.isprintable():
+            QTest.keyClicks(viewport, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(viewport, QKeyEvent(kind, 0, NONE, char))
 
 
 def answer_next_box(button: QMessageBox.StandardButton, tries: int = 200) -> list[str]:
@@ -79,3 +89,16 @@ def answer_next_box(button: QMessageBox.StandardButton, tries: int = 200) -> lis
 
     QTimer.singleShot(0, lambda: answer(tries))
     return seen
+
+
+def assert_board_mirrors(board: EditableBoard) -> None:
+    """The scene shows exactly the document: one item per note, with its text and colour, inside its block."""
+    canvas = board.canvas
+    ids = {note.id for block in canvas.template.blocks for note in canvas.notes(block.id)}
+    assert set(board.notes) == ids
+    for block in canvas.template.blocks:
+        area = board.blocks[block.id].sceneBoundingRect()
+        for note in canvas.notes(block.id):
+            item = board.notes[note.id]
+            assert (item.text, item.color) == (note.text, note.color)
+            assert area.contains(item.mapToScene(item.body_rect().center()))

@@ -122,12 +122,32 @@ def test_double_click_empty_space_adds_a_note_there_with_its_editor_open(open_ap
     assert window.board.editor is not None
     type_text(window, "Record labels")
     keys(window, Qt.Key.Key_Return)
-    notes = window.document.canvas.notes("key_partners")
-    assert notes[-1].text == "Record labels"
-    assert abs(notes[-1].position[0] - 0.3) < 0.01 and abs(notes[-1].position[1] - 0.75) < 0.01
+    note = window.document.canvas.notes("key_partners")[-1]
+    assert note.text == "Record labels" and note.position is not None
+    body = window.board.notes[note.id].mapRectToScene(window.board.notes[note.id].body_rect())
+    assert body.contains(point)  # the new note sits where the person double-clicked
     assert undo_text(window) == "&Undo Add Note"
     window.document.stack.undo()
     assert texts(window, "key_partners")[-1] != "Record labels"
+
+
+def test_a_note_added_near_a_block_corner_is_whole_inside_the_block(open_app: OpenApp) -> None:
+    window = open_app(None)
+    double_click(window, block_point(window, "key_partners", 0.97, 0.97))
+    type_text(window, "A note long enough to wrap onto a few lines of text")
+    keys(window, Qt.Key.Key_Return)
+    item = window.board.notes[ids(window, "key_partners")[-1]]
+    body = item.mapRectToScene(item.body_rect())
+    assert window.board.blocks["key_partners"].sceneBoundingRect().contains(body)
+
+
+def test_the_editor_keeps_every_character_typed(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "channels")[0]
+    double_click(window, note_center(window, note_id))
+    type_text(window, "10\u00a0km — café 🎵")
+    keys(window, Qt.Key.Key_Return)
+    assert window.document.canvas.note(note_id).text == "10\u00a0km — café 🎵"
 
 
 def test_a_new_note_left_empty_disappears_without_an_undo_step(open_app: OpenApp) -> None:

@@ -1,0 +1,88 @@
+"""Every undo command, redone then undone on a real document and board: the canvas and the board come back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from driving import assert_board_mirrors
+from PySide6.QtGui import QUndoCommand
+
+from editor.gui.board_editing import EditableBoard
+from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, SetHeader, UpdateNotes
+from editor.gui.document import Document
+from editor.model import Canvas, Note
+
+Factory = Callable[[Canvas], QUndoCommand]
+
+
+@pytest.fixture
+def board(tiktok_path: Path, qapp: object) -> Iterator[EditableBoard]:
+    board = EditableBoard(Document.open(tiktok_path))
+    yield board
+    board.detach()
+
+
+def first(canvas: Canvas, block_id: str, count: int = 1) -> list[int]:
+    return [note.id for note in canvas.notes(block_id)[:count]]
+
+
+def move_between_blocks(canvas: Canvas) -> QUndoCommand:
+    moving = first(canvas, "channels", 2)
+    orders = canvas.arrangement({"channels", "customer_segments"})
+    orders["channels"] = [n for n in orders["channels"] if n not in moving]
+    orders["customer_segments"] = moving + orders["customer_segments"]
+    return ArrangeNotes(canvas, orders, {moving[0]: (0.2, 0.4), moving[1]: None}, "Move 2 Notes")
+
+
+COMMANDS: dict[str, Factory] = {
+    "add at the end": lambda c: AddNotes(c, [("key_partners", None, Note("Music labels", color="green"))]),
+    "add at an index": lambda c: AddNotes(c, [("channels", 1, Note("Smart TVs")), ("channels", 0, Note("Radio"))]),
+    "remove": lambda c: RemoveNotes(c, first(c, "channels", 1) + first(c, "key_resources", 3)),
+    "edit text": lambda c: UpdateNotes(c, {first(c, "channels")[0]: {"text": "App stores"}}, "Edit Note"),
+    "recolour": lambda c: UpdateNotes(c, {n: {"color": "pink"} for n in first(c, "cost_structure", 3)}, "Recolour"),
+    "pin": lambda c: UpdateNotes(c, {first(c, "channels")[0]: {"position": (0.5, 0.5)}}, "Move Note"),
+    "move between blocks": move_between_blocks,
+    "reorder": lambda c: ArrangeNotes(c, {"channels": first(c, "channels", 99)[::-1]}, {}, "Tidy Channels"),
+    "title": lambda c: SetHeader(c, "title", "TikTok 2027", "Title"),
+    "header field": lambda c: SetHeader(c, "version", "2.0", "Version"),
+}
+
+
+@pytest.mark.parametrize("make", COMMANDS.values(), ids=COMMANDS.keys())
+def test_redo_then_undo_gives_back_the_canvas_and_the_board(board: EditableBoard, make: Factory) -> None:
+    stack, canvas = board.document.stack, board.canvas
+    before = canvas.content()
+    stack.push(make(canvas))  # push runs redo
+    after = canvas.content()
+    assert after != before and board.document.modified
+    assert_board_mirrors(board)
+    stack.undo()
+    assert canvas.content() == before and not board.document.modified
+    assert_board_mirrors(board)
+    stack.redo()
+    assert canvas.content() == after
+    assert_board_mirrors(board)
+    stack.undo()
+    assert canvas.content() == before
+
+
+def test_nudges_of_the_same_notes_merge_into_one_step(board: EditableBoard) -> None:
+    canvas, stack = board.canvas, board.document.stack
+    note_id = first(canvas, "channels")[0]
+    for x in (0.1, 0.2, 0.3):
+        stack.push(UpdateNotes(canvas, {note_id: {"position": (x, 0.5)}}, "Move Note", NUDGE_ID))
+    assert stack.count() == 1 and canvas.note(note_id).position == (0.3, 0.5)
+    other = first(canvas, "channels", 2)[1]
+    stack.push(UpdateNotes(canvas, {other: {"position": (0.6, 0.5)}}, "Move Note", NUDGE_ID))
+    assert stack.count() == 2  # other notes: a new step
+    stack.undo()
+    stack.undo()
+    assert canvas.note(note_id).position is None and canvas.note(other).position is None
+
+
+def test_commands_name_what_they_undo(board: EditableBoard) -> None:
+    names = [make(board.canvas).text() for make in COMMANDS.values()]
+    assert names[:3] == ["Add Note", "Add 2 Notes", "Delete 4 Notes"]
+    assert names[-2:] == ["Edit Title", "Edit Version"]
