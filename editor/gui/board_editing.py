@@ -101,7 +101,7 @@ class EditableBoard(BoardScene):
                 lambda i, w: flowing[i].height_for(w) if i < len(flowing) else 0.0,
             )
             point, width = QPointF(placements[-1].x, placements[-1].y), placements[-1].width
-        self._open_editor("", DEFAULT_COLOR, point, scale, width, 0.0)
+        self._open_editor("", DEFAULT_COLOR, point, scale, width, note_height("", width))
         self._new_note = (block_id, position)
         self.clearSelection()
 

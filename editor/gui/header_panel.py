@@ -58,3 +58,4 @@ class HeaderPanel(QWidget):
             value = canvas.title if name == "title" else canvas.fields[name]
             if edit.text() != value:
                 edit.setText(value)
+                edit.setCursorPosition(0)  # show the start of a long value, not its end

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from editor.gui import style
@@ -15,9 +15,27 @@ _SHADOW_OFFSET = 3.0
 _RADIUS = 3.0
 
 
+_SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
+
+
+def note_font(text: str, width: float) -> QFont:
+    """The note's type: full size, or smaller so that its longest word fits on a line rather than breaking."""
+    font = style.font(style.NOTE_FONT_SIZE)
+    room = width - 2 * style.NOTE_PADDING
+    metrics = QFontMetricsF(font)
+    longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+    if longest > room > 0:
+        font.setPixelSize(max(round(style.NOTE_FONT_SIZE * _SMALLEST_TYPE), int(style.NOTE_FONT_SIZE * room / longest)))
+    return font
+
+
+def wrapped_note_text(text: str, width: float) -> WrappedText:
+    return WrappedText(text, note_font(text, width), width - 2 * style.NOTE_PADDING)
+
+
 def note_height(text: str, width: float) -> float:
     """The height a note of this width needs to show all of its text."""
-    wrapped = WrappedText(text, style.font(style.NOTE_FONT_SIZE), width - 2 * style.NOTE_PADDING)
+    wrapped = wrapped_note_text(text, width)
     return max(style.NOTE_MIN_HEIGHT, wrapped.height + 2 * style.NOTE_PADDING)
 
 
@@ -81,7 +99,7 @@ class NoteItem(QGraphicsItem):
 
     def _prepare(self) -> None:
         self.prepareGeometryChange()
-        self._wrapped = WrappedText(self._text, style.font(style.NOTE_FONT_SIZE), self._width - 2 * style.NOTE_PADDING)
+        self._wrapped = wrapped_note_text(self._text, self._width)
         self._height = self._text_height()
         self._fill = QColor(color_hex(self._color))
         self._ink = style.NOTE_TEXT_ON_DARK if is_dark(self._color) else style.NOTE_TEXT

@@ -12,7 +12,7 @@ class WrappedText:
     A width of None lays the text out on one line (per line break), at its natural width.
     """
 
-    __slots__ = ("_static", "font")
+    __slots__ = ("_static", "_text", "font")
 
     def __init__(
         self,
@@ -22,7 +22,9 @@ class WrappedText:
         alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     ) -> None:
         self.font = font
-        self._static = QStaticText(text)
+        self._text = text
+        # QStaticText breaks lines only at U+2028 (it ignores "\n"), so a note's line breaks are given as that.
+        self._static = QStaticText(text.replace("\r\n", "\n").replace("\n", "\u2028"))
         self._static.setTextFormat(Qt.TextFormat.PlainText)
         option = QTextOption(alignment)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -33,7 +35,7 @@ class WrappedText:
 
     @property
     def text(self) -> str:
-        return str(self._static.text())
+        return self._text
 
     @property
     def height(self) -> float:

@@ -6,14 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QFontMetricsF, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.fileformat import load_canvas
+from editor.gui import style
 from editor.gui.main_window import MainWindow
-from editor.gui.note_item import NoteItem
+from editor.gui.note_item import NoteItem, note_font
 from editor.model import Note
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -146,3 +147,21 @@ def test_opening_a_bad_file_keeps_the_canvas_that_was_open(open_app: OpenApp, tm
     assert not window.open_path(bad)
     assert window.document.canvas is before and window.document.canvas.note_count() == 43
     window.findChild(QMessageBox, "errorBox").accept()
+
+
+def test_line_breaks_in_a_note_show_as_line_breaks(qapp: QApplication) -> None:
+    one_line, two_lines = NoteItem(Note("Music labels")), NoteItem(Note("Music\nlabels"))
+    assert two_lines.size[1] > one_line.size[1]
+    windows = NoteItem(Note("Music\r\nlabels"))  # a file written on Windows
+    assert windows.size[1] == two_lines.size[1]
+
+
+def test_a_long_word_shrinks_the_type_rather_than_breaking(qapp: QApplication) -> None:
+    width = 150.0
+    room = width - 2 * style.NOTE_PADDING
+    full = QFontMetricsF(style.font(style.NOTE_FONT_SIZE)).horizontalAdvance("Recommendation")
+    assert full > room  # at full size the word would break
+    font = note_font("Recommendation algorithm", width)
+    assert font.pixelSize() < style.NOTE_FONT_SIZE
+    assert QFontMetricsF(font).horizontalAdvance("Recommendation") <= room
+    assert note_font("Short words only", width).pixelSize() == style.NOTE_FONT_SIZE

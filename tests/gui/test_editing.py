@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.main_window import MainWindow
+from editor.gui.note_item import note_height
 
 OpenApp = Callable[[Path | None], MainWindow]
 
@@ -148,6 +149,19 @@ def test_the_editor_keeps_every_character_typed(open_app: OpenApp) -> None:
     type_text(window, "10\u00a0km — café 🎵")
     keys(window, Qt.Key.Key_Return)
     assert window.document.canvas.note(note_id).text == "10\u00a0km — café 🎵"
+
+
+def test_a_note_grows_to_show_all_of_a_long_text(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = ids(window, "key_activities")[0]
+    item = window.board.notes[note_id]
+    short_height = item.size[1]
+    double_click(window, note_center(window, note_id))
+    long_text = "Recommend the next video from watch time, likes, shares and follows, " * 3
+    type_text(window, long_text)
+    keys(window, Qt.Key.Key_Return)
+    width, height = item.size
+    assert height > 2 * short_height and height >= note_height(long_text.strip(), width)
 
 
 def test_a_new_note_left_empty_disappears_without_an_undo_step(open_app: OpenApp) -> None:
