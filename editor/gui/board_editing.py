@@ -24,6 +24,9 @@ from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 
 
+DRAG_Z = 500.0  # above every note, below the editor
+
+
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
 
@@ -35,6 +38,7 @@ class EditableBoard(BoardScene):
         self._new_note: tuple[str, Position | None] | None = None
         self._drag_start: dict[int, QPointF] = {}
         self._drag_target: str | None = None
+        self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
 
     # Selection
 
@@ -207,7 +211,7 @@ class EditableBoard(BoardScene):
         if event.button() == Qt.MouseButton.LeftButton and isinstance(self._note_at(event.scenePos()), NoteItem):
             self._drag_start = {note_id: self.notes[note_id].pos() for note_id in self.selected_ids()}
             for note_id in self._drag_start:
-                self.notes[note_id].setZValue(2.0)
+                self.notes[note_id].setZValue(DRAG_Z)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -221,7 +225,8 @@ class EditableBoard(BoardScene):
         self._highlight(None)
         for note_id in start:
             if note_id in self.notes:
-                self.notes[note_id].setZValue(1.0)
+                self._top_z += 0.001
+                self.notes[note_id].setZValue(self._top_z)
         if not start or all(self.notes[n].pos() == point for n, point in start.items() if n in self.notes):
             return
         self._drop(list(start), event.scenePos())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from editor.gui import style
@@ -113,6 +113,12 @@ class NoteItem(QGraphicsItem):
 
     def body_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, self._width, self._height)
+
+    def shape(self) -> QPainterPath:
+        # Clicks hit the paper only, not the shadow or outline margin that may lie over a neighbouring note.
+        path = QPainterPath()
+        path.addRect(self.body_rect())
+        return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         body = self.body_rect()

@@ -54,7 +54,14 @@ class WindowActions:
     def action(self, menu: QMenu | None, text: str, slot: Callable[[], object], *shortcuts: Shortcut) -> QAction:
         action = QAction(text, self.window)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # A standard key may be unbound on a platform (Quit on Windows) or equal a key given beside it.
+            sequences: list[QKeySequence] = []
+            for shortcut in shortcuts:
+                keys = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else []
+                for sequence in keys or [QKeySequence(shortcut)]:
+                    if not sequence.isEmpty() and sequence not in sequences:
+                        sequences.append(sequence)
+            action.setShortcuts(sequences)
         action.triggered.connect(lambda _=False: slot())
         if menu is not None:
             menu.addAction(action)
@@ -92,7 +99,7 @@ class WindowActions:
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
         menu.addSeparator()
         self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)
-        self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit)
+        self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         self.update_recent_menu()
 
     def update_recent_menu(self) -> None:

@@ -165,3 +165,10 @@ def test_a_long_word_shrinks_the_type_rather_than_breaking(qapp: QApplication) -
     assert font.pixelSize() < style.NOTE_FONT_SIZE
     assert QFontMetricsF(font).horizontalAdvance("Recommendation") <= room
     assert note_font("Short words only", width).pixelSize() == style.NOTE_FONT_SIZE
+
+
+def test_a_note_is_hit_on_its_paper_not_on_its_shadow_or_outline_margin(qapp: QApplication) -> None:
+    item = NoteItem(Note("Music labels"))
+    width, height = item.size
+    assert item.contains(QPointF(1, 1)) and item.contains(QPointF(width - 1, height - 1))
+    assert not item.contains(QPointF(-2, -2)) and not item.contains(QPointF(width + 2, height + 2))

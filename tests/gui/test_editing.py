@@ -104,6 +104,18 @@ def test_a_drop_within_the_same_block_pins_the_note_where_it_was_put(open_app: O
     assert window.board.blocks["value_propositions"].sceneBoundingRect().contains(body)
 
 
+def test_a_dropped_note_lies_on_top_of_the_notes_it_overlaps(open_app: OpenApp) -> None:
+    window = open_app(None)
+    moving, under = ids(window, "channels")[:2]
+    target = note_center(window, under)
+    drag(window, note_center(window, moving), target)
+    assert window.view.itemAt(at(window, target)) is window.board.notes[moving]
+    # and it can be picked up again from there
+    drag(window, target, block_point(window, "customer_segments", 0.5, 0.8))
+    assert window.document.canvas.block_of(moving) == "customer_segments"
+    assert window.document.canvas.block_of(under) == "channels"
+
+
 def test_a_note_dropped_at_a_block_edge_stays_whole_inside_it(open_app: OpenApp) -> None:
     window = open_app(None)
     note_id = ids(window, "value_propositions")[0]

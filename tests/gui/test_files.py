@@ -274,3 +274,17 @@ def test_undo_history_shows_each_change_and_clicking_one_goes_back_there(open_ap
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == ["Opened", "Delete Note", "Delete Note"]
     window.undo_view.setCurrentIndex(model.index(0, 0))
     assert window.document.canvas.content() == before and not window.isWindowModified()
+
+
+def test_quit_asks_about_unsaved_changes_and_cancel_keeps_the_window(open_app: OpenApp, canvas_file: Path) -> None:
+    open_app(None)  # a second window, without changes
+    changed = open_app(canvas_file)
+    delete_first_note(changed)
+    seen = answer_next_box(Button.Cancel)
+    keys(changed, Qt.Key.Key_Q, CTRL)
+    assert seen == ["Do you want to save the changes to lemonade.yaml?"]
+    assert changed.isVisible() and changed.isWindowModified()
+    assert not changed.document.canvas.notes("value_propositions")  # the unsaved change is still there
+    quit_action = next(a for a in changed.actions_.file_menu.actions() if a.text() == "&Quit")
+    shortcuts = [s.toString() for s in quit_action.shortcuts()]
+    assert "Ctrl+Q" in shortcuts and len(shortcuts) == len(set(shortcuts))

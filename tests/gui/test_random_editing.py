@@ -10,6 +10,7 @@ from driving import (
     CTRL,
     activate,
     assert_board_mirrors,
+    at,
     block_point,
     click,
     double_click,
@@ -21,7 +22,7 @@ from driving import (
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -61,6 +62,10 @@ class EditingSession(RuleBasedStateMachine):
         ids = self.note_ids()
         return ids[index % len(ids)]
 
+    def on_screen(self, point: QPointF) -> QPointF:
+        """The scene point that a mouse event at the pixel nearest `point` reaches."""
+        return self.window.view.mapToScene(at(self.window, point))
+
     def has_notes(self) -> bool:
         return bool(self.note_ids())
 
@@ -69,7 +74,7 @@ class EditingSession(RuleBasedStateMachine):
     @rule(block_id=st.sampled_from(BLOCKS), fx=FRACTION, fy=FRACTION, text=TEXT)
     def add_by_double_click(self, block_id: str, fx: float, fy: float, text: str) -> None:
         count = len(self.note_ids())
-        point = block_point(self.window, block_id, fx, fy)
+        point = self.on_screen(block_point(self.window, block_id, fx, fy))
         if self.window.board._note_at(point) is not None:
             return  # a double-click on a note edits it: that is edit_text
         double_click(self.window, point)
@@ -109,10 +114,13 @@ class EditingSession(RuleBasedStateMachine):
         note_id = self.pick(index)
         self.window.board.clearSelection()
         start = note_center(self.window, note_id)
-        if self.window.board._note_at(start) is not self.window.board.notes[note_id]:
+        if self.window.view.itemAt(at(self.window, start)) is not self.window.board.notes[note_id]:
             return  # covered by another note
+        end = block_point(self.window, block_id, fx, fy)
+        if at(self.window, start) == at(self.window, end):
+            return  # no move at all: nothing to undo
         steps = self.window.document.stack.index()
-        drag(self.window, start, block_point(self.window, block_id, fx, fy))
+        drag(self.window, start, end)
         assert self.canvas.block_of(note_id) == block_id
         assert self.window.document.stack.index() == steps + 1
 
