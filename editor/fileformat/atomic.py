@@ -33,12 +33,27 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         os.replace(temp_name, target)
         temp_name = ""
         _sync_folder(folder)
+        _remove_leftovers(folder, target.name)
     except OSError as error:
         raise CanvasFileError.whole(source, save_failure(error)) from None
     finally:
         if temp_name:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Temporary files of earlier saves of this file that were interrupted (killed, power cut) go now."""
+    prefix = f".{name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(".saving")
+                and entry.is_file(follow_symlinks=False)
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _mode_for(target: Path) -> int:

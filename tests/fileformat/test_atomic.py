@@ -51,6 +51,8 @@ def test_symlink_stays_a_symlink(tmp_path: Path) -> None:
         ("fsync", errno.ENOSPC, "the disk is full"),
         ("replace", errno.EACCES, "permission"),
         ("mkstemp", errno.EROFS, "read-only"),
+        ("chmod", errno.EPERM, "permission"),
+        ("fdopen", errno.EIO, "Input/output error"),
     ],
 )
 def test_failed_save_leaves_the_old_file_and_no_temporary_file(
@@ -87,3 +89,13 @@ def test_read_only_folder_gives_a_sentence(tmp_path: Path) -> None:
 def test_missing_folder_gives_a_sentence(tmp_path: Path) -> None:
     with pytest.raises(CanvasFileError, match="folder does not exist"):
         save_canvas(canvas("X"), tmp_path / "gone" / "plan.yaml")
+
+
+def test_temporary_files_of_an_interrupted_save_are_removed_by_the_next_save(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("Old"), path)
+    for leftover in (".plan.yaml.abc123.saving", ".plan.yaml.zz9.saving"):
+        (tmp_path / leftover).write_bytes(b"half a canv")
+    (tmp_path / ".other.yaml.abc.saving").write_bytes(b"another file's save")  # not ours: kept
+    save_canvas(canvas("New"), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.yaml.abc.saving", "plan.yaml"]

@@ -288,3 +288,13 @@ def test_quit_asks_about_unsaved_changes_and_cancel_keeps_the_window(open_app: O
     quit_action = next(a for a in changed.actions_.file_menu.actions() if a.text() == "&Quit")
     shortcuts = [s.toString() for s in quit_action.shortcuts()]
     assert "Ctrl+Q" in shortcuts and len(shortcuts) == len(set(shortcuts))
+
+
+def test_opening_and_closing_without_editing_never_writes_the_file(open_app: OpenApp, canvas_file: Path) -> None:
+    canvas_file.write_bytes(canvas_file.read_bytes() + b"# a comment the editor would drop on save\n")
+    before = canvas_file.read_bytes(), canvas_file.stat().st_mtime_ns
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    keys(window, Qt.Key.Key_Z, CTRL)  # edited and undone: nothing to save
+    assert window.close()
+    assert (canvas_file.read_bytes(), canvas_file.stat().st_mtime_ns) == before
