@@ -24,6 +24,11 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     temp_name = ""
     try:
         mode = _mode_for(target)
+        if target.exists() and not mode & 0o222:
+            # Renaming over it would work, but a read-only file is its owner's way of saying "do not change".
+            raise CanvasFileError.whole(
+                source, "could not save: the file is read-only. The file on disk was not changed."
+            )
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=folder)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)

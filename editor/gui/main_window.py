@@ -117,7 +117,12 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path)
         except CanvasFileError as error:
-            self.show_error(f"Canvas Editor could not save {path.name}.", str(error))
+            # The canvas stays open and modified; the quickest way out is to save it somewhere else.
+            box = self.show_error(f"Canvas Editor could not save {path.name}.", str(error))
+            save_elsewhere = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+            save_elsewhere.setObjectName("saveAsButton")
+            save_elsewhere.clicked.connect(self.save_as)
+            box.setDefaultButton(save_elsewhere)
             return False
         settings.add_recent_file(path)
         self.actions_.update_recent_menu()

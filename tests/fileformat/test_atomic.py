@@ -99,3 +99,13 @@ def test_temporary_files_of_an_interrupted_save_are_removed_by_the_next_save(tmp
     (tmp_path / ".other.yaml.abc.saving").write_bytes(b"another file's save")  # not ours: kept
     save_canvas(canvas("New"), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.yaml.abc.saving", "plan.yaml"]
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("Old"), path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(CanvasFileError, match="the file is read-only"):
+        save_canvas(canvas("New"), path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from driving import CTRL, activate, answer_next_box, click, keys, note_center
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from editor import paths
@@ -114,7 +114,12 @@ def test_a_failed_save_says_why_and_keeps_the_document_modified(
     assert "a file, not a folder" in box.informativeText()
     assert window.isWindowModified() and window.document.path is None
     assert window.document.canvas.notes("value_propositions")  # nothing was lost
-    box.accept()
+    # The box offers to save somewhere else, which works.
+    dialogs.answers.append(tmp_path / "elsewhere.yaml")
+    box.findChild(QPushButton, "saveAsButton").click()
+    assert dialogs.asked == ["Save Canvas As", "Save Canvas As"]
+    assert load_canvas(tmp_path / "elsewhere.yaml") == window.document.canvas
+    assert window.document.path == tmp_path / "elsewhere.yaml" and not window.isWindowModified()
 
 
 # Unsaved changes
