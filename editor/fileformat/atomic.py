@@ -23,18 +23,16 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     folder = target.parent
     temp_name = ""
     try:
-        mode = _mode_for(target)
-        if target.exists() and not mode & 0o222:
+        existing = _existing_mode(target)
+        if existing is not None and not existing & 0o222:
             # Renaming over it would work, but a read-only file is its owner's way of saying "do not change".
-            raise CanvasFileError.whole(
-                source, "could not save: the file is read-only. The file on disk was not changed."
-            )
+            raise CanvasFileError.whole(source, _not_saved("the file is read-only"))
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=folder)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, mode)
+        os.chmod(temp_name, _new_file_mode() if existing is None else existing)
         os.replace(temp_name, target)
         temp_name = ""
         _sync_folder(folder)
@@ -61,13 +59,18 @@ def _remove_leftovers(folder: Path, name: str) -> None:
                     os.unlink(entry.path)
 
 
-def _mode_for(target: Path) -> int:
+def _existing_mode(target: Path) -> int | None:
+    """The permission bits of the file being replaced, None when there is no file yet."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return None
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _sync_folder(folder: Path) -> None:
@@ -97,4 +100,8 @@ def save_failure(error: OSError) -> str:
         errno.EISDIR: "that path is a folder",
     }
     reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return _not_saved(reason)
+
+
+def _not_saved(reason: str) -> str:
     return f"could not save: {reason}. The file on disk was not changed."

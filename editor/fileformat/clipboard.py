@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from editor.errors import CanvasFileError
 from editor.fileformat.reader import parse_canvas
 from editor.fileformat.writer import dump_canvas
 from editor.model import Canvas, Note, Template
@@ -36,4 +35,4 @@ def notes_from_text(text: str) -> list[Note]:
     return [Note(line.strip()) for line in text.splitlines() if line.strip()]
 
 
-__all__ = ["MIME_TYPE", "CanvasFileError", "notes_from_text", "notes_from_yaml", "notes_to_text", "notes_to_yaml"]
+__all__ = ["MIME_TYPE", "notes_from_text", "notes_from_yaml", "notes_to_text", "notes_to_yaml"]

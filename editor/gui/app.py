@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from editor import __version__, paths
-from editor.gui import settings
 from editor.gui.main_window import APP_NAME, MainWindow
 
 
@@ -26,9 +25,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def open_window(path: Path | None) -> MainWindow:
     """A shown window with `path` open, or the TikTok example when no path is given."""
     window = MainWindow()
-    if settings.window_geometry() is None:
-        screen = window.screen().availableGeometry()
-        window.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
     window.open_path(path if path is not None else paths.tiktok_example())
     window.show()
     return window

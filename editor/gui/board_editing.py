@@ -9,16 +9,16 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
 
 from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.frame_items import HeaderItem
-from editor.gui.geometry import NOTE_WIDTH, Rect, block_at, fit_notes, keep_inside, position_in
+from editor.gui.geometry import NOTE_WIDTH, fit_notes, keep_inside, position_in
 from editor.gui.note_editor import NoteEditor
-from editor.gui.note_item import NoteItem, note_height
+from editor.gui.note_item import NoteItem, note_font, note_height
 from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
 
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
@@ -59,7 +59,7 @@ class EditableBoard(BoardScene):
     def target_block(self, scene_point: QPointF | None = None) -> str:
         """Where new notes go: the block under the point, else the selection's block, else the first to fill."""
         if scene_point is not None:
-            block_id = block_at(self.block_rects(), scene_point.x(), scene_point.y())
+            block_id = self.block_id_at(scene_point)
             if block_id is not None:
                 return block_id
         selected = self.selected_ids()
@@ -67,8 +67,10 @@ class EditableBoard(BoardScene):
             return self.canvas.block_of(selected[0])
         return self.canvas.template.fill_order[0]
 
-    def block_rects(self) -> dict[str, Rect]:
-        return {block_id: block.rect for block_id, block in self.blocks.items()}
+    def block_id_at(self, scene_point: QPointF) -> str | None:
+        """The block under a scene point, or None over the header, the footer or outside the board."""
+        x, y = scene_point.x(), scene_point.y()
+        return next((block_id for block_id, block in self.blocks.items() if block.rect.contains(x, y)), None)
 
     # Editing text in place
 
@@ -78,7 +80,7 @@ class EditableBoard(BoardScene):
         item = self.notes[note_id]
         note = self.canvas.note(note_id)
         width, height = item.size
-        self._open_editor(note.text, note.color, item.pos(), item.scale(), width, height)
+        self._open_editor(note.text, note.color, item.font, item.pos(), item.scale(), width, height)
         self._editing = note_id
         item.setVisible(False)
 
@@ -105,7 +107,7 @@ class EditableBoard(BoardScene):
                 lambda i, w: flowing[i].height_for(w) if i < len(flowing) else 0.0,
             )
             point, width = QPointF(placements[-1].x, placements[-1].y), placements[-1].width
-        self._open_editor("", DEFAULT_COLOR, point, scale, width, note_height("", width))
+        self._open_editor("", DEFAULT_COLOR, note_font("", width), point, scale, width, note_height("", width))
         self._new_note = (block_id, position)
         self.clearSelection()
 
@@ -113,8 +115,10 @@ class EditableBoard(BoardScene):
         if self.editor is not None:
             self.editor.finish(commit)
 
-    def _open_editor(self, text: str, color: str, point: QPointF, scale: float, width: float, height: float) -> None:
-        editor = NoteEditor(text, color, width, height, self._end_edit)
+    def _open_editor(
+        self, text: str, color: str, font: QFont, point: QPointF, scale: float, width: float, height: float
+    ) -> None:
+        editor = NoteEditor(text, color, font, width, height, self._end_edit)
         editor.setScale(scale)
         editor.setPos(point)
         self.addItem(editor)
@@ -174,7 +178,7 @@ class EditableBoard(BoardScene):
 
     def paste_notes(self, notes: list[tuple[str | None, Note]], scene_point: QPointF | None = None) -> None:
         """Add notes (from the clipboard): into their own block, or all into the block under the point."""
-        target = block_at(self.block_rects(), scene_point.x(), scene_point.y()) if scene_point else None
+        target = self.block_id_at(scene_point) if scene_point else None
         placed = [(target or block_id or self.target_block(), None, note) for block_id, note in notes]
         if placed:
             self.document.push(AddNotes(self.canvas, placed, "Paste"))
@@ -216,7 +220,7 @@ class EditableBoard(BoardScene):
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if self._drag_start:
-            target = block_at(self.block_rects(), event.scenePos().x(), event.scenePos().y())
+            target = self.block_id_at(event.scenePos())
             self._highlight(target)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -233,7 +237,7 @@ class EditableBoard(BoardScene):
 
     def _drop(self, note_ids: list[int], point: QPointF) -> None:
         """The block under the drop point becomes the notes' block; outside every block, they go back."""
-        target = block_at(self.block_rects(), point.x(), point.y())
+        target = self.block_id_at(point)
         sources = {self.canvas.block_of(note_id) for note_id in note_ids}
         if target is None:
             for block_id in sources:
@@ -261,7 +265,7 @@ class EditableBoard(BoardScene):
         elif header := next((i for i in self.items(point) if isinstance(i, HeaderItem)), None):
             self.header_edit_requested.emit(header.field_at(point))
         else:
-            block_id = block_at(self.block_rects(), point.x(), point.y())
+            block_id = self.block_id_at(point)
             if block_id is not None:
                 self.add_note(block_id, point)
         event.accept()
@@ -270,7 +274,7 @@ class EditableBoard(BoardScene):
         """On a note: edit, colour, duplicate, delete, tidy. On an empty block: add a note there, tidy."""
         point = event.scenePos()
         item = self._note_at(point)
-        block_id = self.canvas.block_of(item.note_id) if item else block_at(self.block_rects(), point.x(), point.y())
+        block_id = self.canvas.block_of(item.note_id) if item else self.block_id_at(point)
         if block_id is None:
             return
         self.finish_editing()

@@ -32,12 +32,13 @@ class HeaderItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.rect = rect
             self.setPos(rect.x, rect.y)
-        fields_width = self.rect.width * _FIELDS_SHARE
-        title = canvas.title or "Untitled canvas"
+        self._field_ids = [spec.id for spec in canvas.template.header]
+        fields_x, column = self._field_columns()
         self._title = WrappedText(
-            title, style.font(style.BOARD_TITLE_SIZE, bold=True), self.rect.width - fields_width - 2 * _MARGIN
+            canvas.title or "Untitled canvas",
+            style.font(style.BOARD_TITLE_SIZE, bold=True),
+            fields_x - 2 * _MARGIN,
         )
-        column = (fields_width - _MARGIN) / max(1, len(canvas.template.header))
         self._fields = [
             (
                 WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), column - 12),
@@ -45,8 +46,12 @@ class HeaderItem(QGraphicsItem):
             )
             for spec in canvas.template.header
         ]
-        self._field_ids = [spec.id for spec in canvas.template.header]
         self.update()
+
+    def _field_columns(self) -> tuple[float, float]:
+        """Where the fields start (x, item coordinates) and how wide each field's column is."""
+        fields_width = self.rect.width * _FIELDS_SHARE
+        return self.rect.width - fields_width, (fields_width - _MARGIN) / max(1, len(self._field_ids))
 
     @property
     def shown_title(self) -> str:
@@ -55,12 +60,10 @@ class HeaderItem(QGraphicsItem):
     def field_at(self, scene_point: QPointF) -> str:
         """The header field drawn under a scene point: a field's id, or "title" left of the fields."""
         x = self.mapFromScene(scene_point).x()
-        fields_width = self.rect.width * _FIELDS_SHARE
-        start = self.rect.width - fields_width
-        if x < start or not self._field_ids:
+        fields_x, column = self._field_columns()
+        if x < fields_x or not self._field_ids:
             return "title"
-        column = (fields_width - _MARGIN) / len(self._field_ids)
-        return self._field_ids[min(len(self._field_ids) - 1, int((x - start) // column))]
+        return self._field_ids[min(len(self._field_ids) - 1, int((x - fields_x) // column))]
 
     def boundingRect(self) -> QRectF:
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
@@ -70,9 +73,7 @@ class HeaderItem(QGraphicsItem):
         if self._title is not None:
             painter.setPen(style.TITLE_TEXT)
             self._title.paint(painter, _MARGIN, (self.rect.height - self._title.height) / 2)
-        fields_width = self.rect.width * _FIELDS_SHARE
-        x = self.rect.width - fields_width
-        column = (fields_width - _MARGIN) / max(1, len(self._fields))
+        x, column = self._field_columns()
         for label, value in self._fields:
             painter.setPen(QPen(style.BLOCK_BORDER, 1.0))
             painter.drawLine(int(x), 22, int(x), int(self.rect.height - 22))

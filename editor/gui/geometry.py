@@ -131,13 +131,6 @@ def fit_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement]
     return scaled, scale, fits
 
 
-def block_at(rects: dict[str, Rect], x: float, y: float) -> str | None:
-    for block_id, rect in rects.items():
-        if rect.contains(x, y):
-            return block_id
-    return None
-
-
 def position_in(rect: Rect, x: float, y: float) -> tuple[float, float]:
     """A scene point as fractions of a block, clamped to the block."""
     return (

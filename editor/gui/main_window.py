@@ -40,7 +40,8 @@ class MainWindow(QMainWindow):
         self.set_document(self.document)
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            screen = self.screen().availableGeometry()  # first run: most of the screen, for a big board
+            self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
 
     # Documents
 
@@ -58,7 +59,6 @@ class MainWindow(QMainWindow):
         self.header_panel.set_document(document)
         self.undo_view.setStack(document.stack)
         document.modified_changed.connect(self._update_title)
-        document.stack.cleanChanged.connect(self._update_title)
         self.actions_.connect_document(document)
         self._update_title()
 
@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self.set_document(document)
         if document.path is not None:
             settings.add_recent_file(document.path)
-            self.actions_.update_recent_menu()
         return True
 
     def new_canvas(self) -> None:
@@ -125,7 +124,6 @@ class MainWindow(QMainWindow):
             box.setDefaultButton(save_elsewhere)
             return False
         settings.add_recent_file(path)
-        self.actions_.update_recent_menu()
         self._update_title()
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
 from editor.gui import style
@@ -19,14 +19,14 @@ class NoteEditor(QGraphicsTextItem):
     """
 
     def __init__(
-        self, text: str, color: str, width: float, min_height: float, finished: Callable[[bool], None]
+        self, text: str, color: str, font: QFont, width: float, min_height: float, finished: Callable[[bool], None]
     ) -> None:
         super().__init__()
         self._finished = finished
         self._done = False
         self._fill = QColor(color_hex(color))
         self._min_height = min_height
-        self.setFont(style.font(style.NOTE_FONT_SIZE))
+        self.setFont(font)  # the note's own type, so the text wraps as it will on the note
         self.setDefaultTextColor(style.NOTE_TEXT_ON_DARK if is_dark(color) else style.NOTE_TEXT)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.document().setDocumentMargin(style.NOTE_PADDING)

@@ -2,50 +2,66 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from editor.gui import style
+from editor.gui.geometry import NOTE_WIDTH
 from editor.gui.text import WrappedText
 from editor.model import Note
 from editor.model.colors import color_hex, is_dark
 
 _SHADOW_OFFSET = 3.0
 _RADIUS = 3.0
-
-
 _SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
 
 
-def note_font(text: str, width: float) -> QFont:
+@cache
+def _full_size_metrics() -> QFontMetricsF:
+    return QFontMetricsF(style.font(style.NOTE_FONT_SIZE))
+
+
+def longest_word(text: str) -> float:
+    """The width of the text's longest word in full-size note type (measured once per text)."""
+    metrics = _full_size_metrics()
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def note_font(text: str, width: float, longest: float | None = None) -> QFont:
     """The note's type: full size, or smaller so that its longest word fits on a line rather than breaking."""
     font = style.font(style.NOTE_FONT_SIZE)
     room = width - 2 * style.NOTE_PADDING
-    metrics = QFontMetricsF(font)
-    longest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+    longest = longest_word(text) if longest is None else longest
     if longest > room > 0:
-        font.setPixelSize(max(round(style.NOTE_FONT_SIZE * _SMALLEST_TYPE), int(style.NOTE_FONT_SIZE * room / longest)))
+        smallest = round(style.NOTE_FONT_SIZE * _SMALLEST_TYPE)
+        font.setPixelSize(max(smallest, int(style.NOTE_FONT_SIZE * room / longest)))
     return font
 
 
-def wrapped_note_text(text: str, width: float) -> WrappedText:
-    return WrappedText(text, note_font(text, width), width - 2 * style.NOTE_PADDING)
-
-
-def note_height(text: str, width: float) -> float:
+def note_height(text: str, width: float, longest: float | None = None) -> float:
     """The height a note of this width needs to show all of its text."""
-    wrapped = wrapped_note_text(text, width)
+    return _height_of(_wrap(text, width, longest))
+
+
+def _wrap(text: str, width: float, longest: float | None) -> WrappedText:
+    return WrappedText(text, note_font(text, width, longest), width - 2 * style.NOTE_PADDING)
+
+
+def _height_of(wrapped: WrappedText) -> float:
     return max(style.NOTE_MIN_HEIGHT, wrapped.height + 2 * style.NOTE_PADDING)
 
 
 class NoteItem(QGraphicsItem):
     """Paints a note: shadow, coloured paper, wrapped text. The note grows to show all of its text."""
 
-    def __init__(self, note: Note, width: float = 184.0) -> None:
+    def __init__(self, note: Note, width: float = NOTE_WIDTH) -> None:
         super().__init__()
         self.note_id = note.id
         self._text = note.text
+        self._longest = longest_word(note.text)
         self._color = note.color
         self._width = width
         self._fill = QColor()
@@ -69,6 +85,8 @@ class NoteItem(QGraphicsItem):
         return self._color
 
     def update_from(self, note: Note) -> None:
+        if note.text != self._text:
+            self._longest = longest_word(note.text)
         if note.text != self._text or note.color != self._color:
             self._text, self._color = note.text, note.color
             self._prepare()
@@ -78,7 +96,7 @@ class NoteItem(QGraphicsItem):
         if width != self._width:
             self._width = width
             self._prepare()
-        height = max(height, self._text_height())
+        height = max(height, _height_of(self._wrapped))
         if height != self._height:
             self.prepareGeometryChange()
             self._height = height
@@ -87,11 +105,13 @@ class NoteItem(QGraphicsItem):
     def height_for(self, width: float) -> float:
         """The height this note's text needs at `width`."""
         if width == self._width:
-            return self._text_height()
-        return note_height(self._text, width)
+            return _height_of(self._wrapped)
+        return note_height(self._text, width, self._longest)
 
-    def _text_height(self) -> float:
-        return max(style.NOTE_MIN_HEIGHT, self._wrapped.height + 2 * style.NOTE_PADDING)
+    @property
+    def font(self) -> QFont:
+        """The type the note is drawn in (its editor uses the same)."""
+        return self._wrapped.font
 
     @property
     def size(self) -> tuple[float, float]:
@@ -99,8 +119,8 @@ class NoteItem(QGraphicsItem):
 
     def _prepare(self) -> None:
         self.prepareGeometryChange()
-        self._wrapped = wrapped_note_text(self._text, self._width)
-        self._height = self._text_height()
+        self._wrapped = _wrap(self._text, self._width, self._longest)
+        self._height = _height_of(self._wrapped)
         self._fill = QColor(color_hex(self._color))
         self._ink = style.NOTE_TEXT_ON_DARK if is_dark(self._color) else style.NOTE_TEXT
         self.update()

@@ -12,9 +12,9 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from editor import paths
+from editor.errors import CanvasFileError
 from editor.fileformat.clipboard import (
     MIME_TYPE,
-    CanvasFileError,
     notes_from_text,
     notes_from_yaml,
     notes_to_text,
@@ -80,7 +80,6 @@ class WindowActions:
                 self.redo.setText(f"&Redo {stack.redoText()}".rstrip())
 
         stack.indexChanged.connect(refresh)
-        stack.cleanChanged.connect(refresh)
         refresh()
 
     # File
@@ -91,6 +90,8 @@ class WindowActions:
         self.action(menu, "New &Window", w.new_window, "Ctrl+Shift+N")
         self.action(menu, "&Open…", w.ask_open, QKeySequence.StandardKey.Open)
         menu.addMenu(self.recent_menu)
+        # Read when opened, so that every window lists the files opened or saved in any of them.
+        self.recent_menu.aboutToShow.connect(self.update_recent_menu)
         examples = menu.addMenu("Open &Example")
         for example in paths.example_files():
             self.action(examples, example.stem.replace("-", " ").title(), partial(w.open_other, example))
@@ -100,13 +101,13 @@ class WindowActions:
         menu.addSeparator()
         self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)
         self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        self.update_recent_menu()
 
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in settings.recent_files():
             self.action(self.recent_menu, str(path), partial(self.window.open_other, path))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent files").setEnabled(False)
 
     # Edit
 

@@ -46,6 +46,14 @@ def test_window_shows_nine_blocks_with_the_tiktok_notes_in_them(open_app: OpenAp
         assert not block.overflowing
 
 
+def test_the_block_under_a_point(open_app: OpenApp) -> None:
+    board = open_app(None).board
+    segments = board.blocks["customer_segments"].sceneBoundingRect()
+    assert board.block_id_at(segments.center()) == "customer_segments"
+    assert board.block_id_at(board.header.sceneBoundingRect().center()) is None
+    assert board.block_id_at(QPointF(-5.0, -5.0)) is None
+
+
 def test_note_colours_follow_the_file(open_app: OpenApp) -> None:
     window = open_app(None)
     pink = [note.id for note in window.document.canvas.notes("customer_segments") if note.color == "pink"]

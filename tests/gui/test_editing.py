@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from driving import CTRL, LEFT, NONE, activate, at, block_point, click, double_click, drag, keys, note_center, type_text
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -310,30 +311,26 @@ def test_toolbar_palette_recolours_the_selection(open_app: OpenApp) -> None:
     assert undo_text(window) == "&Undo Recolour 2 Notes"
 
 
-def test_context_menu_recolours_the_note_under_the_mouse(open_app: OpenApp, qtbot: QtBot) -> None:
+def test_context_menu_recolours_the_note_under_the_mouse(open_app: OpenApp) -> None:
     window = open_app(None)
     note_id = ids(window, "key_activities")[0]
 
-    def choose() -> None:
+    def choose_orange() -> None:  # the menu is modal: pick from it once it is open
         menu = QApplication.activePopupWidget()
         assert isinstance(menu, QMenu)
-        (colour,) = [a for a in menu.actions() if a.text() == "Colour"]
-        (orange,) = [a for a in colour.menu().actions() if a.text() == "Orange"]
-        orange.trigger()
+        colour = next(a for a in menu.actions() if a.text() == "Colour")
+        next(a for a in colour.menu().actions() if a.text() == "Orange").trigger()
         menu.close()
 
-    qtbot.waitUntil(lambda: True)
-    QTest.qWait(1)
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(50, choose)
+    QTimer.singleShot(50, choose_orange)
+    # QTest sends no context-menu event for a right click: send the one the platform would.
     point = at(window, note_center(window, note_id))
-    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.RightButton, NONE, point)
-    event_pos = window.view.viewport().mapToGlobal(point)
-    from PySide6.QtGui import QContextMenuEvent
-
-    QApplication.sendEvent(window.view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, event_pos))
+    viewport = window.view.viewport()
+    QApplication.sendEvent(
+        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
+    )
     assert window.document.canvas.note(note_id).color == "orange"
+    assert window.board.selected_ids() == [note_id] and undo_text(window) == "&Undo Recolour Note"
 
 
 def test_tidy_lays_pinned_notes_out_again_in_the_order_they_are_seen(open_app: OpenApp) -> None:

@@ -226,19 +226,33 @@ def test_recent_files_list_opened_files_newest_first_and_reopen_them(
     other = tmp_path / "other.yaml"
     save_canvas(Canvas(title="Other"), other)
     window = open_app(canvas_file)
+    second = open_app(None)
+    assert recent_entries(second) == [str(canvas_file)]
     window.open_other(other)
-    recent = window.actions_.recent_menu.actions()
-    assert [a.text() for a in recent] == [str(other), str(canvas_file)]
-    recent[1].trigger()
+    assert recent_entries(second) == [str(other), str(canvas_file)]  # every window lists every window's files
+    assert recent_entries(window) == [str(other), str(canvas_file)]
+    window.actions_.recent_menu.actions()[1].trigger()
     assert window.document.path == canvas_file
     assert settings.recent_files() == [canvas_file, other]
+
+
+def test_no_recent_files_says_so(open_app: OpenApp) -> None:
+    window = open_app(None)  # the example opens as an untitled copy: not a recent file
+    assert recent_entries(window) == ["No recent files"]
+    assert not window.actions_.recent_menu.actions()[0].isEnabled()
+
+
+def recent_entries(window: MainWindow) -> list[str]:
+    """What File > Open Recent shows when the person opens it."""
+    window.actions_.recent_menu.aboutToShow.emit()
+    return [action.text() for action in window.actions_.recent_menu.actions()]
 
 
 def test_a_recent_file_that_has_gone_gives_a_message_and_keeps_the_canvas(open_app: OpenApp, canvas_file: Path) -> None:
     window = open_app(canvas_file)
     gone = canvas_file.with_name("gone.yaml")
     settings.add_recent_file(gone)
-    window.actions_.update_recent_menu()
+    assert recent_entries(window)[0] == str(gone)
     window.actions_.recent_menu.actions()[0].trigger()
     box = window.findChild(QMessageBox, "errorBox")
     assert box is not None and "gone.yaml" in box.text()

@@ -11,7 +11,6 @@ from editor.gui.geometry import (
     MIN_SCALE,
     NOTE_WIDTH,
     Rect,
-    block_at,
     block_rects,
     fit_notes,
     flow_notes,
@@ -30,8 +29,6 @@ def test_blocks_tile_the_grid_with_no_gap_and_no_overlap() -> None:
     for x in range(5, 2000, 50):
         for y in range(int(HEADER_HEIGHT) + 5, int(HEADER_HEIGHT + GRID_HEIGHT), 50):
             assert sum(r.contains(x, y) for r in rects.values()) == 1
-    assert block_at(rects, 1900.0, HEADER_HEIGHT + 10) == "customer_segments"
-    assert block_at(rects, 10.0, 10.0) is None
 
 
 def test_notes_flow_in_rows_in_order_and_rows_share_a_height() -> None:
