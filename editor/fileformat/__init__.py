@@ -1,15 +1,19 @@
 """The canvas file format (YAML, format 1): reading, writing and atomic saving, with no Qt and no widgets."""
 
 from editor.errors import CanvasFileError, Problem
-from editor.fileformat.reader import FORMAT_VERSION, load_canvas, parse_canvas
-from editor.fileformat.writer import dump_canvas, save_canvas
+from editor.fileformat.disk import FileState
+from editor.fileformat.reader import FORMAT_VERSION, load_canvas, open_canvas, parse_canvas
+from editor.fileformat.writer import dump_canvas, dump_content, save_canvas
 
 __all__ = [
     "FORMAT_VERSION",
     "CanvasFileError",
+    "FileState",
     "Problem",
     "dump_canvas",
+    "dump_content",
     "load_canvas",
+    "open_canvas",
     "parse_canvas",
     "save_canvas",
 ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from editor import yamlsafe
 from editor.errors import CanvasFileError
+from editor.fileformat.disk import FileState
 from editor.model import DEFAULT_COLOR, PALETTE, Canvas, Note, Template, load_template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.template import DEFAULT_TEMPLATE, available_templates
@@ -21,14 +22,20 @@ NOTE_KEYS = ("text", "color", "tags", "votes", "at")
 
 def load_canvas(path: str | os.PathLike[str]) -> Canvas:
     """Read a canvas file. Raises CanvasFileError, and nothing else, for any file."""
+    return open_canvas(path)[0]
+
+
+def open_canvas(path: str | os.PathLike[str]) -> tuple[Canvas, FileState]:
+    """Read a canvas file, with the state of the file it came from. Raises CanvasFileError, and nothing else."""
     source = str(path)
     try:
         if os.stat(path).st_size > yamlsafe.MAX_BYTES:
             raise yamlsafe.too_large(os.stat(path).st_size, source)  # say so before reading it all
         data = Path(path).read_bytes()
+        state = FileState.of(path, data)
     except OSError as error:
         raise CanvasFileError.whole(source, _read_failure(error)) from None
-    return parse_canvas(data, source)
+    return parse_canvas(data, source), state
 
 
 def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:

@@ -7,9 +7,11 @@ from typing import Any
 
 import yaml
 
+from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
+from editor.fileformat.disk import FileState
 from editor.fileformat.reader import FORMAT_VERSION
-from editor.model import DEFAULT_COLOR, Canvas, Note
+from editor.model import DEFAULT_COLOR, Canvas, Position
 
 _BaseDumper: type[yaml.SafeDumper] | type[yaml.CSafeDumper]
 try:
@@ -46,17 +48,17 @@ _CanvasDumper.add_representer(_Flow, _represent_flow)
 
 def dump_canvas(canvas: Canvas) -> str:
     """The file text for a canvas. Loading it gives an equal canvas; dumping that gives the same text."""
-    document: dict[str, Any] = {
-        "format": FORMAT_VERSION,
-        "template": canvas.template.id,
-        "title": canvas.title,
-    }
-    document.update(canvas.fields)
-    if canvas.legend:
-        document["legend"] = dict(canvas.legend)
-    document["blocks"] = {
-        block_id: [_note_data(note) for note in canvas.notes(block_id)] for block_id in canvas.template.block_ids
-    }
+    return dump_content(canvas.content())
+
+
+def dump_content(content: tuple[Any, ...]) -> str:
+    """The file text for a snapshot from Canvas.content(): safe to call from another thread while editing goes on."""
+    template_id, title, fields, legend, blocks = content
+    document: dict[str, Any] = {"format": FORMAT_VERSION, "template": template_id, "title": title}
+    document.update(fields)
+    if legend:
+        document["legend"] = dict(legend)
+    document["blocks"] = {block_id: [_note_data(*note) for note in notes] for block_id, notes in blocks}
     text: str = yaml.dump(
         document,
         Dumper=_CanvasDumper,
@@ -69,21 +71,29 @@ def dump_canvas(canvas: Canvas) -> str:
     return text
 
 
-def save_canvas(canvas: Canvas, path: str | os.PathLike[str]) -> None:
-    """Write the canvas to `path` atomically. Raises CanvasFileError; the old file is then untouched."""
-    write_atomically(path, dump_canvas(canvas).encode("utf-8"))
+def save_canvas(canvas: Canvas, path: str | os.PathLike[str]) -> FileState:
+    """Write the canvas to `path` atomically, and say what is on disk now. Raises CanvasFileError; the old file is
+    then untouched."""
+    data = dump_canvas(canvas).encode("utf-8")
+    write_atomically(path, data)
+    try:
+        return FileState.of(path, data)
+    except OSError as error:  # gone again already: saved, but no one can say what is there now
+        raise CanvasFileError.whole(str(path), f"the file was saved but then vanished ({error.strerror}).") from None
 
 
-def _note_data(note: Note) -> str | dict[str, Any]:
-    if note.color == DEFAULT_COLOR and not note.tags and not note.votes and note.position is None:
-        return note.text
-    data: dict[str, Any] = {"text": note.text}
-    if note.color != DEFAULT_COLOR:
-        data["color"] = note.color
-    if note.tags:
-        data["tags"] = _Flow(note.tags)
-    if note.votes:
-        data["votes"] = note.votes
-    if note.position is not None:
-        data["at"] = _Flow(note.position)
+def _note_data(
+    text: str, color: str, tags: tuple[str, ...], votes: int, position: Position | None
+) -> str | dict[str, Any]:
+    if color == DEFAULT_COLOR and not tags and not votes and position is None:
+        return text
+    data: dict[str, Any] = {"text": text}
+    if color != DEFAULT_COLOR:
+        data["color"] = color
+    if tags:
+        data["tags"] = _Flow(tags)
+    if votes:
+        data["votes"] = votes
+    if position is not None:
+        data["at"] = _Flow(position)
     return data

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.fileformat import dump_canvas, load_canvas, parse_canvas
+from editor.fileformat import FileState, dump_canvas, load_canvas, open_canvas, parse_canvas, save_canvas
 from editor.model import PALETTE, Canvas, Note, load_template
 
 TEMPLATE = load_template()
@@ -109,3 +111,19 @@ def test_default_notes_are_written_as_plain_strings() -> None:
     canvas = Canvas(blocks={"channels": [Note("Ads"), Note("Events", color="pink", votes=2)]})
     text = dump_canvas(canvas)
     assert "  channels:\n  - Ads\n  - text: Events\n    color: pink\n    votes: 2\n" in text
+
+
+def test_save_and_open_tell_the_state_of_the_file_they_wrote_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "state.yaml"
+    canvas = Canvas(title="State", blocks={"channels": [Note("App store")]})
+    written = save_canvas(canvas, path)
+    assert written == FileState.now(path)
+    assert written.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    read, state = open_canvas(path)
+    assert read == canvas and state == written
+    os.utime(path, (1, 1))
+    assert written.same_content(FileState.now(path))  # touched, not changed
+    path.write_bytes(path.read_bytes() + b"\n")
+    assert not written.same_content(FileState.now(path))
+    path.unlink()
+    assert FileState.now(path) is None

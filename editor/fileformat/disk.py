@@ -1,0 +1,45 @@
+"""What a file on disk was when the editor last read or wrote it, to tell real changes by others from touches."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """Size, modification time and a hash of the bytes: the hash decides, the rest is a quick first look."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str], data: bytes) -> FileState:
+        """The state of `path` that holds `data` (just read or just written)."""
+        info = os.stat(path)
+        return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+    @classmethod
+    def now(cls, path: str | os.PathLike[str]) -> FileState | None:
+        """The file's state now; None when it is gone or cannot be read."""
+        try:
+            return cls.of(path, Path(path).read_bytes())
+        except OSError:
+            return None
+
+    def same_content(self, other: FileState | None) -> bool:
+        return other is not None and other.sha256 == self.sha256
+
+    def to_json(self) -> dict[str, Any]:
+        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
+
+    @classmethod
+    def from_json(cls, data: Any) -> FileState | None:
+        try:
+            return cls(int(data["size"]), int(data["mtime_ns"]), str(data["sha256"]))
+        except (TypeError, KeyError, ValueError):
+            return None
