@@ -1,0 +1,266 @@
+"""Recovery copies of unsaved canvases: one folder per running editor, locked while it runs, offered after a crash.
+
+Layout of the recovery folder (the application's data folder, never a temporary one that the system cleans):
+
+    sessions/<session>/lock          held by the running editor (QLockFile: free again when its process dies)
+    sessions/<session>/<copy>.yaml   a canvas file with two comment lines in front: what it is, and its metadata
+    set-aside/                       copies that could not be read, kept for a person to look at
+
+A copy is an ordinary canvas file, so a person can also open it in the editor or read it in a text editor.
+Nothing here deletes a copy of another session unless the person chose to discard it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QStandardPaths
+
+from editor.errors import CanvasFileError
+from editor.fileformat import FileState, dump_content, parse_canvas
+from editor.fileformat.atomic import write_atomically
+from editor.model import Canvas
+
+HEADER = "# Canvas Editor recovery copy of an unsaved canvas. Open it in Canvas Editor to get the canvas back.\n"
+META_PREFIX = "# recovery: "
+SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class CopyInfo:
+    """What a recovery copy says about its canvas: the file it belongs to, as it was then, and when it changed."""
+
+    original: Path | None
+    changed: float  # seconds since the epoch of the last change to the canvas
+    original_state: FileState | None  # the file as the canvas was last read from or saved to it
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "original": None if self.original is None else str(self.original),
+            "changed": self.changed,
+            "original_state": None if self.original_state is None else self.original_state.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> CopyInfo:
+        if not isinstance(data, dict) or not isinstance(data.get("changed"), int | float):
+            raise ValueError("the metadata line is incomplete")
+        original = data.get("original")
+        state = data.get("original_state")
+        return cls(
+            Path(original) if isinstance(original, str) and original else None,
+            float(data["changed"]),
+            None if state is None else FileState.from_json(state),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveredCopy:
+    """A readable copy left by an editor that is no longer running."""
+
+    path: Path
+    canvas: Canvas
+    info: CopyInfo
+
+    def original_status(self) -> str:
+        """'untitled', 'unchanged', 'changed' (by someone, after the copy's canvas was based on it) or 'missing'."""
+        if self.info.original is None:
+            return "untitled"
+        now = FileState.now(self.info.original)
+        if now is None:
+            return "missing"
+        if self.info.original_state is None or not self.info.original_state.same_content(now):
+            return "changed"
+        return "unchanged"
+
+
+def encode_copy(content: tuple[Any, ...], info: CopyInfo) -> bytes:
+    """The bytes of a recovery copy: a canvas file (from a Canvas.content() snapshot) with its metadata in front."""
+    meta = json.dumps(info.to_json(), ensure_ascii=True)  # one line: json escapes every line break
+    return (HEADER + META_PREFIX + meta + "\n" + dump_content(content)).encode("utf-8")
+
+
+def decode_copy(data: bytes, source: str) -> tuple[Canvas, CopyInfo]:
+    """Read a recovery copy. Raises CanvasFileError for anything that is not a whole, readable copy."""
+    lines = data.split(b"\n", 2)
+    if len(lines) < 3 or not lines[1].startswith(META_PREFIX.encode()):
+        raise CanvasFileError.at(source, 2, 1, "the recovery metadata line is missing.")
+    try:
+        info = CopyInfo.from_json(json.loads(lines[1][len(META_PREFIX) :]))
+    except ValueError as error:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise CanvasFileError.at(source, 2, 1, f"the recovery metadata cannot be read ({error}).") from None
+    return parse_canvas(data, source), info
+
+
+def default_root() -> Path:
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location)) / "recovery"
+
+
+class Session:
+    """This editor's recovery folder, and the work of writing and removing its copies on one background thread.
+
+    Writes and removals run in the order they were asked for, so a removal is never overtaken by a late write.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / "sessions" / uuid.uuid4().hex
+        self.folder.mkdir(parents=True)
+        self._lock = _lock_file(self.folder)
+        if not self._lock.tryLock(0):
+            raise OSError(f"cannot lock the recovery folder {self.folder}")
+        self._claimed: list[QLockFile] = []
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
+        self._closed = False
+
+    def new_copy_id(self) -> str:
+        return uuid.uuid4().hex
+
+    def copy_path(self, copy_id: str) -> Path:
+        return self.folder / f"{copy_id}{SUFFIX}"
+
+    def write(self, copy_id: str, content: tuple[Any, ...], info: CopyInfo) -> Future[None]:
+        """Write (or replace) a copy from a Canvas.content() snapshot, in the background.
+
+        The future holds the CanvasFileError when the copy could not be written."""
+        return self._submit(self._write, copy_id, content, info)
+
+    def remove(self, copy_id: str) -> Future[None]:
+        return self._submit(self._remove, copy_id)
+
+    def flush(self) -> None:
+        """Wait until every write and removal asked for so far is done."""
+        self._submit(lambda: None).result()
+
+    def close(self) -> None:
+        """At a clean exit: finish the queued work, let go of claimed folders, and remove this folder if empty."""
+        if self._closed:
+            return
+        self._closed = True
+        self._worker.shutdown(wait=True)
+        for lock in self._claimed:
+            lock.unlock()
+        self._claimed.clear()
+        if not any(self.folder.glob(f"*{SUFFIX}")):
+            self._lock.unlock()
+            shutil.rmtree(self.folder, ignore_errors=True)
+        else:  # copies of canvases still open (a quit that did not close them): the next start offers them
+            self._lock.unlock()
+
+    # Copies of editors that are no longer running
+
+    def find_orphans(self) -> tuple[list[RecoveredCopy], list[str]]:
+        """Claim the folders of editors that stopped without cleaning up, and read their copies.
+
+        Returns the readable copies (newest change first) and one sentence per copy that could not be read and
+        was set aside. Folders of editors still running are locked and left alone, and so are folders that
+        another editor has already claimed.
+        """
+        copies: list[RecoveredCopy] = []
+        problems: list[str] = []
+        for folder in sorted(self._session_folders()):
+            lock = _lock_file(folder)
+            if not lock.tryLock(0):
+                continue
+            self._claimed.append(lock)
+            for path in sorted(folder.glob(f"*{SUFFIX}")):
+                try:
+                    canvas, info = decode_copy(path.read_bytes(), str(path))
+                except (CanvasFileError, OSError) as error:
+                    problems.append(self._set_aside(path, error))
+                    continue
+                copies.append(RecoveredCopy(path, canvas, info))
+            self._forget_if_empty(folder)
+        copies.sort(key=lambda copy: copy.info.changed, reverse=True)
+        return copies, problems
+
+    def adopt(self, copy: RecoveredCopy) -> str:
+        """Make a recovered copy this session's copy of the canvas restored from it (a rename: nothing is lost)."""
+        copy_id = self.new_copy_id()
+        os.replace(copy.path, self.copy_path(copy_id))
+        self._forget_if_empty(copy.path.parent)
+        return copy_id
+
+    def discard(self, copy: RecoveredCopy) -> None:
+        """Delete a recovered copy: only when the person chose to."""
+        with contextlib.suppress(FileNotFoundError):
+            copy.path.unlink()
+        self._forget_if_empty(copy.path.parent)
+
+    # Internals
+
+    def _submit(self, function: Callable[..., None], *args: Any) -> Future[None]:
+        if not self._closed:
+            return self._worker.submit(function, *args)
+        # After close (a window closed after the exit handlers ran): do it here and now.
+        done: Future[None] = Future()
+        try:
+            function(*args)
+            done.set_result(None)
+        except Exception as error:
+            done.set_exception(error)
+        return done
+
+    def _write(self, copy_id: str, content: tuple[Any, ...], info: CopyInfo) -> None:
+        write_atomically(self.copy_path(copy_id), encode_copy(content, info))
+
+    def _remove(self, copy_id: str) -> None:
+        with contextlib.suppress(OSError):
+            self.copy_path(copy_id).unlink()
+
+    def _session_folders(self) -> list[Path]:
+        try:
+            return [entry for entry in (self.root / "sessions").iterdir() if entry.is_dir() and entry != self.folder]
+        except OSError:
+            return []
+
+    def _set_aside(self, path: Path, error: Exception) -> str:
+        aside = self.root / "set-aside"
+        target = aside / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.parent.name[:8]}-{path.name}"
+        reason = error.first.message if isinstance(error, CanvasFileError) else (str(error))
+        try:
+            aside.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+        except OSError:
+            return f"A recovery copy cannot be read ({reason}); it was left at {path}."
+        return f"A recovery copy cannot be read ({reason}); it was set aside at {target}."
+
+    def _forget_if_empty(self, folder: Path) -> None:
+        """A claimed folder whose copies were all restored, discarded or set aside goes, with its lock."""
+        if folder == self.folder or any(folder.glob(f"*{SUFFIX}")):
+            return
+        for lock in [lock for lock in self._claimed if Path(lock.fileName()).parent == folder]:
+            lock.unlock()
+            self._claimed.remove(lock)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _lock_file(folder: Path) -> QLockFile:
+    lock = QLockFile(str(folder / "lock"))
+    lock.setStaleLockTime(0)  # only a dead process frees a lock: editors run for days
+    return lock
+
+
+_default: Session | None = None
+
+
+def default_session() -> Session:
+    """The running editor's session in the application's data folder, made on first use and closed at exit."""
+    global _default
+    if _default is None:
+        import atexit
+
+        _default = Session(default_root())
+        atexit.register(_default.close)
+    return _default
