@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from editor import __version__, paths
 from editor.gui.main_window import APP_NAME, MainWindow
+from editor.gui.recovery_dialog import RecoveryDialog
+from editor.recovery import Session
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -22,16 +24,29 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(path: Path | None) -> MainWindow:
+def open_window(path: Path | None, session: Session | None = None) -> MainWindow:
     """A shown window with `path` open, or the TikTok example when no path is given."""
-    window = MainWindow()
+    window = MainWindow(session=session)
     window.open_path(path if path is not None else paths.tiktok_example())
     window.show()
     return window
+
+
+def offer_recovery(window: MainWindow) -> RecoveryDialog | None:
+    """After a crash: say which recovery copies could not be read, and offer the others (window-modal, open)."""
+    copies, problems = window.session.find_orphans()
+    if problems:
+        window.show_error("Some recovery copies cannot be read.", "\n".join(problems))
+    if not copies:
+        return None
+    dialog = RecoveryDialog(copies, window.restore, window.session.discard, window)
+    dialog.open()
+    return dialog
 
 
 def run(path: Path | None) -> int:
     app = make_application()
     window = open_window(path)
     window.raise_()
+    offer_recovery(window)
     return app.exec()

@@ -132,3 +132,25 @@ class SetHeader(QUndoCommand):
 
     def undo(self) -> None:
         self._set(self.before)
+
+
+class ReplaceCanvas(QUndoCommand):
+    """Put another canvas's content in place of this one's (a reload from disk). Notes keep their ids both ways,
+    so the commands before this one in the history still find their notes after an undo."""
+
+    def __init__(self, canvas: Canvas, replacement: Canvas, text: str) -> None:
+        super().__init__(text)
+        self.canvas = canvas
+        self.before = _shallow_copy(canvas)
+        self.after = replacement
+
+    def redo(self) -> None:
+        self.canvas.replace_with(self.after)
+
+    def undo(self) -> None:
+        self.canvas.replace_with(self.before)
+
+
+def _shallow_copy(canvas: Canvas) -> Canvas:
+    blocks = {block_id: canvas.notes(block_id) for block_id in canvas.template.block_ids}
+    return Canvas(canvas.template, title=canvas.title, fields=canvas.fields, legend=canvas.legend, blocks=blocks)

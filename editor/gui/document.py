@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor import paths
-from editor.fileformat import load_canvas, save_canvas
+from editor.fileformat import FileState, open_canvas, save_canvas
+from editor.gui.commands import ReplaceCanvas
 from editor.model import Canvas
 
 
@@ -21,20 +22,29 @@ class Document(QObject):
 
     modified_changed = Signal(bool)
 
-    def __init__(self, canvas: Canvas, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        canvas: Canvas,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        disk_state: FileState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.canvas = canvas
         self.path = path
+        self.disk_state = disk_state  # the file as this canvas last read or wrote it
         self.stack = QUndoStack(self)
-        self._saved: tuple[Any, ...] = canvas.content()
+        self._saved: tuple[Any, ...] | None = canvas.content()
         self._modified = False
         self.stack.indexChanged.connect(self._check_modified)
 
     @classmethod
     def open(cls, path: Path) -> Document:
         """Read a file; an example comes as an untitled copy so that it is never overwritten. Raises CanvasFileError."""
-        canvas = load_canvas(path)
-        return cls(canvas, None if is_example(path) else path)
+        canvas, state = open_canvas(path)
+        if is_example(path):
+            return cls(canvas)
+        return cls(canvas, path, disk_state=state)
 
     @property
     def modified(self) -> bool:
@@ -54,8 +64,22 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("an untitled document needs a path to be saved")
-        save_canvas(self.canvas, target)
+        self.disk_state = save_canvas(self.canvas, target)
         self.path = target
+        self._saved = self.canvas.content()
+        self.stack.setClean()
+        self._check_modified()
+
+    def mark_unsaved(self) -> None:
+        """Modified until saved, whatever is undone: a restored canvas, or one whose file vanished from disk."""
+        self._saved = None
+        self.stack.resetClean()
+        self._check_modified()
+
+    def reload(self, canvas: Canvas, state: FileState) -> None:
+        """Take the file's new content as one undoable step; undoing it brings back what was shown before."""
+        self.stack.push(ReplaceCanvas(self.canvas, canvas, "Reload from Disk"))
+        self.disk_state = state
         self._saved = self.canvas.content()
         self.stack.setClean()
         self._check_modified()

@@ -8,24 +8,31 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QUndoView, QWidget
 
+from editor import recovery
 from editor.errors import CanvasFileError
 from editor.gui import settings
+from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
 from editor.gui.document import Document
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
+from editor.recovery import RecoveredCopy, Session
 
 APP_NAME = "Canvas Editor"
 FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document | None = None, parent: QWidget | None = None, session: Session | None = None
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session = session or recovery.default_session()
         self.document = document or Document(Canvas())
+        self.autosaver = Autosaver(self.document, self.session)
         self.board = EditableBoard(self.document)
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
@@ -45,15 +52,20 @@ class MainWindow(QMainWindow):
 
     # Documents
 
-    def set_document(self, document: Document) -> None:
-        """Show this document in the window (the old one is dropped: ask to save before calling)."""
+    def set_document(self, document: Document, copy_id: str | None = None) -> None:
+        """Show this document in the window (the old one is dropped: ask to save before calling).
+
+        `copy_id` names the recovery copy the document was restored from, which it then keeps up to date."""
         if document is not self.document:
             self.board.finish_editing(commit=False)
             self.board.detach()
+            self.autosaver.stop()
             self.document.deleteLater()
             self.document = document
+            self.autosaver = Autosaver(document, self.session, copy_id)
             self.board = EditableBoard(document)
             self.view.set_board(self.board)
+        self.autosaver.failed.connect(self._recovery_failed)
         self.board.header_edit_requested.connect(self.show_details)
         document.setParent(self)
         self.header_panel.set_document(document)
@@ -80,8 +92,17 @@ class MainWindow(QMainWindow):
 
     def new_window(self) -> MainWindow:
         """A second window with a new canvas, beside this one (notes copy and paste between them)."""
-        window = MainWindow()
+        window = MainWindow(session=self.session)
         window.show()
+        return window
+
+    def restore(self, copy: RecoveredCopy) -> MainWindow:
+        """Open a recovery copy as an unsaved canvas: here if this window holds an untouched untitled canvas (the
+        example shown at start-up), else in a new window. The copy becomes the canvas's own recovery copy."""
+        window = self if self.document.path is None and not self.document.modified else self.new_window()
+        document = Document(copy.canvas, copy.info.original, disk_state=copy.info.original_state)
+        document.mark_unsaved()
+        window.set_document(document, window.session.adopt(copy))
         return window
 
     def ask_open(self) -> None:
@@ -154,6 +175,7 @@ class MainWindow(QMainWindow):
             return
         settings.set_window_geometry(self.saveGeometry())
         self.board.detach()
+        self.autosaver.stop()
         event.accept()
 
     # Feedback
@@ -173,6 +195,9 @@ class MainWindow(QMainWindow):
         edit = self.header_panel.fields.get(field, self.header_panel.fields["title"])
         edit.setFocus()
         edit.selectAll()
+
+    def _recovery_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")

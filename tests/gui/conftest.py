@@ -11,16 +11,19 @@ from driving import activate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from editor.fileformat import save_canvas
 from editor.gui.app import open_window
 from editor.gui.main_window import MainWindow
+from editor.model import Canvas, Note
+from editor.recovery import Session
 
 
 @pytest.fixture
 def open_app(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
     windows: list[MainWindow] = []
 
-    def make(path: Path | None = None) -> MainWindow:
-        window = open_window(path)
+    def make(path: Path | None = None, session: Session | None = None) -> MainWindow:
+        window = open_window(path, session)
         window.resize(1400, 900)
         qtbot.waitExposed(window)
         activate(window)
@@ -39,3 +42,22 @@ def open_app(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
     # Offscreen Qt keeps the clipboard in a C++ static that is freed after Python has exited; notes copied
     # from Python would crash the test run there (the desktop platforms hand the clipboard over instead).
     QApplication.clipboard().clear()
+
+
+@pytest.fixture
+def canvas_file(tmp_path: Path) -> Path:
+    """A small canvas saved in a file of its own."""
+    canvas = Canvas(title="Lemonade stand")
+    canvas.add_note("value_propositions", Note("Cold lemonade on hot days"))
+    canvas.add_note("customer_segments", Note("Thirsty walkers", color="blue"))
+    path = tmp_path / "lemonade.yaml"
+    save_canvas(canvas, path)
+    return path
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    """A recovery session of its own, in a folder of this test."""
+    session = Session(tmp_path / "recovery")
+    yield session
+    session.close()

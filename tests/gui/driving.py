@@ -72,6 +72,12 @@ def type_text(window: MainWindow, text: str) -> None:
                 QApplication.sendEvent(viewport, QKeyEvent(kind, 0, NONE, char))
 
 
+def delete_first_note(window: MainWindow, block_id: str = "value_propositions") -> None:
+    """A real change, made as a person makes it: click a note, press Delete."""
+    click(window, note_center(window, window.document.canvas.notes(block_id)[0].id))
+    keys(window, Qt.Key.Key_Delete)
+
+
 def answer_next_box(button: QMessageBox.StandardButton, tries: int = 200) -> list[str]:
     """Click `button` on the next modal message box, which blocks the test until someone answers it.
 

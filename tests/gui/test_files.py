@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from driving import CTRL, activate, answer_next_box, click, keys, note_center
+from driving import CTRL, activate, answer_next_box, click, delete_first_note, keys, note_center
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -15,7 +15,7 @@ from editor import paths
 from editor.fileformat import load_canvas, save_canvas
 from editor.gui import settings
 from editor.gui.main_window import MainWindow
-from editor.model import Canvas, Note
+from editor.model import Canvas
 
 OpenApp = Callable[[Path | None], MainWindow]
 Button = QMessageBox.StandardButton
@@ -40,22 +40,6 @@ class FileDialogs:
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
     return FileDialogs(monkeypatch)
-
-
-@pytest.fixture
-def canvas_file(tmp_path: Path) -> Path:
-    canvas = Canvas(title="Lemonade stand")
-    canvas.add_note("value_propositions", Note("Cold lemonade on hot days"))
-    canvas.add_note("customer_segments", Note("Thirsty walkers", color="blue"))
-    path = tmp_path / "lemonade.yaml"
-    save_canvas(canvas, path)
-    return path
-
-
-def delete_first_note(window: MainWindow, block_id: str = "value_propositions") -> None:
-    """A real change, made as a person makes it: click a note, press Delete."""
-    click(window, note_center(window, window.document.canvas.notes(block_id)[0].id))
-    keys(window, Qt.Key.Key_Delete)
 
 
 # Saving
