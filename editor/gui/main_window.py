@@ -14,6 +14,7 @@ from editor.gui import settings
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
+from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.window_actions import WindowActions
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.actions_ = WindowActions(self)
+        self.disk = DiskChanges(self)
         self.set_document(self.document)
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.undo_view.setStack(document.stack)
         document.modified_changed.connect(self._update_title)
         self.actions_.connect_document(document)
+        self.disk.watch()
         self._update_title()
 
     def open_path(self, path: Path) -> bool:
@@ -121,7 +124,11 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
-        return self._save_to(self.document.path)
+        self.board.finish_editing()
+        go_on = self.disk.may_replace()  # the file changed on disk since it was read: ask before replacing it
+        if go_on is None:
+            return self.save_as()
+        return go_on and self._save_to(self.document.path)
 
     def save_as(self) -> bool:
         suggested = self._folder() / f"{self.document.canvas.title or 'Untitled'}.yaml"
@@ -145,6 +152,7 @@ class MainWindow(QMainWindow):
             box.setDefaultButton(save_elsewhere)
             return False
         settings.add_recent_file(path)
+        self.disk.watch()
         self._update_title()
         return True
 
