@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from disks import SmallDisk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the person's own settings: QSettings and QStandardPaths look here instead.
@@ -27,3 +30,20 @@ def tiktok_path() -> Path:
     from editor import paths
 
     return paths.tiktok_example()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """Mounting needs root or a user namespace: without either, the test is skipped, and the injected ENOSPC of
+    tests/fileformat/test_atomic.py covers the same failure."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0777", "tmpfs", str(folder)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({mounted.stderr.strip() or mounted.returncode})")
+    try:
+        yield SmallDisk(folder)
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

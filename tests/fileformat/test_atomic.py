@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from disks import SmallDisk
 
 from editor.fileformat import CanvasFileError, atomic, load_canvas, save_canvas
 from editor.model import Canvas, Note
@@ -109,3 +110,19 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
     with pytest.raises(CanvasFileError, match="the file is read-only"):
         save_canvas(canvas("New"), path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_a_full_disk_gives_a_sentence_and_keeps_the_old_file(small_disk: SmallDisk) -> None:
+    path = small_disk.folder / "plan.yaml"
+    save_canvas(canvas("Small"), path)
+    before = path.read_bytes()
+    small_disk.fill_up(leave=4096)
+    big = Canvas(title="Big", blocks={"channels": [Note(f"note {n} " + "x" * 100) for n in range(300)]})
+    with pytest.raises(CanvasFileError) as raised:
+        save_canvas(big, path)
+    assert "the disk is full" in str(raised.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in small_disk.folder.iterdir()) == ["filler", "plan.yaml"]  # no temporary file left
+    small_disk.make_room()
+    save_canvas(big, path)  # room again: the same save works
+    assert load_canvas(path) == big

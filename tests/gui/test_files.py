@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from disks import SmallDisk
 from driving import CTRL, activate, answer_next_box, click, delete_first_note, keys, note_center
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
@@ -15,7 +16,7 @@ from editor import paths
 from editor.fileformat import load_canvas, save_canvas
 from editor.gui import settings
 from editor.gui.main_window import MainWindow
-from editor.model import Canvas
+from editor.model import Canvas, Note
 
 OpenApp = Callable[[Path | None], MainWindow]
 Button = QMessageBox.StandardButton
@@ -104,6 +105,30 @@ def test_a_failed_save_says_why_and_keeps_the_document_modified(
     assert dialogs.asked == ["Save Canvas As", "Save Canvas As"]
     assert load_canvas(tmp_path / "elsewhere.yaml") == window.document.canvas
     assert window.document.path == tmp_path / "elsewhere.yaml" and not window.isWindowModified()
+
+
+def test_a_full_disk_keeps_the_file_and_the_canvas_and_offers_save_as(
+    open_app: OpenApp, dialogs: FileDialogs, small_disk: SmallDisk, tmp_path: Path
+) -> None:
+    path = small_disk.folder / "plan.yaml"
+    save_canvas(Canvas(title="Plan", blocks={"channels": [Note("Word of mouth")]}), path)
+    before = path.read_bytes()
+    window = open_app(path)
+    QApplication.clipboard().setText("\n".join(f"idea {n} from the workshop wall" for n in range(300)))
+    click(window, note_center(window, window.document.canvas.notes("channels")[0].id))
+    keys(window, Qt.Key.Key_V, CTRL)  # 300 notes: more than the disk has left
+    assert window.document.canvas.note_count() == 301
+    small_disk.fill_up(leave=2048)
+    keys(window, Qt.Key.Key_S, CTRL)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == "Canvas Editor could not save plan.yaml."
+    assert "the disk is full" in box.informativeText() and "was not changed" in box.informativeText()
+    assert path.read_bytes() == before and window.isWindowModified()
+    dialogs.answers.append(tmp_path / "elsewhere.yaml")
+    box.findChild(QPushButton, "saveAsButton").click()
+    assert load_canvas(tmp_path / "elsewhere.yaml") == window.document.canvas
+    assert not window.isWindowModified()
 
 
 # Unsaved changes
