@@ -12,10 +12,13 @@ Nothing here deletes a copy of another session unless the person chose to discar
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import getpass
 import json
 import os
 import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -123,6 +126,7 @@ class Session:
         self._claimed: list[QLockFile] = []
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
         self._closed = False
+        self.warning = ""  # a sentence for the person when copies cannot go where they should
 
     def new_copy_id(self) -> str:
         return uuid.uuid4().hex
@@ -252,6 +256,20 @@ def _lock_file(folder: Path) -> QLockFile:
     return lock
 
 
+def open_session(root: Path) -> Session:
+    """A session in `root`; when that folder cannot be used (a file in its place, no permission, a full disk),
+    one in the temporary folder, with `warning` saying so: a place the system may clean beats no copies at all."""
+    try:
+        return Session(root)
+    except OSError as error:
+        fallback = Path(tempfile.gettempdir()) / f"canvas-editor-recovery-{getpass.getuser()}"
+        session = Session(fallback)
+        session.warning = (
+            f"Recovery copies are kept in {fallback} for now: {root} cannot be used ({error.strerror or error})."
+        )
+        return session
+
+
 _default: Session | None = None
 
 
@@ -259,8 +277,6 @@ def default_session() -> Session:
     """The running editor's session in the application's data folder, made on first use and closed at exit."""
     global _default
     if _default is None:
-        import atexit
-
-        _default = Session(default_root())
+        _default = open_session(default_root())
         atexit.register(_default.close)
     return _default

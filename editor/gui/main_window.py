@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         self.disk = DiskChanges(self)
         self.set_document(self.document)
+        if self.session.warning:
+            self.statusBar().showMessage(self.session.warning)
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()  # first run: most of the screen, for a big board

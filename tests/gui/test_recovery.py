@@ -286,3 +286,21 @@ def test_copy_info_keeps_the_restored_files_state(
     assert copy.info.original_state == state
     dialog.restore_button.click()
     assert window.document.disk_state == state
+
+
+def test_when_the_data_folder_cannot_be_used_copies_go_to_the_temporary_folder_and_the_window_says_so(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the recovery folder should be")
+    session = recovery.open_session(blocked / "recovery")
+    try:
+        assert session.folder.is_dir() and blocked.is_file()
+        window = open_app(None, session)
+        message = window.statusBar().currentMessage()
+        assert message.startswith("Recovery copies are kept in") and str(blocked / "recovery") in message
+        delete_first_note(window)
+        window.autosaver.write_now()
+        assert len(copies_of(session)) == 1
+    finally:
+        session.close()
