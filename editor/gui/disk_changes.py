@@ -102,7 +102,7 @@ class DiskChanges(QObject):
         box.setObjectName("diskChangedBox")
         box.setInformativeText(
             "Reload from Disk shows the file's version; your changes stay in the undo history, and Undo brings "
-            "them back.\nKeep My Changes leaves the file alone; saving will then replace it."
+            "them back.\n\nKeep My Changes leaves the file alone; saving will then replace it."
         )
         reload = box.addButton("Reload from Disk", QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton("Keep My Changes", QMessageBox.ButtonRole.RejectRole)

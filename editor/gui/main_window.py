@@ -104,10 +104,11 @@ class MainWindow(QMainWindow):
     def restore(self, copy: RecoveredCopy) -> MainWindow:
         """Open a recovery copy as an unsaved canvas: here if this window holds an untouched untitled canvas (the
         example shown at start-up), else in a new window. The copy becomes the canvas's own recovery copy."""
+        copy_id = self.session.adopt(copy)  # first: if the copy cannot be taken over, no window opens for it
         window = self if self.document.path is None and not self.document.modified else self.new_window()
         document = Document(copy.canvas, copy.info.original, disk_state=copy.info.original_state)
         document.mark_unsaved()
-        window.set_document(document, window.session.adopt(copy))
+        window.set_document(document, copy_id)
         return window
 
     def ask_open(self) -> None:
