@@ -1,4 +1,4 @@
-"""The command line: open the window on a canvas, print the version, or validate files without a window."""
+"""The command line: open the window on a canvas, or validate and export canvas files without a window."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from editor import __version__
 
@@ -14,11 +15,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "validate":
         return validate(args[1:])
+    if args and args[0] == "export":
+        return export(args[1:])
     parser = argparse.ArgumentParser(
         prog="canvas-editor",
         description="Design business models on the Business Model Canvas.",
-        epilog="commands:\n  validate FILE...  check canvas files without opening a window;"
-        " prints FILE:LINE:COL: message for each problem",
+        epilog="commands (each has --help):\n"
+        "  validate FILE...        check canvas files without opening a window;\n"
+        "                          prints FILE:LINE:COL: message for each problem\n"
+        "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", type=Path, help="canvas to open (default: the TikTok example)")
@@ -46,3 +51,94 @@ def validate(argv: Sequence[str]) -> int:
             continue
         print(f"{path}: ok ({canvas.note_count()} notes)")
     return 1 if failed else 0
+
+
+def export(argv: Sequence[str]) -> int:
+    """Exit 0 when every file was exported, 1 when any was not (one line each), 2 for usage errors."""
+    parser = argparse.ArgumentParser(
+        prog="canvas-editor export",
+        description="Export canvas files as PDF (vector, landscape), PNG, SVG or Markdown, without a window.",
+        epilog="examples:\n"
+        "  canvas-editor export tiktok.yaml -o tiktok.pdf --page A0\n"
+        "  canvas-editor export tiktok.yaml -o tiktok.png --dpi 300\n"
+        "  canvas-editor export *.yaml -o exports/ --format md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="canvas files to export")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="the file to write (its extension tells the format), or a folder for several files "
+        "(default: beside each canvas file)",
+    )
+    parser.add_argument("--format", choices=["pdf", "png", "svg", "md"], help="the format, when OUT does not tell it")
+    parser.add_argument("--page", default="A3", help="PDF page size: A4, A3, A2, A1, A0 or Letter (default A3)")
+    parser.add_argument("--dpi", type=int, default=150, help="PNG resolution on the page size (default 150)")
+    parser.add_argument("--width", type=int, help="PNG width in pixels, instead of --dpi")
+    parser.add_argument("--transparent", action="store_true", help="PNG with a transparent background")
+    options = parser.parse_args(argv)
+    from editor.export.render import ExportError, ExportOptions, format_for
+
+    several = len(options.files) > 1
+    to_folder = options.output is not None and (options.output.is_dir() or str(options.output).endswith(("/", "\\")))
+    if several and options.output is not None and not to_folder:
+        parser.error(f"several files go to a folder: {options.output} is not one")
+    try:
+        settings = ExportOptions(options.page, options.dpi, options.width, options.transparent)
+        fmt = format_for(options.output, options.format) if options.output and not to_folder else None
+    except ExportError as error:
+        parser.error(str(error))
+    failed = 0
+    for path in options.files:
+        file_format = fmt or options.format or "pdf"
+        if options.output is None:
+            target = path.with_suffix(f".{file_format}")
+        elif to_folder:
+            target = options.output / f"{path.stem}.{file_format}"
+        else:
+            target = options.output
+        if not _export_one(path, target, file_format, settings):
+            failed += 1
+    return 1 if failed else 0
+
+
+def _export_one(path: Path, target: Path, fmt: str, settings: Any) -> bool:
+    from editor.export.render import ExportError
+    from editor.fileformat import CanvasFileError, load_canvas
+
+    try:
+        canvas = load_canvas(path)
+        if fmt != "md":
+            _offscreen_application()
+        from editor.export.render import export_canvas
+
+        export_canvas(canvas, target, fmt, settings)
+    except CanvasFileError as error:
+        more = len(error.problems) - 1
+        print(
+            str(error).splitlines()[0] + (f" (and {more} more problem{'s' * (more > 1)})" if more else ""),
+            file=sys.stderr,
+        )
+        return False
+    except ExportError as error:
+        print(f"{target}: {error}", file=sys.stderr)
+        return False
+    print(f"{path} -> {target}")
+    return True
+
+
+def _offscreen_application() -> None:
+    """Export draws with Qt, which needs an application; with no display it draws offscreen by itself."""
+    import os
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        global _application
+        _application = QApplication(sys.argv[:1])
+
+
+_application: Any = None

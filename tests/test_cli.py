@@ -46,3 +46,82 @@ def test_validate_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["validate"])
     assert exit_info.value.code == 2
+
+
+# export
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "editor", *args], capture_output=True, text=True, env=env)
+
+
+def test_export_works_with_no_display_and_infers_the_format(tiktok_path: Path, tmp_path: Path) -> None:
+    import os
+
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # it finds the offscreen platform by itself
+    result = run_cli("export", str(tiktok_path), "-o", str(tmp_path / "tiktok.pdf"), "--page", "A0", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tiktok.pdf").read_bytes().startswith(b"%PDF")
+    assert result.stdout.strip() == f"{tiktok_path} -> {tmp_path / 'tiktok.pdf'}"
+
+
+def test_export_several_files_into_a_folder(tiktok_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text("format: 1\ntitle: Other\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", str(tiktok_path), str(other), "-o", str(out), "--format", "md"]) == 0
+    assert sorted(path.name for path in out.iterdir()) == ["other.md", "tiktok.md"]
+    assert (out / "other.md").read_text(encoding="utf-8").startswith("# Other\n")
+
+
+def test_export_png_with_width(tiktok_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    assert main(["export", str(tiktok_path), "-o", str(tmp_path / "t.png"), "--width", "640"]) == 0
+    assert QImage(str(tmp_path / "t.png")).width() == 640
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["-o", "{tmp}/x.docx"], 2, "cannot export to the name x.docx"),
+        (["-o", "{tmp}/x.pdf", "--page", "B5"], 2, "unknown page size 'B5'"),
+        (["-o", "{tmp}/missing/x.pdf"], 1, "x.pdf: could not write the export: the folder does not exist"),
+    ],
+)
+def test_export_problems_give_one_line_and_a_non_zero_exit(
+    tiktok_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str
+) -> None:
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+    if code == 2:
+        with pytest.raises(SystemExit) as exit_info:
+            main(["export", str(tiktok_path), *args])
+        assert exit_info.value.code == 2
+    else:
+        assert main(["export", str(tiktok_path), *args]) == code
+    error = capsys.readouterr().err
+    assert message in error.strip().splitlines()[-1]
+
+
+def test_export_of_a_bad_canvas_says_where_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nblocks:\n  channels:\n    - {text: a, colour: blue}\n    - {text: b, color: bleu}\n")
+    assert main(["export", str(bad), "-o", str(tmp_path / "bad.pdf")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{bad}:4:17: unknown key 'colour'") and lines[0].endswith("(and 1 more problem)")
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "validate FILE..." in out and "export FILE... -o OUT" in out
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--output", "--format", "--page", "--dpi", "--width", "--transparent"):
+        assert option in out

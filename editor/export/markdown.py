@@ -1,0 +1,71 @@
+"""Markdown export: the title and header, then each block in the template's order with its notes as a list."""
+
+from __future__ import annotations
+
+import re
+
+from editor.model import Canvas, Note
+
+# A coloured mark per palette colour: it reads on any wiki, in a terminal and in a plain-text diff.
+COLOR_MARKS = {
+    "yellow": "🟨",
+    "orange": "🟧",
+    "pink": "🩷",
+    "purple": "🟪",
+    "blue": "🟦",
+    "green": "🟩",
+    "grey": "🩶",
+    "white": "⬜",
+}
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-]|\d+)([.)]?)(?=\s|$)")
+
+
+def canvas_markdown(canvas: Canvas) -> str:
+    """The whole canvas as GitHub-flavoured Markdown, ending with the template's credit line."""
+    template = canvas.template
+    lines = [f"# {_inline(canvas.title or 'Untitled canvas')}", ""]
+    filled = [(field.label, canvas.fields.get(field.id, "")) for field in template.header]
+    if any(value for _, value in filled):
+        lines.append("| " + " | ".join(_inline(label) for label, _ in filled) + " |")
+        lines.append("|" + " --- |" * len(filled))
+        lines.append("| " + " | ".join(_inline(value).replace("\n", "<br>") for _, value in filled) + " |")
+        lines.append("")
+    if canvas.legend:
+        entries = (f"{_mark(color)} {_inline(meaning)}" for color, meaning in canvas.legend.items())
+        lines += ["**Colours:** " + " · ".join(entries), ""]
+    for block in template.blocks:
+        lines += [f"## {_inline(block.title)}", ""]
+        notes = canvas.notes(block.id)
+        lines += [_note_line(note) for note in notes] if notes else ["*No notes yet.*"]
+        lines.append("")
+    lines += ["---", "", _inline(template.credit), ""]
+    return "\n".join(lines)
+
+
+def _note_line(note: Note) -> str:
+    text = "  \n  ".join(_inline(line) for line in note.text.splitlines() or [""])
+    extras = []
+    if note.votes:
+        extras.append(f"**{note.votes} vote{'s' if note.votes != 1 else ''}**")
+    extras += [f"`{tag.replace('`', '')}`" for tag in note.tags]
+    suffix = (" · " + " ".join(extras)) if extras else ""
+    return f"- {_mark(note.color)} {text}{suffix}"
+
+
+def _mark(color: str) -> str:
+    return COLOR_MARKS.get(color, f"`{color}`")
+
+
+def _inline(text: str) -> str:
+    """Text that Markdown shows as written: no emphasis, links, HTML, table cells or headings by accident."""
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    # "# x", "- x" and "+ x" would start a heading or a list, and so would "1. x": escape the punctuation.
+    space, mark, dot = match.groups()
+    if mark.isdigit():
+        return f"{space}{mark}\\{dot}" if dot else match.group(0)
+    return f"{space}\\{mark}{dot}"

@@ -1,0 +1,229 @@
+"""Drawing a canvas as the board shows it, without selection or editing marks: PDF pages, PNG, SVG, print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from editor.errors import CanvasFileError
+from editor.export.markdown import canvas_markdown
+from editor.fileformat.atomic import write_atomically
+from editor.gui.board_scene import BoardScene
+from editor.gui.geometry import board_width_for
+from editor.model import Canvas
+
+FORMATS = ("pdf", "png", "svg", "md")
+PAGE_SIZES = {
+    "A4": QPageSize.PageSizeId.A4,
+    "A3": QPageSize.PageSizeId.A3,
+    "A2": QPageSize.PageSizeId.A2,
+    "A1": QPageSize.PageSizeId.A1,
+    "A0": QPageSize.PageSizeId.A0,
+    "Letter": QPageSize.PageSizeId.Letter,
+}
+MARGIN_MM = 10.0
+PICTURE_MARGIN = 0.012  # of a picture's width, on every side, so that the outer lines are not cut
+MAX_PIXELS = 400_000_000  # a 20,000 x 20,000 picture: beyond this the request is a typo, not a poster
+
+Progress = Callable[[str], bool]  # told each step's name; returns False to cancel
+
+
+class ExportError(Exception):
+    """An export could not be made; the message is one line that says why."""
+
+
+class ExportCancelledError(Exception):
+    """The person cancelled the export; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    page: str = "A3"  # PDF and print page, and the physical size a PNG's dpi refers to
+    dpi: int = 150
+    width: int | None = None  # a PNG's width in pixels, instead of page and dpi
+    transparent: bool = False  # PNG background
+
+    def __post_init__(self) -> None:
+        if self.page not in PAGE_SIZES:
+            raise ExportError(f"unknown page size '{self.page}'; choose one of {', '.join(PAGE_SIZES)}")
+        if not 10 <= self.dpi <= 2400:
+            raise ExportError(f"a resolution of {self.dpi} dpi is out of range (10 to 2400)")
+        if self.width is not None and not 16 <= self.width <= 20_000:
+            raise ExportError(f"a width of {self.width} pixels is out of range (16 to 20000)")
+
+
+def format_for(path: Path, given: str | None = None) -> str:
+    """The export format: given, or told by the file name's extension."""
+    name = (given or path.suffix.lstrip(".")).lower()
+    name = {"markdown": "md"}.get(name, name)
+    if name not in FORMATS:
+        told = f"'{given}'" if given else f"the name {path.name}"
+        raise ExportError(f"cannot export to {told}: the formats are pdf, png, svg and md")
+    return name
+
+
+def export_canvas(
+    canvas: Canvas, path: Path, fmt: str, options: ExportOptions, progress: Progress | None = None
+) -> None:
+    """Write the canvas to `path` in one step (a half-written export never replaces a good one).
+
+    Raises ExportError with a one-line reason, or ExportCancelledError."""
+    data = export_bytes(canvas, fmt, options, progress)
+    _step(progress, "Saving")
+    try:
+        write_atomically(path, data)
+    except CanvasFileError as error:
+        raise ExportError(error.first.message.replace("could not save", "could not write the export")) from None
+
+
+def export_bytes(canvas: Canvas, fmt: str, options: ExportOptions, progress: Progress | None = None) -> bytes:
+    if fmt == "md":
+        return canvas_markdown(canvas).encode("utf-8")
+    _step(progress, "Laying out the notes")
+    if fmt == "pdf":
+        paint_rect = _page_layout(options.page).paintRect()
+        scene = board_scene(canvas, paint_rect.width() / paint_rect.height())
+        with _detached(scene):
+            _step(progress, "Drawing")
+            return pdf_bytes(scene, canvas.title, options.page)
+    scene = board_scene(canvas)
+    with _detached(scene):
+        _step(progress, "Drawing")
+        if fmt == "svg":
+            return svg_bytes(scene, canvas.title, canvas.template.credit)
+        return png_bytes(picture(scene, options))
+
+
+def board_scene(canvas: Canvas, aspect: float | None = None) -> BoardScene:
+    """The board for a canvas, as wide as `aspect` asks (the default width otherwise), on a white ground."""
+    scene = BoardScene(canvas)
+    if aspect is not None:
+        scene.set_board_width(board_width_for(aspect))
+    scene.setBackgroundBrush(QColor("white"))
+    return scene
+
+
+def paint_board(painter: QPainter, scene: BoardScene, target: QRectF) -> None:
+    """Draw the whole board into `target`, keeping its proportions, centred."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    source = scene.sceneRect()
+    scale = min(target.width() / source.width(), target.height() / source.height())
+    width, height = source.width() * scale, source.height() * scale
+    fitted = QRectF(
+        target.x() + (target.width() - width) / 2, target.y() + (target.height() - height) / 2, width, height
+    )
+    scene.render(painter, fitted, source, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def paint_pages(device: QPagedPaintDevice, scene: BoardScene) -> None:
+    """One landscape page with the board fitted inside the margins (PDF and print share this)."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("the page could not be drawn on")
+    try:
+        area = device.pageLayout().paintRectPixels(device.logicalDpiX())  # the painter starts at its corner
+        paint_board(painter, scene, QRectF(0, 0, area.width(), area.height()))
+    finally:
+        painter.end()
+
+
+def pdf_bytes(scene: BoardScene, title: str, page: str) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title or "Untitled canvas")
+    writer.setCreator("Canvas Editor")
+    writer.setResolution(600)
+    writer.setPageLayout(_page_layout(page))
+    paint_pages(writer, scene)
+    del writer  # finishes the PDF into the buffer
+    buffer.close()
+    return bytes(data.data())
+
+
+def svg_bytes(scene: BoardScene, title: str, description: str) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    rect = scene.sceneRect()
+    margin = rect.width() * PICTURE_MARGIN
+    outer = QRectF(0, 0, rect.width() + 2 * margin, rect.height() + 2 * margin)
+    generator.setSize(outer.size().toSize())
+    generator.setViewBox(outer)
+    generator.setTitle(title or "Untitled canvas")
+    generator.setDescription(description)
+    painter = QPainter(generator)
+    painter.fillRect(outer, QColor("white"))
+    paint_board(painter, scene, outer.adjusted(margin, margin, -margin, -margin))
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def picture(scene: BoardScene, options: ExportOptions) -> QImage:
+    """The board as a picture: `width` pixels wide, or the page's width at `dpi`; white or transparent."""
+    rect = scene.sceneRect()
+    if options.width is not None:
+        width = options.width
+    else:
+        width = round(QPageSize(PAGE_SIZES[options.page]).size(QPageSize.Unit.Inch).height() * options.dpi)
+    margin = width * PICTURE_MARGIN
+    height = max(1, round((width - 2 * margin) * rect.height() / rect.width() + 2 * margin))
+    if width * height > MAX_PIXELS:
+        raise ExportError(f"a picture of {width} x {height} pixels is too large; choose a smaller width or dpi")
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise ExportError(f"there is not enough memory for a picture of {width} x {height} pixels")
+    image.fill(Qt.GlobalColor.transparent if options.transparent else Qt.GlobalColor.white)
+    if options.width is None:
+        dots_per_meter = round(options.dpi / 0.0254)
+        image.setDotsPerMeterX(dots_per_meter)
+        image.setDotsPerMeterY(dots_per_meter)
+    if options.transparent:
+        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+    painter = QPainter(image)
+    paint_board(painter, scene, QRectF(margin, margin, width - 2 * margin, height - 2 * margin))
+    painter.end()
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, b"PNG"):
+        raise ExportError("the picture could not be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def _page_layout(page: str) -> QPageLayout:
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[page]), QPageLayout.Orientation.Landscape, margins, QPageLayout.Unit.Millimeter
+    )
+
+
+def _step(progress: Progress | None, name: str) -> None:
+    if progress is not None and not progress(name):
+        raise ExportCancelledError
+
+
+@contextmanager
+def _detached(scene: BoardScene) -> Iterator[BoardScene]:
+    """Drops the scene's subscription to the canvas when the export is done with it."""
+    try:
+        yield scene
+    finally:
+        scene.detach()

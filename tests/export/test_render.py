@@ -1,0 +1,132 @@
+"""PDF, PNG and SVG exports checked for real: page size, pixel size, and every note's text findable as text."""
+
+from __future__ import annotations
+
+import unicodedata
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from editor.export.render import ExportError, ExportOptions, export_canvas, format_for
+from editor.fileformat import load_canvas
+from editor.model import Canvas, Note
+
+MM_PER_POINT = 25.4 / 72
+PAGES_MM = {"A4": (297, 210), "A3": (420, 297), "A0": (1189, 841), "Letter": (279.4, 215.9)}
+
+
+@pytest.fixture(autouse=True)
+def application(qapp: QApplication) -> QApplication:
+    return qapp
+
+
+@pytest.fixture
+def tiktok(tiktok_path: Path) -> Canvas:
+    return load_canvas(tiktok_path)
+
+
+def words(text: str) -> str:
+    """Text with ligatures undone and any run of spaces, tabs and line breaks as one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def every_text(canvas: Canvas) -> list[str]:
+    texts = [canvas.title, canvas.template.credit, *canvas.fields.values(), *canvas.legend.values()]
+    texts += [note.text for _, note in canvas.all_notes()]
+    return [words(text) for text in texts if text]
+
+
+@pytest.mark.parametrize("page", list(PAGES_MM))
+def test_pdf_is_one_landscape_page_of_the_chosen_size_with_every_text_as_text(
+    tiktok: Canvas, tmp_path: Path, page: str
+) -> None:
+    path = tmp_path / "tiktok.pdf"
+    export_canvas(tiktok, path, "pdf", ExportOptions(page=page))
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    width, height = float(box.width) * MM_PER_POINT, float(box.height) * MM_PER_POINT
+    assert (width, height) == pytest.approx(PAGES_MM[page], abs=1.0)
+    text = words(reader.pages[0].extract_text())
+    missing = [piece for piece in every_text(tiktok) if piece not in text]
+    assert missing == []
+    assert reader.metadata is not None and reader.metadata.title == "TikTok"
+
+
+def test_png_has_the_asked_pixel_size_and_resolution(tiktok: Canvas, tmp_path: Path) -> None:
+    path = tmp_path / "tiktok.png"
+    export_canvas(tiktok, path, "png", ExportOptions(page="A4", dpi=150))
+    image = QImage(str(path))
+    assert image.width() == round(297 / 25.4 * 150)  # the A4 page's long side at 150 dpi
+    assert image.dotsPerMeterX() == round(150 / 0.0254)
+    assert 0.55 < image.height() / image.width() < 0.75
+    export_canvas(tiktok, path, "png", ExportOptions(width=1000))
+    assert QImage(str(path)).width() == 1000
+
+
+def test_png_background_is_white_or_transparent(tiktok: Canvas, tmp_path: Path) -> None:
+    white, clear = tmp_path / "white.png", tmp_path / "clear.png"
+    export_canvas(tiktok, white, "png", ExportOptions(width=600))
+    export_canvas(tiktok, clear, "png", ExportOptions(width=600, transparent=True))
+    assert QImage(str(white)).pixelColor(1, 1).alpha() == 255
+    assert QImage(str(white)).pixelColor(1, 1).lightness() == 255
+    assert QImage(str(clear)).pixelColor(1, 1).alpha() == 0
+    # The notes are there in both: a yellow note's colour is found in the picture.
+    image = QImage(str(clear)).convertToFormat(QImage.Format.Format_RGB32)
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+    assert len(colours) > 20
+
+
+def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path) -> None:
+    path = tmp_path / "tiktok.svg"
+    export_canvas(tiktok, path, "svg", ExportOptions())
+    root = ElementTree.parse(path).getroot()
+    namespace = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{namespace}svg"
+    text = words(" ".join("".join(element.itertext()) for element in root.iter(f"{namespace}text")))
+    missing = [piece for piece in every_text(tiktok) if piece not in text]
+    assert missing == []
+    assert root.findtext(f"{namespace}title") == "TikTok"
+
+
+def test_exports_show_no_selection_or_editing_marks(tmp_path: Path) -> None:
+    canvas = Canvas(title="Plain", blocks={"channels": [Note("one")]})
+    path = tmp_path / "plain.svg"
+    export_canvas(canvas, path, "svg", ExportOptions())
+    assert "#1e88e5" not in path.read_text(encoding="utf-8").lower()  # the selection and editor blue
+
+
+def test_the_format_comes_from_the_name_or_is_refused_in_a_sentence() -> None:
+    assert format_for(Path("a.PDF")) == "pdf"
+    assert format_for(Path("a.markdown")) == "md"
+    assert format_for(Path("a.txt"), "svg") == "svg"
+    with pytest.raises(ExportError, match=r"cannot export to the name a\.docx: the formats are pdf, png, svg and md"):
+        format_for(Path("a.docx"))
+    with pytest.raises(ExportError, match="unknown page size 'B5'"):
+        ExportOptions(page="B5")
+    with pytest.raises(ExportError, match="out of range"):
+        ExportOptions(width=10**6)
+
+
+def test_a_failed_export_write_says_why_and_leaves_no_file(tiktok: Canvas, tmp_path: Path) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    with pytest.raises(ExportError, match="could not write the export: a part of the path is not a folder"):
+        export_canvas(tiktok, blocked / "out.pdf", "pdf", ExportOptions())
+
+
+def test_a_large_canvas_exports_and_can_be_cancelled_between_steps(tmp_path: Path) -> None:
+    from editor.export.render import ExportCancelledError
+
+    canvas = Canvas(blocks={"channels": [Note(f"note {n}") for n in range(300)]})
+    steps: list[str] = []
+    path = tmp_path / "big.png"
+    export_canvas(canvas, path, "png", ExportOptions(width=800), lambda step: steps.append(step) or True)
+    assert steps == ["Laying out the notes", "Drawing", "Saving"]
+    with pytest.raises(ExportCancelledError):
+        export_canvas(canvas, tmp_path / "no.png", "png", ExportOptions(width=800), lambda step: step != "Drawing")
+    assert not (tmp_path / "no.png").exists()
