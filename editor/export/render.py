@@ -87,7 +87,7 @@ def export_bytes(canvas: Canvas, fmt: str, options: ExportOptions, progress: Pro
         return canvas_markdown(canvas).encode("utf-8")
     _step(progress, "Laying out the notes")
     if fmt == "pdf":
-        paint_rect = _page_layout(options.page).paintRect()
+        paint_rect = page_layout(options.page).paintRect()
         scene = board_scene(canvas, paint_rect.width() / paint_rect.height())
         with _detached(scene):
             _step(progress, "Drawing")
@@ -143,7 +143,7 @@ def pdf_bytes(scene: BoardScene, title: str, page: str) -> bytes:
     writer.setTitle(title or "Untitled canvas")
     writer.setCreator("Canvas Editor")
     writer.setResolution(600)
-    writer.setPageLayout(_page_layout(page))
+    writer.setPageLayout(page_layout(page))
     paint_pages(writer, scene)
     del writer  # finishes the PDF into the buffer
     buffer.close()
@@ -209,7 +209,8 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def _page_layout(page: str) -> QPageLayout:
+def page_layout(page: str) -> QPageLayout:
+    """A landscape page of this size with the export's margins."""
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     return QPageLayout(
         QPageSize(PAGE_SIZES[page]), QPageLayout.Orientation.Landscape, margins, QPageLayout.Unit.Millimeter

@@ -16,6 +16,7 @@ from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
 from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
+from editor.gui.exporter import Exporter
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel("Opened")
         self.history_dock = self._dock("Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
 
+        self.exporter = Exporter(self)
         self.actions_ = WindowActions(self)
         self.disk = DiskChanges(self)
         self.set_document(self.document)

@@ -41,3 +41,37 @@ def window_geometry() -> QByteArray | None:
 
 def set_window_geometry(geometry: QByteArray) -> None:
     app_settings().setValue("windowGeometry", geometry)
+
+
+def export_folder() -> Path:
+    value = app_settings().value("export/folder", "")
+    return Path(value) if isinstance(value, str) and value and Path(value).is_dir() else last_folder()
+
+
+def set_export_folder(folder: Path) -> None:
+    app_settings().setValue("export/folder", str(folder))
+
+
+def export_options() -> dict[str, object]:
+    """The options of the last export (page, dpi, width, transparent); missing or odd values are left out."""
+    store = app_settings()
+    values: dict[str, object] = {}
+    page = store.value("export/page")
+    if isinstance(page, str):
+        values["page"] = page
+    for key in ("dpi", "width"):
+        number = store.value(f"export/{key}")
+        if isinstance(number, int | str) and str(number).isdigit() and int(number) > 0:
+            values[key] = int(number)
+    transparent = store.value("export/transparent")
+    if transparent is not None:
+        values["transparent"] = str(transparent).lower() == "true"
+    return values
+
+
+def set_export_options(page: str, dpi: int, width: int | None, transparent: bool) -> None:
+    store = app_settings()
+    store.setValue("export/page", page)
+    store.setValue("export/dpi", dpi)
+    store.setValue("export/width", width or 0)
+    store.setValue("export/transparent", transparent)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from driving import activate
+from driving import FileDialogs, activate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -61,3 +61,9 @@ def session(tmp_path: Path) -> Iterator[Session]:
     session = Session(tmp_path / "recovery")
     yield session
     session.close()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
+    """The file dialogs, answered from a list the test prepares."""
+    return FileDialogs(monkeypatch)

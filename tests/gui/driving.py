@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from editor.gui.board_editing import EditableBoard
 from editor.gui.main_window import MainWindow
@@ -76,6 +80,37 @@ def delete_first_note(window: MainWindow, block_id: str = "value_propositions") 
     """A real change, made as a person makes it: click a note, press Delete."""
     click(window, note_center(window, window.document.canvas.notes(block_id)[0].id))
     keys(window, Qt.Key.Key_Delete)
+
+
+class FileDialogs:
+    """Stands in for the file dialogs: answers with the next prepared path and records each question."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.answers: list[Path | None] = []
+        self.asked: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._answer)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._answer)
+
+    def _answer(self, parent: object, caption: str, folder: str = "", *_: object) -> tuple[str, str]:
+        self.asked.append(caption)
+        answer = self.answers.pop(0) if self.answers else None
+        return (str(answer) if answer else "", "")
+
+
+def on_next_modal(act: Callable[[QWidget], object], tries: int = 200) -> list[QWidget]:
+    """Run `act` on the next modal dialog once it shows (it blocks the test until someone acts on it)."""
+    seen: list[QWidget] = []
+
+    def look(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None:
+            seen.append(widget)
+            act(widget)
+        elif left:
+            QTimer.singleShot(10, lambda: look(left - 1))
+
+    QTimer.singleShot(0, lambda: look(tries))
+    return seen
 
 
 def answer_next_box(button: QMessageBox.StandardButton, tries: int = 200) -> list[str]:

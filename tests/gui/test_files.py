@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from disks import SmallDisk
-from driving import CTRL, activate, answer_next_box, click, delete_first_note, keys, note_center
+from driving import CTRL, FileDialogs, activate, answer_next_box, click, delete_first_note, keys, note_center
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from editor import paths
@@ -21,26 +20,6 @@ from editor.model import Canvas, Note
 OpenApp = Callable[[Path | None], MainWindow]
 Button = QMessageBox.StandardButton
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-class FileDialogs:
-    """Stands in for the file dialogs: answers with the next prepared path and records each question."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.answers: list[Path | None] = []
-        self.asked: list[str] = []
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._answer)
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._answer)
-
-    def _answer(self, parent: object, caption: str, folder: str = "", *_: object) -> tuple[str, str]:
-        self.asked.append(caption)
-        answer = self.answers.pop(0) if self.answers else None
-        return (str(answer) if answer else "", "")
-
-
-@pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
-    return FileDialogs(monkeypatch)
 
 
 # Saving

@@ -1,0 +1,77 @@
+"""ExportOptionsDialog: the page size of a PDF, and the size and background of a PNG, before the file is chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from editor.export.render import PAGE_SIZES, ExportOptions
+
+RESOLUTIONS = {"150 dpi (screens, slides)": 150, "300 dpi (print)": 300, "600 dpi (large print)": 600}
+WIDTH_CHOICE = "Width in pixels"
+
+
+class ExportOptionsDialog(QDialog):
+    """Starts from the last options used; `options()` gives what the person chose."""
+
+    def __init__(self, fmt: str, options: ExportOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportOptionsDialog")
+        self.setWindowTitle("Export as PDF" if fmt == "pdf" else "Export as PNG Image")
+        self.fmt = fmt
+        form = QFormLayout(self)
+
+        self.page = QComboBox()
+        self.page.setObjectName("pageSize")
+        self.page.addItems(list(PAGE_SIZES))
+        self.page.setCurrentText(options.page)
+        form.addRow("Page size (landscape):" if fmt == "pdf" else "On a page of:", self.page)
+
+        self.size_choice = QComboBox()
+        self.size_choice.setObjectName("pictureSize")
+        self.size_choice.addItems([*RESOLUTIONS, WIDTH_CHOICE])
+        self.pixel_width = QSpinBox()
+        self.pixel_width.setObjectName("pictureWidth")
+        self.pixel_width.setRange(16, 20_000)
+        self.pixel_width.setSuffix(" px")
+        self.pixel_width.setValue(options.width or 2400)
+        self.transparent = QCheckBox("Transparent background")
+        self.transparent.setObjectName("transparent")
+        self.transparent.setChecked(options.transparent)
+        if fmt == "png":
+            by_dpi = {dpi: text for text, dpi in RESOLUTIONS.items()}
+            self.size_choice.setCurrentText(
+                WIDTH_CHOICE if options.width else by_dpi.get(options.dpi, next(iter(RESOLUTIONS)))
+            )
+            form.insertRow(0, "Size:", self.size_choice)
+            form.addRow("Width:", self.pixel_width)
+            form.addRow("", self.transparent)
+            self.size_choice.currentTextChanged.connect(self._update)
+            self._update()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> ExportOptions:
+        by_width = self.fmt == "png" and self.size_choice.currentText() == WIDTH_CHOICE
+        return ExportOptions(
+            page=self.page.currentText(),
+            dpi=RESOLUTIONS.get(self.size_choice.currentText(), 150),
+            width=self.pixel_width.value() if by_width else None,
+            transparent=self.fmt == "png" and self.transparent.isChecked(),
+        )
+
+    def _update(self) -> None:
+        by_width = self.size_choice.currentText() == WIDTH_CHOICE
+        self.pixel_width.setEnabled(by_width)
+        self.page.setEnabled(not by_width)

@@ -1,0 +1,136 @@
+"""Exporter: File ▸ Export, Print and Copy as Image for one window, with remembered folder and options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
+
+from editor.export.render import (
+    ExportCancelledError,
+    ExportError,
+    ExportOptions,
+    board_scene,
+    export_canvas,
+    page_layout,
+    paint_pages,
+    picture,
+)
+from editor.gui import settings
+from editor.gui.export_dialog import ExportOptionsDialog
+
+if TYPE_CHECKING:
+    from editor.gui.main_window import MainWindow
+
+FILTERS = {
+    "pdf": "PDF document (*.pdf)",
+    "png": "PNG image (*.png)",
+    "svg": "SVG image (*.svg)",
+    "md": "Markdown (*.md)",
+}
+CLIPBOARD_WIDTH = 2400  # pixels: sharp on a slide, small enough for any clipboard
+STEPS = 3
+
+
+class Exporter(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def export(self, fmt: str) -> Path | None:
+        """Ask for the options (PDF, PNG) and the file, then export with progress; the file written, or None."""
+        self.window.board.finish_editing()
+        options = self._remembered()
+        if fmt in ("pdf", "png"):
+            dialog = ExportOptionsDialog(fmt, options, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            options = dialog.options()
+            settings.set_export_options(options.page, options.dpi, options.width, options.transparent)
+        name = self.window.document.path.stem if self.window.document.path else self._title_name()
+        suggested = settings.export_folder() / f"{name}.{fmt}"
+        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export", str(suggested), FILTERS[fmt])
+        if not chosen:
+            return None
+        path = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
+        settings.set_export_folder(path.parent)
+        return path if self._run(path, fmt, options) else None
+
+    def print_canvas(self) -> bool:
+        """The standard print dialog, then the same page as the PDF export."""
+        self.window.board.finish_editing()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self._remembered().page))
+        printer.setDocName(self.window.document.canvas.title or "Canvas")
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        scene = board_scene(self.window.document.canvas, _aspect(printer))
+        try:
+            paint_pages(printer, scene)
+        except ExportError as error:
+            self.window.show_error("Canvas Editor could not print the canvas.", str(error))
+            return False
+        finally:
+            scene.detach()
+        return True
+
+    def copy_image(self) -> None:
+        """The canvas as a picture on the clipboard, for a slide or a chat."""
+        self.window.board.finish_editing()
+        scene = board_scene(self.window.document.canvas)
+        try:
+            image = picture(scene, ExportOptions(width=CLIPBOARD_WIDTH))
+        finally:
+            scene.detach()
+        QApplication.clipboard().setImage(image)
+        self.window.statusBar().showMessage("The canvas is on the clipboard as a picture.", 8000)
+
+    # Internals
+
+    def _run(self, path: Path, fmt: str, options: ExportOptions) -> bool:
+        progress = QProgressDialog("Exporting…", "Cancel", 0, STEPS, self.window)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle("Export")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # a quick export shows no dialog at all
+        done = [0]
+
+        def step(name: str) -> bool:
+            progress.setLabelText(f"{name}…")
+            progress.setValue(done[0])
+            done[0] += 1
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            export_canvas(self.window.document.canvas, path, fmt, options, step)
+        except ExportCancelledError:
+            self.window.statusBar().showMessage("Export cancelled; nothing was written.", 8000)
+            return False
+        except ExportError as error:
+            self.window.show_error(f"Canvas Editor could not export {path.name}.", str(error))
+            return False
+        finally:
+            progress.reset()
+            progress.deleteLater()
+        self.window.statusBar().showMessage(f"Exported to {path}", 8000)
+        return True
+
+    def _remembered(self) -> ExportOptions:
+        try:
+            return ExportOptions(**settings.export_options())  # type: ignore[arg-type]
+        except (ExportError, TypeError):
+            return ExportOptions()
+
+    def _title_name(self) -> str:
+        title = self.window.document.canvas.title or "Canvas"
+        return "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or "Canvas"
+
+
+def _aspect(printer: QPrinter) -> float:
+    rect = printer.pageLayout().paintRect()
+    return rect.width() / rect.height()
