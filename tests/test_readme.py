@@ -25,3 +25,19 @@ def test_quick_start_has_exactly_an_install_and_run_command_and_a_test_command()
 def test_ci_runs_the_readme_test_command_word_for_word() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert quick_start_commands()[1] in ci
+
+
+def test_the_readme_picture_is_what_its_export_command_makes(tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtGui import QImage
+
+    from editor.cli import main
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "canvas-editor export examples/tiktok.yaml -o examples/tiktok.png --width 1600"
+    assert f"`{command}`" in readme and "![The TikTok example in Canvas Editor](examples/tiktok.png)" in readme
+    args = command.split()[1:]
+    made = tmp_path / "tiktok.png"
+    args[1], args[3] = str(REPO / args[1]), str(made)
+    assert main(args) == 0
+    shipped, fresh = QImage(str(REPO / "examples" / "tiktok.png")), QImage(str(made))
+    assert (shipped.width(), shipped.height()) == (fresh.width(), fresh.height())
