@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QImageWriter, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QImage,
+    QImageWriter,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from editor.errors import CanvasFileError
@@ -168,7 +180,21 @@ def svg_bytes(scene: BoardScene, title: str, description: str) -> bytes:
     paint_board(painter, scene, outer.adjusted(margin, margin, -margin, -margin))
     painter.end()
     buffer.close()
-    return bytes(data.data())
+    return _portable_fonts(bytes(data.data()))
+
+
+def _portable_fonts(svg: bytes) -> bytes:
+    """Qt names the family it was asked for ("Sans Serif", a fontconfig alias that browsers do not know): name
+    the font it used, then the generic family, so that a browser draws text of the same width."""
+
+    def family(match: re.Match[bytes]) -> bytes:
+        asked = match.group(1).decode("utf-8")
+        used = QFontInfo(QFont(asked)).family()
+        names = dict.fromkeys([used, asked] if used != asked else [asked])
+        listed = ", ".join(f"'{name}'" for name in names)
+        return f'font-family="{listed}, sans-serif"'.encode()
+
+    return re.sub(rb'font-family="([^"]*)"', family, svg)
 
 
 def picture(scene: BoardScene, options: ExportOptions) -> QImage:

@@ -91,6 +91,9 @@ def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path)
     missing = [piece for piece in every_text(tiktok) if piece not in text]
     assert missing == []
     assert root.findtext(f"{namespace}title") == "TikTok"
+    # Browsers know neither Qt's nor fontconfig's aliases: every family list ends in a CSS generic family.
+    families = {element.get("font-family") for element in root.iter(f"{namespace}text")}
+    assert families and all(family and family.endswith(", sans-serif") for family in families)
 
 
 def test_exports_show_no_selection_or_editing_marks(tmp_path: Path) -> None:
