@@ -1,4 +1,4 @@
-"""Drawing a canvas as the board shows it, without selection or editing marks: PDF pages, PNG, SVG, print."""
+"""Exporting a canvas as the board shows it, without selection or editing marks: PDF pages, PNG, SVG, print."""
 
 from __future__ import annotations
 
