@@ -1,0 +1,378 @@
+"""One benchmark case, ours or its floor, in a fresh process: `python benchmarks/cases.py CASE SIDE [ARG]`.
+
+Prints one JSON object (seconds, or bytes of peak memory). benchmarks/run.py starts these and makes the table.
+The floors are the least that PySide6 and libyaml can do for the same work: bare items that paint a prepared
+QStaticText, CSafeLoader and CSafeDumper.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+STARTED = time.perf_counter()  # as near to the process start as Python allows, the same for every case
+
+
+def main() -> None:
+    case, side = sys.argv[1], sys.argv[2]
+    argument = sys.argv[3] if len(sys.argv) > 3 else ""
+    result = CASES[case][side](argument)
+    result["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps(result))
+
+
+# Helpers shared by ours and the floors
+
+
+def until_first_paint(widget: Any) -> float:
+    """Show the window and run the event loop until the view's viewport has painted once; the moment it did."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    painted: list[float] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+                QApplication.instance().exit(0)  # type: ignore[union-attr]  (quit() would close the windows)
+            return False
+
+    watcher = FirstPaint()
+    widget.viewport().installEventFilter(watcher)
+    widget.window().show()
+    QApplication.instance().exec()  # type: ignore[union-attr]
+    widget.viewport().removeEventFilter(watcher)
+    return painted[0]
+
+
+def bare_scene(texts: list[str]) -> tuple[Any, Any, list[Any]]:
+    """The floor's board: a view on a scene of nine rectangles and one light item per note, laid out in a grid."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QStaticText, QTextOption
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+
+    font = QFont()
+    font.setPixelSize(17)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+    class BareNote(QGraphicsItem):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.static = QStaticText(text)
+            self.static.setTextFormat(Qt.TextFormat.PlainText)
+            self.static.setTextOption(option)
+            self.static.setTextWidth(180)
+            self.static.prepare(font=font)
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+        def boundingRect(self) -> QRectF:
+            return QRectF(0, 0, 200, 90)
+
+        def paint(self, painter: Any, option: Any, widget: Any = None) -> None:
+            painter.fillRect(QRectF(0, 0, 200, 90), QColor("#fff59d"))
+            painter.setFont(font)
+            painter.drawStaticText(QPointF(10, 10), self.static)
+
+    # A board's area (as the app's default board), nine panels, and the notes side by side over them, shrunk
+    # together when there are too many to fit at full size (as the app's crowded blocks do).
+    width, height = 2400.0, 1400.0
+    scale = min(1.0, math.sqrt(width * height * 0.8 / max(1, len(texts)) / (210 * 100)))
+    columns = max(1, int(width // (210 * scale)))
+    scene = QGraphicsScene(0, 0, width, height)
+    for column in range(5):
+        scene.addRect(QRectF(column * width / 5, 0, width / 5, height * 2 / 3))
+    for column in range(2):
+        scene.addRect(QRectF(column * width / 2, height * 2 / 3, width / 2, height / 3))
+    scene.addRect(QRectF(width * 0.2, 0, width * 0.2, height / 3))
+    scene.addRect(QRectF(width * 0.6, 0, width * 0.2, height / 3))
+    items = []
+    for index, text in enumerate(texts):
+        item = BareNote(text)
+        item.setScale(scale)
+        item.setPos((index % columns) * 210.0 * scale, (index // columns) * 100.0 * scale)
+        scene.addItem(item)
+        items.append(item)
+    view = QGraphicsView(scene)
+    view.resize(1400, 900)
+    view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    return scene, view, items
+
+
+def canvas_file(notes: int) -> Path:
+    """A generated canvas of `notes` notes, written once per run into the benchmark's folder."""
+    from canvases import generated_canvas
+
+    from editor.fileformat import dump_canvas
+
+    path = Path(os.environ.get("BENCH_DIR", "/tmp")) / f"canvas-{notes}.yaml"
+    if not path.exists():
+        path.write_text(dump_canvas(generated_canvas(notes)), encoding="utf-8")
+    return path
+
+
+def application() -> Any:
+    from editor.gui.app import make_application
+
+    return make_application()
+
+
+def frame_time(view: Any, move: Any, frames: int = 30) -> float:
+    """The median time of one drag frame: the move, then the event loop until the view has painted what changed
+    (as on screen: only the dirty regions are painted)."""
+    import statistics
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    paints = [0]
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                paints[0] += 1
+            return False
+
+    counter = Paints()
+    view.viewport().installEventFilter(counter)
+    times = []
+    for step in range(frames):
+        before = paints[0]
+        started = time.perf_counter()
+        move(step)
+        for _ in range(50):
+            QApplication.processEvents()
+            if paints[0] > before:
+                break
+        times.append(time.perf_counter() - started)
+    view.viewport().removeEventFilter(counter)
+    return statistics.median(times)
+
+
+# The cases
+
+
+def start_ours(_: str) -> dict[str, Any]:
+    application()
+    from editor import recovery
+    from editor.gui.app import open_window
+
+    recovery.default_session()
+    window = open_window(None)
+    return {"seconds": until_first_paint(window.view) - STARTED}
+
+
+def start_floor(_: str) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication([])
+    _, view, _ = bare_scene([])
+    return {"seconds": until_first_paint(view) - STARTED}
+
+
+def open_ours(notes: str) -> dict[str, Any]:
+    path = canvas_file(int(notes))
+    application()
+    from editor.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    started = time.perf_counter()
+    window.open_path(path)
+    return {"seconds": until_first_paint(window.view) - started}
+
+
+def open_floor(notes: str) -> dict[str, Any]:
+    import yaml
+    from PySide6.QtWidgets import QApplication
+
+    path = canvas_file(int(notes))
+    QApplication([])
+    started = time.perf_counter()
+    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
+    _, view, _ = bare_scene(texts)
+    return {"seconds": until_first_paint(view) - started}
+
+
+def drag_ours(argument: str) -> dict[str, Any]:
+    """Real mouse events on the view's viewport: press on a selected note, then each frame one move and a paint.
+
+    `5000` drags with the whole board in view; `5000@1` at 100% zoom, centred on the first dragged note."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    notes, _, zoom = argument.partition("@")
+    path = canvas_file(int(notes))
+    application()
+    from editor.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.open_path(path)
+    until_first_paint(window.view)
+    board, view = window.board, window.view
+    chosen = [note.id for _, note in window.document.canvas.all_notes()][::50][:100]
+    board.select_ids(chosen)
+    if zoom:
+        view.resetTransform()
+        view.centerOn(board.notes[chosen[0]])
+        QApplication.processEvents()
+    # Press on a selected note that is on top at its centre (at this zoom a pixel may belong to a neighbour).
+    for note_id in chosen:
+        item = board.notes[note_id]
+        start = view.mapFromScene(item.mapToScene(item.body_rect().center()))
+        if view.itemAt(start) is item:
+            break
+    viewport = view.viewport()
+    left = Qt.MouseButton.LeftButton
+    QTest.mousePress(viewport, left, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, start + QPoint(20, 10))  # past the drag threshold
+    dragged = len(board.selected_ids())
+
+    def move(step: int) -> None:
+        QTest.mouseMove(viewport, start + QPoint(20 + 4 * (step % 10), 10 + 3 * (step % 7)))
+
+    seconds = frame_time(view, move)
+    QTest.mouseRelease(viewport, left, Qt.KeyboardModifier.NoModifier, start)
+    return {"seconds": seconds, "selected": dragged}
+
+
+def drag_floor(argument: str) -> dict[str, Any]:
+    import yaml
+    from PySide6.QtWidgets import QApplication
+
+    notes, _, zoom = argument.partition("@")
+    path = canvas_file(int(notes))
+    QApplication([])
+    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
+    _, view, items = bare_scene(texts)
+    until_first_paint(view)
+    chosen = items[::50][:100]
+    for item in chosen:
+        item.setSelected(True)
+    if zoom:
+        view.resetTransform()
+        view.centerOn(chosen[0])
+        QApplication.processEvents()
+
+    def move(step: int) -> None:
+        for item in chosen:
+            item.moveBy(3.0 if step % 2 == 0 else -3.0, 2.0)
+
+    return {"seconds": frame_time(view, move), "selected": len(chosen)}
+
+
+def save_ours(notes: str) -> dict[str, Any]:
+    import tempfile
+
+    from editor.fileformat import load_canvas, save_canvas
+
+    canvas = load_canvas(canvas_file(int(notes)))
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        save_canvas(canvas, Path(folder) / "saved.yaml")
+        return {"seconds": time.perf_counter() - started}
+
+
+def save_floor(notes: str) -> dict[str, Any]:
+    import yaml
+
+    data = yaml.load(canvas_file(int(notes)).read_bytes(), Loader=yaml.CSafeLoader)
+    started = time.perf_counter()
+    yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    return {"seconds": time.perf_counter() - started}
+
+
+def stall_ours(notes: str) -> dict[str, Any]:
+    """The longest the event loop waits while a recovery copy is written, against the same loop without one."""
+    import tempfile
+
+    from PySide6.QtCore import QTimer
+
+    path = canvas_file(int(notes))
+    app = application()
+    from editor.gui.main_window import MainWindow
+    from editor.recovery import Session
+
+    session = Session(Path(tempfile.mkdtemp()))
+    window = MainWindow(session=session)
+    window.resize(1400, 900)
+    window.open_path(path)
+    until_first_paint(window.view)
+    window.document.mark_unsaved()
+    gaps: list[float] = []
+    state: dict[str, Any] = {"last": time.perf_counter()}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - state["last"])
+        state["last"] = now
+        future = state.get("future")
+        if future is not None and future.done():
+            app.exit(0)
+
+    def write() -> None:
+        gaps.clear()
+        state["last"] = time.perf_counter()
+        state["future"] = window.autosaver.write_now()
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(300, write)
+    app.exec()
+    session.close()
+    return {"seconds": max(gaps)}
+
+
+def memory_ours(notes: str) -> dict[str, Any]:
+    path = canvas_file(int(notes))
+    application()
+    from editor.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.open_path(path)
+    until_first_paint(window.view)
+    return {}
+
+
+def memory_floor(notes: str) -> dict[str, Any]:
+    import yaml
+    from PySide6.QtWidgets import QApplication
+
+    path = canvas_file(int(notes))
+    QApplication([])
+    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
+    _, view, _ = bare_scene(texts)
+    until_first_paint(view)
+    return {}
+
+
+CASES = {
+    "start": {"ours": start_ours, "floor": start_floor},
+    "open": {"ours": open_ours, "floor": open_floor},
+    "drag": {"ours": drag_ours, "floor": drag_floor},
+    "save": {"ours": save_ours, "floor": save_floor},
+    "stall": {"ours": stall_ours},
+    "memory": {"ours": memory_ours, "floor": memory_floor},
+}
+
+if __name__ == "__main__":
+    main()
