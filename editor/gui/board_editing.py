@@ -16,7 +16,7 @@ from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.frame_items import HeaderItem
-from editor.gui.geometry import NOTE_WIDTH, fit_notes, keep_inside, position_in
+from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside, position_in
 from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem, note_font, note_height
 from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
@@ -30,8 +30,8 @@ DRAG_Z = 500.0  # above every note, below the editor
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
 
-    def __init__(self, document: Document) -> None:
-        super().__init__(document.canvas)
+    def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
+        super().__init__(document.canvas, board_width)
         self.document = document
         self.editor: NoteEditor | None = None
         self._editing: int | None = None  # the note being edited; None while a new note is typed

@@ -36,16 +36,17 @@ from editor.model import (
 class BoardScene(QGraphicsScene):
     """The items mirror the document and hold no truth of their own: every change arrives as a Canvas event."""
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, board_width: float = BOARD_WIDTH) -> None:
+        """`board_width`: the width the board is first laid out at (the window's shape, when it is known)."""
         super().__init__()
         self.canvas = canvas
         self.setBackgroundBrush(style.BOARD_BACKGROUND)
-        self.board_width = BOARD_WIDTH
-        self.setSceneRect(QRectF(0.0, 0.0, BOARD_WIDTH, BOARD_HEIGHT))
+        self.board_width = board_width
+        self.setSceneRect(QRectF(0.0, 0.0, board_width, BOARD_HEIGHT))
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
-        self.header = HeaderItem(header_rect())
-        self._footer = FooterItem(footer_rect())
+        self.header = HeaderItem(header_rect(board_width))
+        self._footer = FooterItem(footer_rect(board_width))
         self.addItem(self.header)
         self.addItem(self._footer)
         self._build()
@@ -85,11 +86,11 @@ class BoardScene(QGraphicsScene):
             self.blocks[spec.id] = block
             self.addItem(block)
         for _, note in self.canvas.all_notes():
-            item = NoteItem(note)
-            self.notes[note.id] = item
-            self.addItem(item)
+            self.notes[note.id] = NoteItem(note)
         for block_id in self.blocks:
             self._layout_block(block_id)
+        for item in self.notes.values():  # placed first, then added: the scene indexes each note once
+            self.addItem(item)
         self.header.update_from(self.canvas)
         self._footer.update_from(self.canvas)
 
@@ -125,7 +126,10 @@ class BoardScene(QGraphicsScene):
         notes = self.canvas.notes(block_id)
         flowing = [self.notes[note.id] for note in notes if note.position is None]
         placements, scale, fits = fit_notes(
-            block.notes_area(), len(flowing), lambda index, width: flowing[index].height_for(width)
+            block.notes_area(),
+            len(flowing),
+            lambda index, width: flowing[index].height_for(width),
+            style.NOTE_MIN_HEIGHT,
         )
         for item, placement in zip(flowing, placements, strict=True):
             item.set_size(placement.width, placement.height)

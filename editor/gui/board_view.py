@@ -39,7 +39,7 @@ class BoardView(QGraphicsView):
         """Show the whole board, shaped like the window and as large as it allows; keep doing so on resize."""
         self.fitting = True
         viewport = self.viewport().size()
-        if viewport.height() > 0:
+        if self.isVisible() and viewport.height() > 0:  # a hidden view's size means nothing yet
             self.board.set_board_width(board_width_for(viewport.width() / viewport.height()))
         self.fitInView(self.board.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 

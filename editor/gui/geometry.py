@@ -55,9 +55,16 @@ class Placement:
     height: float
 
 
+BOARD_WIDTH_STEP = 25.0
+
+
 def board_width_for(aspect: float) -> float:
-    """The board width whose shape matches a window of this width:height aspect, within the limits."""
-    return max(MIN_BOARD_WIDTH, min(MAX_BOARD_WIDTH, BOARD_HEIGHT * aspect))
+    """The board width whose shape matches a window of this width:height aspect, within the limits.
+
+    In steps of 25 units (about 1%): a window resized by a few pixels keeps its board, and every note keeps its
+    layout, instead of re-wrapping thousands of notes for an invisible difference."""
+    width = max(MIN_BOARD_WIDTH, min(MAX_BOARD_WIDTH, BOARD_HEIGHT * aspect))
+    return round(width / BOARD_WIDTH_STEP) * BOARD_WIDTH_STEP
 
 
 def header_rect(board_width: float = BOARD_WIDTH) -> Rect:
@@ -94,7 +101,7 @@ def flow_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement
     """
     if count == 0:
         return [], True
-    columns = max(1, min(count, round((area.width + NOTE_GAP) / (NOTE_WIDTH * 1.1 + NOTE_GAP))))
+    columns = _columns(area, count)
     width = min(NOTE_WIDTH * 1.1, (area.width - (columns - 1) * NOTE_GAP) / columns)
     placements: list[Placement] = []
     y = area.y
@@ -107,28 +114,47 @@ def flow_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement
     return placements, y - NOTE_GAP <= area.bottom + 0.5
 
 
-def fit_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement], float, bool]:
+def fit_notes(area: Rect, count: int, measure: Measure, min_height: float = 0.0) -> tuple[list[Placement], float, bool]:
     """Like flow_notes, but a block too full for its notes at full size shrinks them (down to MIN_SCALE).
 
     Placements are in scene units for x and y, and in the notes' own (unscaled) units for width and height;
-    the board draws each note at the returned scale. The flag says whether they fit at all.
+    the board draws each note at the returned scale. The flag says whether they fit at all. With `min_height`,
+    the least height of a note, a scale at which even notes that short cannot fit is passed over without
+    measuring a single note (a block of hundreds of notes would otherwise lay out every note once per try).
     """
-    placements, fits = flow_notes(area, count, measure)
-    if fits:
-        return placements, 1.0, True
-    used = max(p.y + p.height for p in placements) - area.y
-    scale = max(MIN_SCALE, min(0.95, math.sqrt(area.height / used)))
+    scale, used = 1.0, 0.0
     while True:
         inner = Rect(area.x, area.y, area.width / scale, area.height / scale)
-        placements, fits = flow_notes(inner, count, measure)
-        if fits or scale <= MIN_SCALE:
-            break
-        scale = max(MIN_SCALE, scale * 0.92)
+        least = _least_height(inner, count, min_height)
+        if least > inner.height + 0.5 and scale > MIN_SCALE:
+            used = least * scale
+        else:
+            placements, fits = flow_notes(inner, count, measure)
+            if fits or scale <= MIN_SCALE:
+                break
+            used = (max(p.y + p.height for p in placements) - area.y) * scale
+        # The first shrink is estimated from the height used; then a step at a time.
+        estimate = math.sqrt(area.height / used) if scale == 1.0 else 1.0
+        scale = max(MIN_SCALE, min(0.95 if scale == 1.0 else scale * 0.92, scale * estimate))
+    if scale == 1.0:
+        return placements, 1.0, True
     scaled = [
         Placement(area.x + (p.x - area.x) * scale, area.y + (p.y - area.y) * scale, p.width, p.height)
         for p in placements
     ]
     return scaled, scale, fits
+
+
+def _columns(area: Rect, count: int) -> int:
+    return max(1, min(count, round((area.width + NOTE_GAP) / (NOTE_WIDTH * 1.1 + NOTE_GAP))))
+
+
+def _least_height(area: Rect, count: int, min_height: float) -> float:
+    """The height `count` notes take in flow_notes's rows if every one is `min_height` tall."""
+    if count == 0 or min_height <= 0:
+        return 0.0
+    rows = math.ceil(count / _columns(area, count))
+    return rows * min_height + (rows - 1) * NOTE_GAP
 
 
 def position_in(rect: Rect, x: float, y: float) -> tuple[float, float]:

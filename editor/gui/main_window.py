@@ -17,6 +17,7 @@ from editor.gui.board_view import BoardView
 from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.exporter import Exporter
+from editor.gui.geometry import board_width_for
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
             self.document.deleteLater()
             self.document = document
             self.autosaver = Autosaver(document, self.session, copy_id)
-            self.board = EditableBoard(document)
+            self.board = EditableBoard(document, self._board_width())
             self.view.set_board(self.board)
         self.autosaver.failed.connect(self._recovery_failed)
         self.board.header_edit_requested.connect(self.show_details)
@@ -215,6 +216,17 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
+
+    def _board_width(self) -> float:
+        """The board width for this window's shape, known also before the window is first shown: a canvas is then
+        laid out once, not again when the window appears (thousands of notes take a while to lay out)."""
+        if self.isVisible():
+            size = self.view.viewport().size()
+            width, height = size.width(), size.height()
+        else:  # the window's size less its menu bar and toolbar, where the board will be
+            width = self.width()
+            height = self.height() - self.menuBar().sizeHint().height() - self.actions_.toolbar.sizeHint().height()
+        return board_width_for(width / max(1, height))
 
     def _folder(self) -> Path:
         return self.document.path.parent if self.document.path else settings.last_folder()

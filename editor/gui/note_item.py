@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -24,21 +24,35 @@ def _full_size_metrics() -> QFontMetricsF:
     return QFontMetricsF(style.font(style.NOTE_FONT_SIZE))
 
 
+@lru_cache(maxsize=65536)
+def _word_width(word: str) -> float:
+    return _full_size_metrics().horizontalAdvance(word)
+
+
 def longest_word(text: str) -> float:
-    """The width of the text's longest word in full-size note type (measured once per text)."""
-    metrics = _full_size_metrics()
-    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+    """The width of the text's longest word in full-size note type (words measured once, then remembered).
+
+    Only words at least half as long in characters as the longest can be the widest: the others are skipped."""
+    words = text.split()
+    if not words:
+        return 0.0
+    most = max(len(word) for word in words)
+    return max(_word_width(word) for word in words if 2 * len(word) >= most)
+
+
+@cache
+def _note_font(pixel_size: int) -> QFont:
+    return style.font(pixel_size)
 
 
 def note_font(text: str, width: float, longest: float | None = None) -> QFont:
     """The note's type: full size, or smaller so that its longest word fits on a line rather than breaking."""
-    font = style.font(style.NOTE_FONT_SIZE)
     room = width - 2 * style.NOTE_PADDING
     longest = longest_word(text) if longest is None else longest
     if longest > room > 0:
         smallest = round(style.NOTE_FONT_SIZE * _SMALLEST_TYPE)
-        font.setPixelSize(max(smallest, int(style.NOTE_FONT_SIZE * room / longest)))
-    return font
+        return _note_font(max(smallest, int(style.NOTE_FONT_SIZE * room / longest)))
+    return _note_font(style.NOTE_FONT_SIZE)
 
 
 def note_height(text: str, width: float, longest: float | None = None) -> float:
@@ -66,7 +80,7 @@ class NoteItem(QGraphicsItem):
         self._width = width
         self._fill = QColor()
         self._ink = QColor()
-        self._wrapped: WrappedText
+        self._layouts: dict[float, WrappedText] = {}  # the text laid out at the widths asked for lately
         self._height = 0.0
         self.setZValue(1.0)
         self.setAcceptHoverEvents(False)
@@ -87,6 +101,7 @@ class NoteItem(QGraphicsItem):
     def update_from(self, note: Note) -> None:
         if note.text != self._text:
             self._longest = longest_word(note.text)
+            self._layouts.clear()
         if note.text != self._text or note.color != self._color:
             self._text, self._color = note.text, note.color
             self._prepare()
@@ -94,33 +109,41 @@ class NoteItem(QGraphicsItem):
     def set_size(self, width: float, height: float = 0.0) -> None:
         """Lay the note out at `width`, at least `height` tall (to line up with its row), taller if its text needs."""
         if width != self._width:
+            self.prepareGeometryChange()
             self._width = width
-            self._prepare()
-        height = max(height, _height_of(self._wrapped))
+        layout = self._layout(width)
+        self._layouts = {width: layout}  # the trial widths of the block's layout are done with: free them
+        height = max(height, _height_of(layout))
         if height != self._height:
             self.prepareGeometryChange()
             self._height = height
-            self.update()
+        self.update()
 
     def height_for(self, width: float) -> float:
-        """The height this note's text needs at `width`."""
-        if width == self._width:
-            return _height_of(self._wrapped)
-        return note_height(self._text, width, self._longest)
+        """The height this note's text needs at `width` (the layout is kept: the board asks again to place it)."""
+        return _height_of(self._layout(width))
 
     @property
     def font(self) -> QFont:
-        """The type the note is drawn in (its editor uses the same)."""
-        return self._wrapped.font
+        """The type the note is drawn in (its editor uses the same); a copy, since the type is shared."""
+        return QFont(self._layout(self._width).font)
+
+    def _layout(self, width: float) -> WrappedText:
+        layout = self._layouts.get(width)
+        if layout is None:
+            if len(self._layouts) >= 4:  # a few widths: the current one, and the trials of a block's layout
+                self._layouts = {w: t for w, t in self._layouts.items() if w == self._width}
+            layout = self._layouts[width] = _wrap(self._text, width, self._longest)
+        return layout
 
     @property
     def size(self) -> tuple[float, float]:
+        if not self._height:  # not placed by a board yet: as tall as its text at its width
+            self._height = _height_of(self._layout(self._width))
         return self._width, self._height
 
     def _prepare(self) -> None:
-        self.prepareGeometryChange()
-        self._wrapped = _wrap(self._text, self._width, self._longest)
-        self._height = _height_of(self._wrapped)
+        """Colours now; the text is laid out when the note is sized or painted."""
         self._fill = QColor(color_hex(self._color))
         self._ink = style.NOTE_TEXT_ON_DARK if is_dark(self._color) else style.NOTE_TEXT
         self.update()
@@ -149,7 +172,7 @@ class NoteItem(QGraphicsItem):
         painter.setPen(QPen(style.NOTE_BORDER, 1.0))
         painter.drawRoundedRect(body, _RADIUS, _RADIUS)
         painter.setPen(self._ink)
-        self._wrapped.paint(painter, style.NOTE_PADDING, style.NOTE_PADDING)
+        self._layout(self._width).paint(painter, style.NOTE_PADDING, style.NOTE_PADDING)
         if self.isSelected():
             painter.setPen(QPen(style.SELECTION, 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
