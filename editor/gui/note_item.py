@@ -16,7 +16,8 @@ from editor.model.colors import color_hex, is_dark
 
 _SHADOW_OFFSET = 3.0
 _RADIUS = 3.0
-_SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
+_SMALLEST_TYPE = 0.75
+_DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners  # a long word shrinks a note's type this far before it is broken across lines
 
 
 @cache
@@ -81,6 +82,8 @@ class NoteItem(QGraphicsItem):
         self._fill = QColor()
         self._ink = QColor()
         self._layouts: dict[float, WrappedText] = {}  # the text laid out at the widths asked for lately
+        self._bounds = QRectF()
+        self._bounds_for = (-1.0, -1.0)
         self._height = 0.0
         self.setZValue(1.0)
         self.setAcceptHoverEvents(False)
@@ -151,8 +154,12 @@ class NoteItem(QGraphicsItem):
     # Painting
 
     def boundingRect(self) -> QRectF:
-        # Room for the shadow, and for the selection outline drawn just outside the note.
-        return QRectF(-4.0, -4.0, self._width + _SHADOW_OFFSET + 8.0, self._height + _SHADOW_OFFSET + 8.0)
+        # Room for the shadow, and for the selection outline drawn just outside the note. Asked for thousands
+        # of times a frame: one rectangle per size, kept.
+        if self._bounds_for != (self._width, self._height):
+            self._bounds_for = (self._width, self._height)
+            self._bounds = QRectF(-4.0, -4.0, self._width + _SHADOW_OFFSET + 8.0, self._height + _SHADOW_OFFSET + 8.0)
+        return self._bounds
 
     def body_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, self._width, self._height)
@@ -165,15 +172,25 @@ class NoteItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         body = self.body_rect()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.NOTE_SHADOW)
-        painter.drawRoundedRect(body.translated(_SHADOW_OFFSET * 0.5, _SHADOW_OFFSET), _RADIUS, _RADIUS)
-        painter.setBrush(self._fill)
-        painter.setPen(QPen(style.NOTE_BORDER, 1.0))
-        painter.drawRoundedRect(body, _RADIUS, _RADIUS)
+        # Shadow, border and rounded corners are only worth drawing when they are a pixel or more on screen: a
+        # crowded board seen whole draws hundreds of notes a frame, and plain paper draws several times faster.
+        detailed = option.levelOfDetailFromTransform(painter.worldTransform()) >= _DETAILED
+        if detailed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.NOTE_SHADOW)
+            painter.drawRoundedRect(body.translated(_SHADOW_OFFSET * 0.5, _SHADOW_OFFSET), _RADIUS, _RADIUS)
+            painter.setBrush(self._fill)
+            painter.setPen(QPen(style.NOTE_BORDER, 1.0))
+            painter.drawRoundedRect(body, _RADIUS, _RADIUS)
+        else:
+            painter.fillRect(body, self._fill)
         painter.setPen(self._ink)
         self._layout(self._width).paint(painter, style.NOTE_PADDING, style.NOTE_PADDING)
         if self.isSelected():
             painter.setPen(QPen(style.SELECTION, 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(body.adjusted(-2.5, -2.5, 2.5, 2.5), _RADIUS + 2, _RADIUS + 2)
+            outline = body.adjusted(-2.5, -2.5, 2.5, 2.5)
+            if detailed:
+                painter.drawRoundedRect(outline, _RADIUS + 2, _RADIUS + 2)
+            else:
+                painter.drawRect(outline)
