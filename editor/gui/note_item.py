@@ -16,8 +16,8 @@ from editor.model.colors import color_hex, is_dark
 
 _SHADOW_OFFSET = 3.0
 _RADIUS = 3.0
-_SMALLEST_TYPE = 0.75
-_DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners  # a long word shrinks a note's type this far before it is broken across lines
+_SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
+_DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners
 
 
 @cache
