@@ -90,7 +90,9 @@ class RecoveredCopy:
 def encode_copy(content: tuple[Any, ...], info: CopyInfo) -> bytes:
     """The bytes of a recovery copy: a canvas file (from a Canvas.content() snapshot) with its metadata in front."""
     meta = json.dumps(info.to_json(), ensure_ascii=True)  # one line: json escapes every line break
-    return (HEADER + META_PREFIX + meta + "\n" + dump_content(content)).encode("utf-8")
+    # Written on the worker thread: pausing between pieces hands Python's lock back to the window each time.
+    text = dump_content(content, pause=lambda: time.sleep(0))
+    return (HEADER + META_PREFIX + meta + "\n" + text).encode("utf-8")
 
 
 def decode_copy(data: bytes, source: str) -> tuple[Canvas, CopyInfo]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -21,6 +22,7 @@ except AttributeError:  # PyYAML built without libyaml
 
 # Line breaks YAML would normalise inside a block scalar; text holding them is written double-quoted.
 _ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+CHUNK = 200  # notes per piece of text (see dump_content)
 
 
 class _Flow(list[Any]):
@@ -51,16 +53,33 @@ def dump_canvas(canvas: Canvas) -> str:
     return dump_content(canvas.content())
 
 
-def dump_content(content: tuple[Any, ...]) -> str:
-    """The file text for a snapshot from Canvas.content(): safe to call from another thread while editing goes on."""
+def dump_content(content: tuple[Any, ...], pause: Callable[[], None] | None = None) -> str:
+    """The file text for a snapshot from Canvas.content(): safe to call from another thread while editing goes on.
+
+    The text is made in pieces of at most CHUNK notes, the same text as in one piece; `pause` is called between
+    pieces. libyaml's emitter holds Python's lock for a whole piece, so a background writer that pauses (sleep(0))
+    between pieces never keeps the window waiting for long."""
     template_id, title, fields, legend, blocks = content
     document: dict[str, Any] = {"format": FORMAT_VERSION, "template": template_id, "title": title}
     document.update(fields)
     if legend:
         document["legend"] = dict(legend)
-    document["blocks"] = {block_id: [_note_data(*note) for note in notes] for block_id, notes in blocks}
+    pieces = [_dump(document), "blocks:\n" if blocks else "blocks: {}\n"]
+    for block_id, notes in blocks:
+        if not notes:
+            pieces.append(_dump({"blocks": {block_id: []}}).split("\n", 1)[1])
+        for start in range(0, len(notes), CHUNK):
+            if pause is not None:
+                pause()
+            chunk = [_note_data(*note) for note in notes[start : start + CHUNK]]
+            text = _dump({"blocks": {block_id: chunk}})
+            pieces.append(text.split("\n", 2 if start else 1)[-1])  # without "blocks:" (and the block's key)
+    return "".join(pieces)
+
+
+def _dump(data: dict[str, Any]) -> str:
     text: str = yaml.dump(
-        document,
+        data,
         Dumper=_CanvasDumper,
         sort_keys=False,
         allow_unicode=True,

@@ -6,6 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +128,20 @@ def test_save_and_open_tell_the_state_of_the_file_they_wrote_and_read(tmp_path: 
     assert not written.same_content(FileState.now(path))
     path.unlink()
     assert FileState.now(path) is None
+
+
+def test_the_text_made_in_pieces_is_the_text_made_whole(monkeypatch: pytest.MonkeyPatch, tiktok_path: Path) -> None:
+    from editor.fileformat import writer
+
+    canvases = [load_canvas(tiktok_path), Canvas(), Canvas(blocks={"channels": [Note(f"n{i}") for i in range(7)]})]
+    whole = [dump_canvas(canvas) for canvas in canvases]
+    pauses: list[int] = []
+    monkeypatch.setattr(writer, "CHUNK", 2)
+    pieces = [writer.dump_content(canvas.content(), pause=lambda: pauses.append(1)) for canvas in canvases]
+    assert pieces == whole
+    assert len(pauses) == sum((len(notes) + 1) // 2 for c in canvases for _, notes in c.content()[4])
+    assert [load_canvas_text(text) for text in pieces] == canvases
+
+
+def load_canvas_text(text: str) -> Canvas:
+    return parse_canvas(text.encode("utf-8"))
