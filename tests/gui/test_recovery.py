@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from driving import CTRL, activate, answer_next_box, block_point, delete_first_note, double_click, keys, type_text
@@ -103,9 +104,9 @@ def test_the_copy_is_turned_into_yaml_and_written_off_the_gui_thread(
     threads: list[threading.Thread] = []
     original = recovery.dump_content
 
-    def spy(content: tuple[object, ...]) -> str:
+    def spy(content: tuple[object, ...], **options: Any) -> str:
         threads.append(threading.current_thread())
-        return original(content)
+        return original(content, **options)
 
     monkeypatch.setattr(recovery, "dump_content", spy)
     window = open_app(None, session)
