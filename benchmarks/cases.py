@@ -56,8 +56,32 @@ def until_first_paint(widget: Any) -> float:
     return painted[0]
 
 
-def bare_scene(texts: list[str]) -> tuple[Any, Any, list[Any]]:
-    """The floor's board: a view on a scene of nine rectangles and one light item per note, laid out in a grid."""
+Geometry = tuple[tuple[float, float, float, float], list[tuple[float, float, float, float, float]]]
+
+
+def board_geometry(path: Path) -> Geometry:
+    """Where the app puts the board and each note (x, y, width, height, scale), for a floor laid out the same."""
+    import gc
+
+    from editor.fileformat import load_canvas
+    from editor.gui.board_scene import BoardScene
+    from editor.gui.geometry import board_width_for
+
+    canvas = load_canvas(path)
+    scene = BoardScene(canvas, board_width_for(1400 / 842))
+    notes = [scene.notes[note.id] for _, note in canvas.all_notes()]
+    geometry = [(item.x(), item.y(), *item.size, item.scale()) for item in notes]
+    rect = scene.sceneRect()
+    board = (rect.x(), rect.y(), rect.width(), rect.height())
+    scene.detach()
+    del scene, notes
+    gc.collect()
+    return board, geometry
+
+
+def bare_scene(texts: list[str], geometry: Geometry | None = None) -> tuple[Any, Any, list[Any]]:
+    """The floor's board: a view on a scene of nine rectangles and one light item per note, laid out in a grid
+    (or where `geometry` says: the app's own layout)."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QStaticText, QTextOption
     from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
@@ -68,22 +92,40 @@ def bare_scene(texts: list[str]) -> tuple[Any, Any, list[Any]]:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
     class BareNote(QGraphicsItem):
-        def __init__(self, text: str) -> None:
+        def __init__(self, text: str, width: float = 200.0, height: float = 90.0) -> None:
             super().__init__()
+            self.rect = QRectF(0, 0, width, height)
             self.static = QStaticText(text)
             self.static.setTextFormat(Qt.TextFormat.PlainText)
             self.static.setTextOption(option)
-            self.static.setTextWidth(180)
+            self.static.setTextWidth(width - 20)
             self.static.prepare(font=font)
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
         def boundingRect(self) -> QRectF:
-            return QRectF(0, 0, 200, 90)
+            return self.rect
 
         def paint(self, painter: Any, option: Any, widget: Any = None) -> None:
-            painter.fillRect(QRectF(0, 0, 200, 90), QColor("#fff59d"))
+            painter.fillRect(self.rect, QColor("#fff59d"))
             painter.setFont(font)
             painter.drawStaticText(QPointF(10, 10), self.static)
+
+    if geometry is not None:
+        (bx, by, bw, bh), places = geometry
+        scene = QGraphicsScene(bx, by, bw, bh)
+        for column in range(5):
+            scene.addRect(QRectF(column * bw / 5, 0, bw / 5, bh * 2 / 3))
+        items = []
+        for text, (x, y, w, h, s) in zip(texts, places, strict=True):
+            item = BareNote(text, w, h)
+            item.setScale(s)
+            item.setPos(x, y)
+            scene.addItem(item)
+            items.append(item)
+        view = QGraphicsView(scene)
+        view.resize(1400, 842)
+        view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        return scene, view, items
 
     # A board's area (as the app's default board), nine panels, and the notes side by side over them, shrunk
     # together when there are too many to fit at full size (as the app's crowded blocks do).
@@ -259,7 +301,7 @@ def drag_floor(argument: str) -> dict[str, Any]:
     QApplication([])
     data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
     texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
-    _, view, items = bare_scene(texts)
+    _, view, items = bare_scene(texts, board_geometry(path))  # the notes where the app puts them
     until_first_paint(view)
     chosen = items[::50][:100]
     for item in chosen:
@@ -269,9 +311,16 @@ def drag_floor(argument: str) -> dict[str, Any]:
         view.centerOn(chosen[0])
         QApplication.processEvents()
 
+    # The same path as the app's drag: the mouse at these viewport offsets from where it was pressed.
+    from PySide6.QtCore import QPointF
+
+    view_scale = view.transform().m11()
+    bases = [item.pos() for item in chosen]
+
     def move(step: int) -> None:
-        for item in chosen:
-            item.moveBy(3.0 if step % 2 == 0 else -3.0, 2.0)
+        offset = QPointF(20 + 4 * (step % 10), 10 + 3 * (step % 7)) / view_scale
+        for item, base in zip(chosen, bases, strict=True):
+            item.setPos(base + offset)
 
     return {"seconds": frame_time(view, move), "selected": len(chosen)}
 
