@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from editor import __version__, paths
 from editor.gui.main_window import APP_NAME, MainWindow
-from editor.gui.recovery_dialog import RecoveryDialog
 from editor.recovery import Session
+
+if TYPE_CHECKING:
+    from editor.gui.recovery_dialog import RecoveryDialog
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -34,6 +37,8 @@ def open_window(path: Path | None, session: Session | None = None) -> MainWindow
 
 def offer_recovery(window: MainWindow) -> RecoveryDialog | None:
     """After a crash: say which recovery copies could not be read, and offer the others (window-modal, open)."""
+    from editor.gui.recovery_dialog import RecoveryDialog
+
     copies, problems = window.session.find_orphans()
     if problems:
         window.show_error("Some recovery copies cannot be read.", "\n".join(problems))

@@ -6,24 +6,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
 
-from editor.export.render import (
-    ExportCancelledError,
-    ExportError,
-    ExportOptions,
-    board_scene,
-    export_canvas,
-    page_layout,
-    paint_pages,
-    picture,
-)
 from editor.gui import settings
-from editor.gui.export_dialog import ExportOptionsDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
+
+    from editor.export.render import ExportOptions
     from editor.gui.main_window import MainWindow
+
+# The export machinery (QtSvg, QtPrintSupport, the PDF writer) is imported when it is first used, not at start-up.
 
 FILTERS = {
     "pdf": "PDF document (*.pdf)",
@@ -42,6 +35,8 @@ class Exporter(QObject):
 
     def export(self, fmt: str) -> Path | None:
         """Ask for the options (PDF, PNG) and the file, then export with progress; the file written, or None."""
+        from editor.gui.export_dialog import ExportOptionsDialog
+
         self.window.board.finish_editing()
         options = self._remembered()
         if fmt in ("pdf", "png"):
@@ -61,6 +56,10 @@ class Exporter(QObject):
 
     def print_canvas(self) -> bool:
         """The standard print dialog, then the same page as the PDF export."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from editor.export.render import ExportError, board_scene, page_layout, paint_pages
+
         self.window.board.finish_editing()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self._remembered().page))
@@ -80,6 +79,8 @@ class Exporter(QObject):
 
     def copy_image(self) -> None:
         """The canvas as a picture on the clipboard, for a slide or a chat."""
+        from editor.export.render import ExportOptions, board_scene, picture
+
         self.window.board.finish_editing()
         scene = board_scene(self.window.document.canvas)
         try:
@@ -92,6 +93,8 @@ class Exporter(QObject):
     # Internals
 
     def _run(self, path: Path, fmt: str, options: ExportOptions) -> bool:
+        from editor.export.render import ExportCancelledError, ExportError, export_canvas
+
         progress = QProgressDialog("Exporting…", "Cancel", 0, STEPS, self.window)
         progress.setObjectName("exportProgress")
         progress.setWindowTitle("Export")
@@ -121,6 +124,8 @@ class Exporter(QObject):
         return True
 
     def _remembered(self) -> ExportOptions:
+        from editor.export.render import ExportError, ExportOptions
+
         try:
             return ExportOptions(**settings.export_options())  # type: ignore[arg-type]
         except (ExportError, TypeError):
@@ -131,6 +136,6 @@ class Exporter(QObject):
         return "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or "Canvas"
 
 
-def _aspect(printer: QPrinter) -> float:
+def _aspect(printer: QPagedPaintDevice) -> float:
     rect = printer.pageLayout().paintRect()
     return rect.width() / rect.height()
