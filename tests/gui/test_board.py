@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QWheelEvent
 from PySide6.QtTest import QTest
@@ -15,7 +16,7 @@ from editor.fileformat import load_canvas
 from editor.gui import style
 from editor.gui.main_window import MainWindow
 from editor.gui.note_item import NoteItem, note_font
-from editor.model import Note
+from editor.model import Canvas, Note
 
 OpenApp = Callable[[Path | None], MainWindow]
 
@@ -180,3 +181,35 @@ def test_a_note_is_hit_on_its_paper_not_on_its_shadow_or_outline_margin(qapp: QA
     width, height = item.size
     assert item.contains(QPointF(1, 1)) and item.contains(QPointF(width - 1, height - 1))
     assert not item.contains(QPointF(-2, -2)) and not item.contains(QPointF(width + 2, height + 2))
+
+
+def test_a_canvas_is_laid_out_once_when_its_window_opens(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of notes take a while to lay out: opening lays each note out once (a crowded block may try one
+    more width), and showing the window does not lay them out again."""
+    from editor.fileformat import save_canvas
+    from editor.gui import note_item
+
+    canvas = Canvas(title="Many")
+    for index in range(600):
+        canvas.add_note(canvas.template.block_ids[index % 9], Note(f"note {index} with a few words on it"))
+    path = tmp_path / "many.yaml"
+    save_canvas(canvas, path)
+    layouts: list[str] = []
+    original = note_item._wrap
+
+    def counting(text: str, width: float, longest: float | None) -> object:
+        layouts.append(text)
+        return original(text, width, longest)
+
+    monkeypatch.setattr(note_item, "_wrap", counting)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.open_path(path)
+    opened = len(layouts)
+    window.show()
+    qtbot.waitExposed(window)
+    assert 600 <= opened <= 2 * 600
+    assert len(layouts) == opened  # nothing laid out again when the window appeared
