@@ -22,7 +22,7 @@ except AttributeError:  # PyYAML built without libyaml
 
 # Line breaks YAML would normalise inside a block scalar; text holding them is written double-quoted.
 _ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
-CHUNK = 200  # notes per piece of text (see dump_content)
+CHUNK = 200  # notes per piece of text (see dump_in_pieces)
 
 
 class _Flow(list[Any]):
@@ -53,28 +53,42 @@ def dump_canvas(canvas: Canvas) -> str:
     return dump_content(canvas.content())
 
 
-def dump_content(content: tuple[Any, ...], pause: Callable[[], None] | None = None) -> str:
-    """The file text for a snapshot from Canvas.content(): safe to call from another thread while editing goes on.
+def dump_content(content: tuple[Any, ...]) -> str:
+    """The file text for a snapshot from Canvas.content(): safe to call from another thread while editing goes on."""
+    return _dump(_document(content, with_blocks=True))
 
-    The text is made in pieces of at most CHUNK notes, the same text as in one piece; `pause` is called between
-    pieces. libyaml's emitter holds Python's lock for a whole piece, so a background writer that pauses (sleep(0))
-    between pieces never keeps the window waiting for long."""
+
+def dump_in_pieces(content: tuple[Any, ...], pause: Callable[[], None]) -> str:
+    """A canvas file text for a snapshot, made in pieces of at most CHUNK notes with `pause` called between them.
+
+    libyaml's emitter holds Python's lock for as long as it writes; a background writer (the recovery copy) that
+    pauses with sleep(0) between pieces never keeps the window waiting for long. The text reads back as the same
+    canvas as dump_content's; it may differ from it in where a "..." line stands after a note whose text ends in
+    blank lines, so it is not what Save writes."""
+    _, _, _, _, blocks = content
+    pieces = [_dump(_document(content, with_blocks=False)), "blocks:\n" if blocks else "blocks: {}\n"]
+    for block_id, notes in blocks:
+        if not notes:
+            pieces.append(_dump({"blocks": {block_id: []}}).split("\n", 1)[1])
+        for start in range(0, len(notes), CHUNK):
+            pause()
+            chunk = [_note_data(*note) for note in notes[start : start + CHUNK]]
+            text = _dump({"blocks": {block_id: chunk}})
+            pieces.append(text.split("\n", 2 if start else 1)[-1])  # without "blocks:" (and the block's key)
+    # A piece holding a block scalar that keeps its final line breaks ("|+") ends its own document with a "..."
+    # line; inside the whole text the next piece ends that scalar instead.
+    return "".join(piece.removesuffix("\n...\n") + "\n" if piece.endswith("\n...\n") else piece for piece in pieces)
+
+
+def _document(content: tuple[Any, ...], with_blocks: bool) -> dict[str, Any]:
     template_id, title, fields, legend, blocks = content
     document: dict[str, Any] = {"format": FORMAT_VERSION, "template": template_id, "title": title}
     document.update(fields)
     if legend:
         document["legend"] = dict(legend)
-    pieces = [_dump(document), "blocks:\n" if blocks else "blocks: {}\n"]
-    for block_id, notes in blocks:
-        if not notes:
-            pieces.append(_dump({"blocks": {block_id: []}}).split("\n", 1)[1])
-        for start in range(0, len(notes), CHUNK):
-            if pause is not None:
-                pause()
-            chunk = [_note_data(*note) for note in notes[start : start + CHUNK]]
-            text = _dump({"blocks": {block_id: chunk}})
-            pieces.append(text.split("\n", 2 if start else 1)[-1])  # without "blocks:" (and the block's key)
-    return "".join(pieces)
+    if with_blocks:
+        document["blocks"] = {block_id: [_note_data(*note) for note in notes] for block_id, notes in blocks}
+    return document
 
 
 def _dump(data: dict[str, Any]) -> str:

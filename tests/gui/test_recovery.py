@@ -102,13 +102,13 @@ def test_the_copy_is_turned_into_yaml_and_written_off_the_gui_thread(
     open_app: OpenApp, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[threading.Thread] = []
-    original = recovery.dump_content
+    original = recovery.dump_in_pieces
 
     def spy(content: tuple[object, ...], **options: Any) -> str:
         threads.append(threading.current_thread())
         return original(content, **options)
 
-    monkeypatch.setattr(recovery, "dump_content", spy)
+    monkeypatch.setattr(recovery, "dump_in_pieces", spy)
     window = open_app(None, session)
     delete_first_note(window)
     window.autosaver.write_now()
