@@ -28,6 +28,9 @@ APP_NAME = "Canvas Editor"
 FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
 
 
+BIG_CANVAS = 1000  # notes: from here on a full garbage collection would stall the window noticeably
+
+
 def _leave_out_of_collections() -> None:
     """Once a canvas is shown: collect, then keep its long-lived objects (thousands of notes and their items) out
     of later garbage collections. A full collection scans them all and holds Python's lock for ~60 ms on 5,000
@@ -92,7 +95,8 @@ class MainWindow(QMainWindow):
         self.actions_.connect_document(document)
         self.disk.watch()
         self._update_title()
-        _leave_out_of_collections()
+        if document.canvas.note_count() >= BIG_CANVAS:
+            _leave_out_of_collections()
 
     def open_path(self, path: Path) -> bool:
         """Open a file in this window; on failure keep what is shown and say what is wrong."""
