@@ -33,12 +33,15 @@ def _word_width(word: str) -> float:
 def longest_word(text: str) -> float:
     """The width of the text's longest word in full-size note type (words measured once, then remembered).
 
-    Only words at least half as long in characters as the longest can be the widest: the others are skipped."""
-    words = text.split()
-    if not words:
-        return 0.0
-    most = max(len(word) for word in words)
-    return max(_word_width(word) for word in words if 2 * len(word) >= most)
+    Words are taken longest first; once a word could not be wider than the widest so far even if every letter were
+    the font's widest, neither can the shorter ones, and they are not measured."""
+    widest_letter = _full_size_metrics().maxWidth()
+    best = 0.0
+    for word in sorted(set(text.split()), key=len, reverse=True):
+        if len(word) * widest_letter <= best:
+            break
+        best = max(best, _word_width(word))
+    return best
 
 
 @cache

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QWheelEvent
 from PySide6.QtTest import QTest
@@ -15,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from editor.fileformat import load_canvas
 from editor.gui import style
 from editor.gui.main_window import MainWindow
-from editor.gui.note_item import NoteItem, note_font
+from editor.gui.note_item import NoteItem, longest_word, note_font
 from editor.model import Canvas, Note
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -213,3 +215,12 @@ def test_a_canvas_is_laid_out_once_when_its_window_opens(
     qtbot.waitExposed(window)
     assert 600 <= opened <= 2 * 600
     assert len(layouts) == opened  # nothing laid out again when the window appeared
+
+
+@given(st.text(alphabet=st.sampled_from("Wwmi l.-MIéü—W"), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_the_longest_word_is_measured_right_even_when_it_is_not_the_one_with_most_letters(
+    qapp: QApplication, text: str
+) -> None:
+    metrics = QFontMetricsF(style.font(style.NOTE_FONT_SIZE))
+    assert longest_word(text) == max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
