@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QWheelEvent
@@ -218,6 +218,7 @@ def test_a_canvas_is_laid_out_once_when_its_window_opens(
 
 
 @given(st.text(alphabet=st.sampled_from("Wwmi l.-MIéü—W"), max_size=60))
+@example("WWWW iiiiiiiiiiii")  # the widest word has the fewest letters
 @settings(max_examples=200, deadline=None)
 def test_the_longest_word_is_measured_right_even_when_it_is_not_the_one_with_most_letters(
     qapp: QApplication, text: str
