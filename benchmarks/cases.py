@@ -268,8 +268,8 @@ def drag_ours(argument: str) -> dict[str, Any]:
     board, view = window.board, window.view
     chosen = [note.id for _, note in window.document.canvas.all_notes()][::50][:100]
     board.select_ids(chosen)
-    if zoom:
-        view.resetTransform()
+    if zoom:  # as a person zooms: the app's own zoom (a bare resetTransform would be undone by fit-to-window)
+        view.zoom_by(1.0 / view.zoom)
         view.centerOn(board.notes[chosen[0]])
         QApplication.processEvents()
     # Press on a selected note that is on top at its centre (at this zoom a pixel may belong to a neighbour).
