@@ -164,6 +164,25 @@ def canvas_file(notes: int) -> Path:
     return path
 
 
+def note_texts(path: Path) -> list[str]:
+    """The floor's reading of a canvas file: libyaml's CSafeLoader, then each note's text."""
+    import yaml
+
+    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return [note if isinstance(note, str) else note["text"] for notes in data["blocks"].values() for note in notes]
+
+
+def shown_window(path: Path, session: Any = None) -> Any:
+    """The app's window on a canvas file, until its board has painted once."""
+    from editor.gui.main_window import MainWindow
+
+    window = MainWindow(session=session)
+    window.resize(1400, 900)
+    window.open_path(path)
+    until_first_paint(window.view)
+    return window
+
+
 def application() -> Any:
     from editor.gui.app import make_application
 
@@ -236,15 +255,12 @@ def open_ours(notes: str) -> dict[str, Any]:
 
 
 def open_floor(notes: str) -> dict[str, Any]:
-    import yaml
     from PySide6.QtWidgets import QApplication
 
     path = canvas_file(int(notes))
     QApplication([])
     started = time.perf_counter()
-    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-    texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
-    _, view, _ = bare_scene(texts)
+    _, view, _ = bare_scene(note_texts(path))
     return {"seconds": until_first_paint(view) - started}
 
 
@@ -259,12 +275,7 @@ def drag_ours(argument: str) -> dict[str, Any]:
     notes, _, zoom = argument.partition("@")
     path = canvas_file(int(notes))
     application()
-    from editor.gui.main_window import MainWindow
-
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.open_path(path)
-    until_first_paint(window.view)
+    window = shown_window(path)
     board, view = window.board, window.view
     chosen = [note.id for _, note in window.document.canvas.all_notes()][::50][:100]
     board.select_ids(chosen)
@@ -293,15 +304,12 @@ def drag_ours(argument: str) -> dict[str, Any]:
 
 
 def drag_floor(argument: str) -> dict[str, Any]:
-    import yaml
     from PySide6.QtWidgets import QApplication
 
     notes, _, zoom = argument.partition("@")
     path = canvas_file(int(notes))
     QApplication([])
-    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-    texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
-    _, view, items = bare_scene(texts, board_geometry(path))  # the notes where the app puts them
+    _, view, items = bare_scene(note_texts(path), board_geometry(path))  # the notes where the app puts them
     until_first_paint(view)
     chosen = items[::50][:100]
     for item in chosen:
@@ -347,21 +355,17 @@ def save_floor(notes: str) -> dict[str, Any]:
 
 
 def stall_ours(notes: str) -> dict[str, Any]:
-    """The longest the event loop waits while a recovery copy is written, against the same loop without one."""
+    """The longest the event loop waits (a 1 ms timer's longest gap) while a recovery copy is written."""
     import tempfile
 
     from PySide6.QtCore import QTimer
 
     path = canvas_file(int(notes))
     app = application()
-    from editor.gui.main_window import MainWindow
     from editor.recovery import Session
 
     session = Session(Path(tempfile.mkdtemp()))
-    window = MainWindow(session=session)
-    window.resize(1400, 900)
-    window.open_path(path)
-    until_first_paint(window.view)
+    window = shown_window(path, session)
     window.document.mark_unsaved()
     gaps: list[float] = []
     state: dict[str, Any] = {"last": time.perf_counter()}
@@ -392,24 +396,16 @@ def stall_ours(notes: str) -> dict[str, Any]:
 def memory_ours(notes: str) -> dict[str, Any]:
     path = canvas_file(int(notes))
     application()
-    from editor.gui.main_window import MainWindow
-
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.open_path(path)
-    until_first_paint(window.view)
+    shown_window(path)
     return {}
 
 
 def memory_floor(notes: str) -> dict[str, Any]:
-    import yaml
     from PySide6.QtWidgets import QApplication
 
     path = canvas_file(int(notes))
     QApplication([])
-    data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-    texts = [note if isinstance(note, str) else note["text"] for notes_ in data["blocks"].values() for note in notes_]
-    _, view, _ = bare_scene(texts)
+    _, view, _ = bare_scene(note_texts(path))
     until_first_paint(view)
     return {}
 

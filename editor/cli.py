@@ -6,9 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor import __version__
+
+if TYPE_CHECKING:
+    from editor.export.render import ExportOptions
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,7 +106,7 @@ def export(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
-def _export_one(path: Path, target: Path, fmt: str, settings: Any) -> bool:
+def _export_one(path: Path, target: Path, fmt: str, settings: ExportOptions) -> bool:
     from editor.export.render import ExportError
     from editor.fileformat import CanvasFileError, load_canvas
 

@@ -159,11 +159,10 @@ class Session:
         for lock in self._claimed:
             lock.unlock()
         self._claimed.clear()
-        if not any(self.folder.glob(f"*{SUFFIX}")):
-            self._lock.unlock()
+        empty = not any(self.folder.glob(f"*{SUFFIX}"))
+        self._lock.unlock()
+        if empty:  # else: copies of canvases still open (a quit that did not close them) for the next start
             shutil.rmtree(self.folder, ignore_errors=True)
-        else:  # copies of canvases still open (a quit that did not close them): the next start offers them
-            self._lock.unlock()
 
     # Copies of editors that are no longer running
 
@@ -235,7 +234,7 @@ class Session:
     def _set_aside(self, path: Path, error: Exception) -> str:
         aside = self.root / "set-aside"
         target = aside / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.parent.name[:8]}-{path.name}"
-        reason = error.first.message if isinstance(error, CanvasFileError) else (str(error))
+        reason = error.first.message if isinstance(error, CanvasFileError) else str(error)
         try:
             aside.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)

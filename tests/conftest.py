@@ -8,9 +8,13 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from disks import SmallDisk
+
+if TYPE_CHECKING:
+    from editor.recovery import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the person's own settings: QSettings and QStandardPaths look here instead.
@@ -47,3 +51,13 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
         yield SmallDisk(folder)
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture
+def session(qapp: object, tmp_path: Path) -> Iterator[Session]:
+    """A recovery session of its own, in a folder of this test (QLockFile wants an application)."""
+    from editor.recovery import Session
+
+    session = Session(tmp_path / "recovery")
+    yield session
+    session.close()

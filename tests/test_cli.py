@@ -88,7 +88,7 @@ def test_export_png_with_width(tiktok_path: Path, tmp_path: Path) -> None:
     [
         (["-o", "{tmp}/x.docx"], 2, "cannot export to the name x.docx"),
         (["-o", "{tmp}/x.pdf", "--page", "B5"], 2, "unknown page size 'B5'"),
-        (["-o", "{tmp}/missing/x.pdf"], 1, "x.pdf: could not write the export: the folder does not exist"),
+        (["-o", "{tmp}/missing/x.pdf"], 1, "x.pdf: could not save: the folder does not exist"),
     ],
 )
 def test_export_problems_give_one_line_and_a_non_zero_exit(

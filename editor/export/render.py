@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
@@ -27,7 +28,7 @@ from editor.errors import CanvasFileError
 from editor.export.markdown import canvas_markdown
 from editor.fileformat.atomic import write_atomically
 from editor.gui.board_scene import BoardScene
-from editor.gui.geometry import board_width_for
+from editor.gui.geometry import BOARD_WIDTH, board_width_for
 from editor.model import Canvas
 
 FORMATS = ("pdf", "png", "svg", "md")
@@ -91,34 +92,39 @@ def export_canvas(
     try:
         write_atomically(path, data)
     except CanvasFileError as error:
-        raise ExportError(error.first.message.replace("could not save", "could not write the export")) from None
+        raise ExportError(error.first.message) from None
 
 
 def export_bytes(canvas: Canvas, fmt: str, options: ExportOptions, progress: Progress | None = None) -> bytes:
     if fmt == "md":
         return canvas_markdown(canvas).encode("utf-8")
     _step(progress, "Laying out the notes")
-    if fmt == "pdf":
-        paint_rect = page_layout(options.page).paintRect()
-        scene = board_scene(canvas, paint_rect.width() / paint_rect.height())
-        with _detached(scene):
-            _step(progress, "Drawing")
-            return pdf_bytes(scene, canvas.title, options.page)
-    scene = board_scene(canvas)
-    with _detached(scene):
+    aspect = paper_aspect(page_layout(options.page)) if fmt == "pdf" else None
+    with board_scene(canvas, aspect) as scene:
         _step(progress, "Drawing")
+        if fmt == "pdf":
+            return pdf_bytes(scene, canvas.title, options.page)
         if fmt == "svg":
             return svg_bytes(scene, canvas.title, canvas.template.credit)
         return png_bytes(picture(scene, options))
 
 
-def board_scene(canvas: Canvas, aspect: float | None = None) -> BoardScene:
-    """The board for a canvas, as wide as `aspect` asks (the default width otherwise), on a white ground."""
-    scene = BoardScene(canvas)
-    if aspect is not None:
-        scene.set_board_width(board_width_for(aspect))
+@contextmanager
+def board_scene(canvas: Canvas, aspect: float | None = None) -> Iterator[BoardScene]:
+    """The board for a canvas on a white ground, laid out once at the width `aspect` asks (the default width
+    otherwise); it stops following the canvas when the export is done with it."""
+    scene = BoardScene(canvas, BOARD_WIDTH if aspect is None else board_width_for(aspect))
     scene.setBackgroundBrush(QColor("white"))
-    return scene
+    try:
+        yield scene
+    finally:
+        scene.detach()
+
+
+def paper_aspect(layout: QPageLayout) -> float:
+    """Width over height of the part of a page that is printed on."""
+    rect = layout.paintRect()
+    return rect.width() / rect.height()
 
 
 def paint_board(painter: QPainter, scene: BoardScene, target: QRectF) -> None:
@@ -148,24 +154,23 @@ def paint_pages(device: QPagedPaintDevice, scene: BoardScene) -> None:
 
 
 def pdf_bytes(scene: BoardScene, title: str, page: str) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title or "Untitled canvas")
-    writer.setCreator("Canvas Editor")
-    writer.setResolution(600)
-    writer.setPageLayout(page_layout(page))
-    paint_pages(writer, scene)
-    del writer  # finishes the PDF into the buffer
-    buffer.close()
-    return bytes(data.data())
+    def write(buffer: QBuffer) -> None:
+        writer = QPdfWriter(buffer)
+        writer.setTitle(title or "Untitled canvas")
+        writer.setCreator("Canvas Editor")
+        writer.setResolution(600)
+        writer.setPageLayout(page_layout(page))
+        paint_pages(writer, scene)
+        del writer  # finishes the PDF into the buffer
+
+    return _bytes_of(write)
 
 
 def svg_bytes(scene: BoardScene, title: str, description: str) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return _portable_fonts(_bytes_of(lambda buffer: _draw_svg(buffer, scene, title, description)))
+
+
+def _draw_svg(buffer: QBuffer, scene: BoardScene, title: str, description: str) -> None:
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     rect = scene.sceneRect()
@@ -179,22 +184,19 @@ def svg_bytes(scene: BoardScene, title: str, description: str) -> bytes:
     painter.fillRect(outer, QColor("white"))
     paint_board(painter, scene, outer.adjusted(margin, margin, -margin, -margin))
     painter.end()
-    buffer.close()
-    return _portable_fonts(bytes(data.data()))
 
 
 def _portable_fonts(svg: bytes) -> bytes:
     """Qt names the family it was asked for ("Sans Serif", a fontconfig alias that browsers do not know): name
     the font it used, then the generic family, so that a browser draws text of the same width."""
 
-    def family(match: re.Match[bytes]) -> bytes:
-        asked = match.group(1).decode("utf-8")
-        used = QFontInfo(QFont(asked)).family()
-        names = dict.fromkeys([used, asked] if used != asked else [asked])
-        listed = ", ".join(f"'{name}'" for name in names)
+    @cache
+    def families(asked: bytes) -> bytes:
+        name = asked.decode("utf-8")
+        listed = ", ".join(f"'{family}'" for family in dict.fromkeys([QFontInfo(QFont(name)).family(), name]))
         return f'font-family="{listed}, sans-serif"'.encode()
 
-    return re.sub(rb'font-family="([^"]*)"', family, svg)
+    return re.sub(rb'font-family="([^"]*)"', lambda match: families(match.group(1)), svg)
 
 
 def picture(scene: BoardScene, options: ExportOptions) -> QImage:
@@ -225,12 +227,20 @@ def picture(scene: BoardScene, options: ExportOptions) -> QImage:
 
 
 def png_bytes(image: QImage) -> bytes:
+    def write(buffer: QBuffer) -> None:
+        writer = QImageWriter(buffer, QByteArray(b"png"))
+        if not writer.write(image):
+            raise ExportError(f"the picture could not be encoded as PNG ({writer.errorString()})")
+
+    return _bytes_of(write)
+
+
+def _bytes_of(write: Callable[[QBuffer], None]) -> bytes:
+    """What `write` puts into an in-memory device (an export is made in memory, then saved in one step)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buffer, QByteArray(b"png"))
-    if not writer.write(image):
-        raise ExportError(f"the picture could not be encoded as PNG ({writer.errorString()})")
+    write(buffer)
     buffer.close()
     return bytes(data.data())
 
@@ -246,12 +256,3 @@ def page_layout(page: str) -> QPageLayout:
 def _step(progress: Progress | None, name: str) -> None:
     if progress is not None and not progress(name):
         raise ExportCancelledError
-
-
-@contextmanager
-def _detached(scene: BoardScene) -> Iterator[BoardScene]:
-    """Drops the scene's subscription to the canvas when the export is done with it."""
-    try:
-        yield scene
-    finally:
-        scene.detach()

@@ -34,6 +34,18 @@ class FileState:
     def same_content(self, other: FileState | None) -> bool:
         return other is not None and other.sha256 == self.sha256
 
+    def changed_content(self, path: str | os.PathLike[str]) -> FileState | None:
+        """The file's state now if its bytes differ from this state's; None when they are the same, or when the
+        file is gone or unreadable. Same size and modification time is taken as unchanged, without reading."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if (info.st_size, info.st_mtime_ns) == (self.size, self.mtime_ns):
+            return None
+        now = FileState.now(path)
+        return None if now is None or self.same_content(now) else now
+
     def to_json(self) -> dict[str, Any]:
         return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
 

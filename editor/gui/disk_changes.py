@@ -38,8 +38,7 @@ class DiskChanges(QObject):
         document = self.window.document
         if document.path is None or document.disk_state is None:
             return True
-        now = FileState.now(document.path)
-        if now is None or document.disk_state.same_content(now):
+        if document.disk_state.changed_content(document.path) is None:
             return True
         buttons = QMessageBox.StandardButton
         box = QMessageBox(

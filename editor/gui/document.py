@@ -64,11 +64,9 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("an untitled document needs a path to be saved")
-        self.disk_state = save_canvas(self.canvas, target)
+        state = save_canvas(self.canvas, target)
         self.path = target
-        self._saved = self.canvas.content()
-        self.stack.setClean()
-        self._check_modified()
+        self._now_saved(state)
 
     def mark_unsaved(self) -> None:
         """Modified until saved, whatever is undone: a restored canvas, or one whose file vanished from disk."""
@@ -79,6 +77,10 @@ class Document(QObject):
     def reload(self, canvas: Canvas, state: FileState) -> None:
         """Take the file's new content as one undoable step; undoing it brings back what was shown before."""
         self.stack.push(ReplaceCanvas(self.canvas, canvas, "Reload from Disk"))
+        self._now_saved(state)
+
+    def _now_saved(self, state: FileState) -> None:
+        """What is shown is what the file holds (just saved, or just read again)."""
         self.disk_state = state
         self._saved = self.canvas.content()
         self.stack.setClean()

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialo
 from editor.gui import settings
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice
-
     from editor.export.render import ExportOptions
     from editor.gui.main_window import MainWindow
 
@@ -45,8 +43,7 @@ class Exporter(QObject):
                 return None
             options = dialog.options()
             settings.set_export_options(options.page, options.dpi, options.width, options.transparent)
-        name = self.window.document.path.stem if self.window.document.path else self._title_name()
-        suggested = settings.export_folder() / f"{name}.{fmt}"
+        suggested = settings.export_folder() / f"{self.window.file_stem()}.{fmt}"
         chosen, _ = QFileDialog.getSaveFileName(self.window, "Export", str(suggested), FILTERS[fmt])
         if not chosen:
             return None
@@ -58,7 +55,7 @@ class Exporter(QObject):
         """The standard print dialog, then the same page as the PDF export."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from editor.export.render import ExportError, board_scene, page_layout, paint_pages
+        from editor.export.render import ExportError, board_scene, page_layout, paint_pages, paper_aspect
 
         self.window.board.finish_editing()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -67,14 +64,12 @@ class Exporter(QObject):
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        scene = board_scene(self.window.document.canvas, _aspect(printer))
         try:
-            paint_pages(printer, scene)
+            with board_scene(self.window.document.canvas, paper_aspect(printer.pageLayout())) as scene:
+                paint_pages(printer, scene)
         except ExportError as error:
             self.window.show_error("Canvas Editor could not print the canvas.", str(error))
             return False
-        finally:
-            scene.detach()
         return True
 
     def copy_image(self) -> None:
@@ -82,11 +77,8 @@ class Exporter(QObject):
         from editor.export.render import ExportOptions, board_scene, picture
 
         self.window.board.finish_editing()
-        scene = board_scene(self.window.document.canvas)
-        try:
+        with board_scene(self.window.document.canvas) as scene:
             image = picture(scene, ExportOptions(width=CLIPBOARD_WIDTH))
-        finally:
-            scene.detach()
         QApplication.clipboard().setImage(image)
         self.window.statusBar().showMessage("The canvas is on the clipboard as a picture.", 8000)
 
@@ -130,12 +122,3 @@ class Exporter(QObject):
             return ExportOptions(**settings.export_options())  # type: ignore[arg-type]
         except (ExportError, TypeError):
             return ExportOptions()
-
-    def _title_name(self) -> str:
-        title = self.window.document.canvas.title or "Canvas"
-        return "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or "Canvas"
-
-
-def _aspect(printer: QPagedPaintDevice) -> float:
-    rect = printer.pageLayout().paintRect()
-    return rect.width() / rect.height()

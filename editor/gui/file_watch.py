@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -56,19 +55,15 @@ class FileWatcher(QObject):
         path = document.path
         self._follow(path)
         known = document.disk_state
-        try:
-            info = os.stat(path)
-        except OSError:
+        if not path.exists():
             if not self._gone_reported:
                 self._gone_reported = True
                 self.vanished.emit()
             return
         self._gone_reported = False
-        if known is not None and (info.st_size, info.st_mtime_ns) == (known.size, known.mtime_ns):
-            return  # the quick look: nothing happened to this file
-        now = FileState.now(path)
-        if now is None or (known is not None and known.same_content(now)):
-            return  # a touch, or our own save
+        now = FileState.now(path) if known is None else known.changed_content(path)
+        if now is None:
+            return  # nothing happened, a touch, or our own save
         if self._reported is not None and self._reported.same_content(now):
             return  # already said
         self._reported = now

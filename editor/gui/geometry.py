@@ -122,20 +122,19 @@ def fit_notes(area: Rect, count: int, measure: Measure, min_height: float = 0.0)
     the least height of a note, a scale at which even notes that short cannot fit is passed over without
     measuring a single note (a block of hundreds of notes would otherwise lay out every note once per try).
     """
-    scale, used = 1.0, 0.0
+    scale = 1.0
     while True:
         inner = Rect(area.x, area.y, area.width / scale, area.height / scale)
-        least = _least_height(inner, count, min_height)
-        if least > inner.height + 0.5 and scale > MIN_SCALE:
-            used = least * scale
-        else:
+        used = _least_height(inner, count, min_height)
+        if used <= inner.height + 0.5 or scale <= MIN_SCALE:  # worth measuring the notes
             placements, fits = flow_notes(inner, count, measure)
             if fits or scale <= MIN_SCALE:
                 break
-            used = (max(p.y + p.height for p in placements) - area.y) * scale
-        # The first shrink is estimated from the height used; then a step at a time.
-        estimate = math.sqrt(area.height / used) if scale == 1.0 else 1.0
-        scale = max(MIN_SCALE, min(0.95 if scale == 1.0 else scale * 0.92, scale * estimate))
+            used = max(p.y + p.height for p in placements) - area.y
+        if scale == 1.0:  # the first shrink is estimated from the height used; then a step at a time
+            scale = max(MIN_SCALE, min(0.95, math.sqrt(area.height / used)))
+        else:
+            scale = max(MIN_SCALE, scale * 0.92)
     if scale == 1.0:
         return placements, 1.0, True
     scaled = [

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         return go_on and self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self._folder() / f"{self.document.canvas.title or 'Untitled'}.yaml"
+        suggested = self._folder() / f"{self.file_stem()}.yaml"
         name, _ = QFileDialog.getSaveFileName(self, "Save Canvas As", str(suggested), FILE_FILTER)
         if not name:
             return False
@@ -232,6 +232,13 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
+
+    def file_stem(self) -> str:
+        """A name for files made from this canvas: its file's, or its title with no character a path cannot hold."""
+        if self.document.path is not None:
+            return self.document.path.stem
+        title = self.document.canvas.title
+        return "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .") or "Untitled"
 
     def _board_width(self) -> float:
         """The board width for this window's shape, known also before the window is first shown: a canvas is then

@@ -86,7 +86,6 @@ class NoteItem(QGraphicsItem):
         self._ink = QColor()
         self._layouts: dict[float, WrappedText] = {}  # the text laid out at the widths asked for lately
         self._bounds = QRectF()
-        self._bounds_for = (-1.0, -1.0)
         self._height = 0.0
         self.setZValue(1.0)
         self.setAcceptHoverEvents(False)
@@ -114,15 +113,9 @@ class NoteItem(QGraphicsItem):
 
     def set_size(self, width: float, height: float = 0.0) -> None:
         """Lay the note out at `width`, at least `height` tall (to line up with its row), taller if its text needs."""
-        if width != self._width:
-            self.prepareGeometryChange()
-            self._width = width
         layout = self._layout(width)
         self._layouts = {width: layout}  # the trial widths of the block's layout are done with: free them
-        height = max(height, _height_of(layout))
-        if height != self._height:
-            self.prepareGeometryChange()
-            self._height = height
+        self._resize(width, max(height, _height_of(layout)))
         self.update()
 
     def height_for(self, width: float) -> float:
@@ -145,8 +138,15 @@ class NoteItem(QGraphicsItem):
     @property
     def size(self) -> tuple[float, float]:
         if not self._height:  # not placed by a board yet: as tall as its text at its width
-            self._height = _height_of(self._layout(self._width))
+            self._resize(self._width, _height_of(self._layout(self._width)))
         return self._width, self._height
+
+    def _resize(self, width: float, height: float) -> None:
+        if (width, height) != (self._width, self._height):
+            self.prepareGeometryChange()
+            self._width, self._height = width, height
+            # Room for the shadow, and for the selection outline drawn just outside the note.
+            self._bounds = QRectF(-4.0, -4.0, width + _SHADOW_OFFSET + 8.0, height + _SHADOW_OFFSET + 8.0)
 
     def _prepare(self) -> None:
         """Colours now; the text is laid out when the note is sized or painted."""
@@ -157,12 +157,7 @@ class NoteItem(QGraphicsItem):
     # Painting
 
     def boundingRect(self) -> QRectF:
-        # Room for the shadow, and for the selection outline drawn just outside the note. Asked for thousands
-        # of times a frame: one rectangle per size, kept.
-        if self._bounds_for != (self._width, self._height):
-            self._bounds_for = (self._width, self._height)
-            self._bounds = QRectF(-4.0, -4.0, self._width + _SHADOW_OFFSET + 8.0, self._height + _SHADOW_OFFSET + 8.0)
-        return self._bounds
+        return self._bounds  # asked for thousands of times a frame: kept, made only when the size changes
 
     def body_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, self._width, self._height)

@@ -96,13 +96,6 @@ def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path)
     assert families and all(family and family.endswith(", sans-serif") for family in families)
 
 
-def test_exports_show_no_selection_or_editing_marks(tmp_path: Path) -> None:
-    canvas = Canvas(title="Plain", blocks={"channels": [Note("one")]})
-    path = tmp_path / "plain.svg"
-    export_canvas(canvas, path, "svg", ExportOptions())
-    assert "#1e88e5" not in path.read_text(encoding="utf-8").lower()  # the selection and editor blue
-
-
 def test_the_format_comes_from_the_name_or_is_refused_in_a_sentence() -> None:
     assert format_for(Path("a.PDF")) == "pdf"
     assert format_for(Path("a.markdown")) == "md"
@@ -118,7 +111,7 @@ def test_the_format_comes_from_the_name_or_is_refused_in_a_sentence() -> None:
 def test_a_failed_export_write_says_why_and_leaves_no_file(tiktok: Canvas, tmp_path: Path) -> None:
     blocked = tmp_path / "a file"
     blocked.write_text("")
-    with pytest.raises(ExportError, match="could not write the export: a part of the path is not a folder"):
+    with pytest.raises(ExportError, match="could not save: a part of the path is not a folder"):
         export_canvas(tiktok, blocked / "out.pdf", "pdf", ExportOptions())
 
 

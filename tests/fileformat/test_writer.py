@@ -122,12 +122,15 @@ def test_save_and_open_tell_the_state_of_the_file_they_wrote_and_read(tmp_path: 
     assert written.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     read, state = open_canvas(path)
     assert read == canvas and state == written
+    assert written.changed_content(path) is None
     os.utime(path, (1, 1))
     assert written.same_content(FileState.now(path))  # touched, not changed
+    assert written.changed_content(path) is None
     path.write_bytes(path.read_bytes() + b"\n")
     assert not written.same_content(FileState.now(path))
+    assert written.changed_content(path) == FileState.now(path)
     path.unlink()
-    assert FileState.now(path) is None
+    assert FileState.now(path) is None and written.changed_content(path) is None
 
 
 def test_the_text_made_in_pieces_reads_back_as_the_canvas(monkeypatch: pytest.MonkeyPatch, tiktok_path: Path) -> None:

@@ -56,14 +56,6 @@ def canvas_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    """A recovery session of its own, in a folder of this test."""
-    session = Session(tmp_path / "recovery")
-    yield session
-    session.close()
-
-
-@pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
     """The file dialogs, answered from a list the test prepares."""
     return FileDialogs(monkeypatch)

@@ -88,11 +88,13 @@ class FileDialogs:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.answers: list[Path | None] = []
         self.asked: list[str] = []
+        self.suggested: list[Path] = []  # the path each dialog offered
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._answer)
         monkeypatch.setattr(QFileDialog, "getOpenFileName", self._answer)
 
     def _answer(self, parent: object, caption: str, folder: str = "", *_: object) -> tuple[str, str]:
         self.asked.append(caption)
+        self.suggested.append(Path(folder))
         answer = self.answers.pop(0) if self.answers else None
         return (str(answer) if answer else "", "")
 

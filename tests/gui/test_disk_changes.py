@@ -52,6 +52,19 @@ def click_box_button(box: QMessageBox, text: str) -> None:
     button.click()
 
 
+def edited_then_saved_by_someone(
+    window: MainWindow, path: Path, theirs: Canvas, qtbot: QtBot
+) -> tuple[tuple[object, ...], QMessageBox]:
+    """A note deleted here, then the file replaced by someone else: what is shown, and the question that comes."""
+    delete_first_note(window)
+    mine = window.document.canvas.content()
+    someone_saves(path, theirs)
+    qtbot.waitUntil(lambda: box_named("diskChangedBox") is not None, timeout=WAIT_MS)
+    box = box_named("diskChangedBox")
+    assert box is not None
+    return mine, box
+
+
 def test_without_local_edits_a_changed_file_is_reloaded_and_undo_brings_back_the_old_canvas(
     open_app: OpenApp, canvas_file: Path, qtbot: QtBot
 ) -> None:
@@ -95,12 +108,7 @@ def test_with_local_edits_it_asks_and_keep_my_changes_touches_neither_side(
     open_app: OpenApp, canvas_file: Path, qtbot: QtBot
 ) -> None:
     window = open_app(canvas_file)
-    delete_first_note(window)
-    mine = window.document.canvas.content()
-    someone_saves(canvas_file, version(1))
-    qtbot.waitUntil(lambda: box_named("diskChangedBox") is not None, timeout=WAIT_MS)
-    box = box_named("diskChangedBox")
-    assert box is not None
+    mine, box = edited_then_saved_by_someone(window, canvas_file, version(1), qtbot)
     assert box.text() == "lemonade.yaml was changed on disk, and you have unsaved changes here."
     click_box_button(box, "Keep My Changes")
     assert window.document.canvas.content() == mine and window.isWindowModified()
@@ -114,12 +122,7 @@ def test_with_local_edits_reload_keeps_them_in_the_undo_history(
     open_app: OpenApp, canvas_file: Path, qtbot: QtBot
 ) -> None:
     window = open_app(canvas_file)
-    delete_first_note(window)
-    mine = window.document.canvas.content()
-    someone_saves(canvas_file, version(2))
-    qtbot.waitUntil(lambda: box_named("diskChangedBox") is not None, timeout=WAIT_MS)
-    box = box_named("diskChangedBox")
-    assert box is not None
+    mine, box = edited_then_saved_by_someone(window, canvas_file, version(2), qtbot)
     click_box_button(box, "Reload from Disk")
     assert window.document.canvas == version(2) and not window.isWindowModified()
     activate(window)

@@ -162,3 +162,18 @@ def test_a_long_export_shows_progress_and_cancel_stops_it_without_writing(
     assert shown == ["Laying out the notes…", "Drawing…"]
     assert not (tmp_path / "big.svg").exists()
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+
+
+def test_an_export_shows_no_selection_though_the_board_does(
+    open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path
+) -> None:
+    from editor.gui import style
+
+    window = open_app(None)
+    keys(window, Qt.Key.Key_A, CTRL)  # every note selected: outlined in blue on the board
+    blue = style.SELECTION.name()
+    picture = window.view.grab().toImage()
+    assert any(picture.pixelColor(x, y).name() == blue for x in range(0, picture.width(), 2) for y in range(0, 400, 2))
+    dialogs.answers.append(tmp_path / "board.svg")
+    export_action(window, "SVG Image…")
+    assert blue not in (tmp_path / "board.svg").read_text(encoding="utf-8").lower()

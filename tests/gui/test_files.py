@@ -305,3 +305,11 @@ def test_opening_and_closing_without_editing_never_writes_the_file(open_app: Ope
     keys(window, Qt.Key.Key_Z, CTRL)  # edited and undone: nothing to save
     assert window.close()
     assert (canvas_file.read_bytes(), canvas_file.stat().st_mtime_ns) == before
+
+
+def test_save_as_and_export_suggest_a_name_made_from_the_title(open_app: OpenApp, dialogs: FileDialogs) -> None:
+    window = open_app(None)
+    window.document.canvas.set_title("Q3 / Q4: plan?")
+    keys(window, Qt.Key.Key_S, CTRL | SHIFT)  # the dialog answers with nothing: cancelled
+    window.exporter.export("md")
+    assert [path.name for path in dialogs.suggested] == ["Q3 _ Q4_ plan_.yaml", "Q3 _ Q4_ plan_.md"]

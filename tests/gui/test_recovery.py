@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from crashed import left_by_a_dead_editor
 from driving import CTRL, activate, answer_next_box, block_point, delete_first_note, double_click, keys, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -38,6 +39,12 @@ def add_note(window: MainWindow, text: str) -> None:
     keys(window, Qt.Key.Key_Return)
 
 
+def edit_and_write_copy(window: MainWindow) -> None:
+    """A change as a person makes it, and its recovery copy written now rather than in a moment."""
+    delete_first_note(window)
+    window.autosaver.write_now()
+
+
 # Writing the copies
 
 
@@ -60,8 +67,7 @@ def test_an_edit_is_in_a_recovery_copy_within_two_seconds_and_never_in_the_file(
 
 def test_an_untitled_canvas_has_a_copy_too(open_app: OpenApp, session: Session, qtbot: QtBot) -> None:
     window = open_app(None, session)  # the example opens as an untitled copy
-    delete_first_note(window)
-    window.autosaver.write_now()
+    edit_and_write_copy(window)
     [(canvas, info)] = copies_of(session)
     assert info.original is None and info.original_state is None
     assert canvas == window.document.canvas
@@ -71,8 +77,7 @@ def test_saving_and_undoing_back_to_the_saved_state_remove_the_copy(
     open_app: OpenApp, session: Session, canvas_file: Path
 ) -> None:
     window = open_app(canvas_file, session)
-    delete_first_note(window)
-    window.autosaver.write_now()
+    edit_and_write_copy(window)
     assert len(copies_of(session)) == 1
     keys(window, Qt.Key.Key_Z, CTRL)
     assert copies_of(session) == []
@@ -88,8 +93,7 @@ def test_a_clean_close_removes_the_copy_and_a_cancelled_one_keeps_it(
     open_app: OpenApp, session: Session, canvas_file: Path
 ) -> None:
     window = open_app(canvas_file, session)
-    delete_first_note(window)
-    window.autosaver.write_now()
+    edit_and_write_copy(window)
     answer_next_box(QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert len(copies_of(session)) == 1
@@ -110,8 +114,7 @@ def test_the_copy_is_turned_into_yaml_and_written_off_the_gui_thread(
 
     monkeypatch.setattr(recovery, "dump_in_pieces", spy)
     window = open_app(None, session)
-    delete_first_note(window)
-    window.autosaver.write_now()
+    edit_and_write_copy(window)
     session.flush()
     assert threads and threading.main_thread() not in threads
 
@@ -124,8 +127,7 @@ def test_a_copy_that_cannot_be_written_is_reported_in_the_status_bar(
 
     monkeypatch.setattr(recovery, "write_atomically", full_disk)
     window = open_app(None, session)
-    delete_first_note(window)
-    window.autosaver.write_now()
+    edit_and_write_copy(window)
     qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage().startswith("The recovery copy could not be written")
     assert window.isWindowModified()
@@ -136,11 +138,8 @@ def test_a_copy_that_cannot_be_written_is_reported_in_the_status_bar(
 
 def left_behind(root: Path, *copies: tuple[Canvas, Path | None, FileState | None]) -> None:
     """Copies as an editor that was killed leaves them: its folder's lock then belongs to no running process."""
-    dead = Session(root)
-    for number, (canvas, original, state) in enumerate(copies):
-        dead.write(str(number), canvas.content(), CopyInfo(original, time.time() - 90, state)).result()
-    dead._lock.unlock()
-    dead._worker.shutdown()
+    changed = time.time() - 90
+    left_by_a_dead_editor(root, [(canvas, CopyInfo(original, changed, state)) for canvas, original, state in copies])
 
 
 def edited(title: str, *texts: str) -> Canvas:

@@ -8,10 +8,10 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from crashed import left_by_a_dead_editor
 from PySide6.QtCore import QCoreApplication
 
 from editor.fileformat import FileState, load_canvas, save_canvas
@@ -27,14 +27,7 @@ def application(qapp: QCoreApplication) -> QCoreApplication:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    return tmp_path / "recovery"
-
-
-@pytest.fixture
-def session(root: Path) -> Iterator[Session]:
-    session = Session(root)
-    yield session
-    session.close()
+    return tmp_path / "recovery"  # where the `session` fixture (tests/conftest.py) keeps its folder too
 
 
 def canvas_with(text: str) -> Canvas:
@@ -58,11 +51,7 @@ def test_a_copy_is_a_canvas_file_with_its_metadata_in_a_comment(tmp_path: Path) 
 
 
 def test_written_copies_are_read_back_by_the_next_start_after_a_crash(root: Path) -> None:
-    crashed = Session(root)
-    crashed.write("a", canvas_with("first").content(), info()).result()
-    crashed.write("b", canvas_with("second").content(), info()).result()
-    # A crash: the lock stays taken by this process, so take the folder's lock file away as a dead process would.
-    crashed._lock.unlock()
+    left_by_a_dead_editor(root, [(canvas_with("first"), info()), (canvas_with("second"), info())])
     later = Session(root)
     try:
         copies, problems = later.find_orphans()
@@ -138,13 +127,7 @@ def test_a_running_editors_copies_are_never_taken_and_a_killed_ones_are_offered(
 
 
 def orphan(root: Path, *canvases: Canvas) -> list[Path]:
-    """Copies left by an editor that died: written by a session whose lock is then dropped."""
-    dead = Session(root)
-    for number, canvas in enumerate(canvases):
-        dead.write(str(number), canvas.content(), info()).result()
-    dead._lock.unlock()
-    dead._worker.shutdown()
-    return [dead.copy_path(str(number)) for number in range(len(canvases))]
+    return left_by_a_dead_editor(root, [(canvas, info()) for canvas in canvases])
 
 
 def test_unreadable_copies_are_set_aside_with_a_message_and_the_rest_are_offered(root: Path, session: Session) -> None:
@@ -178,11 +161,8 @@ def test_discard_deletes_and_adopt_moves_the_copy_into_this_session(root: Path, 
 def test_the_copy_says_whether_its_file_changed_on_disk_since(tmp_path: Path, root: Path, session: Session) -> None:
     files = {name: tmp_path / f"{name}.yaml" for name in ("same", "changed", "gone")}
     states = {name: save_canvas(canvas_with(name), path) for name, path in files.items()}
-    dead = Session(root)
-    for name, path in files.items():
-        dead.write(name, canvas_with(name + " edited").content(), info(path, states[name])).result()
-    dead.write("untitled", canvas_with("new").content(), info()).result()
-    dead._lock.unlock()
+    copies = [(canvas_with(name + " edited"), info(path, states[name])) for name, path in files.items()]
+    left_by_a_dead_editor(root, [*copies, (canvas_with("new"), info())])
     save_canvas(canvas_with("changed by someone else"), files["changed"])
     files["gone"].unlink()
     os.utime(files["same"], (1, 1))  # touched, same bytes: not a change
