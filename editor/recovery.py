@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import getpass
-import json
 import os
 import shutil
-import tempfile
 import time
-import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
@@ -34,6 +29,12 @@ from editor.fileformat import FileState, parse_canvas
 from editor.fileformat.atomic import write_atomically
 from editor.fileformat.writer import dump_in_pieces
 from editor.model import Canvas
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+# json, concurrent.futures, tempfile and getpass are imported where they are first needed, after start-up: the
+# window should be on screen before the first recovery copy is written (see the start case in benchmarks/).
 
 HEADER = "# Canvas Editor recovery copy of an unsaved canvas. Open it in Canvas Editor to get the canvas back.\n"
 META_PREFIX = "# recovery: "
@@ -90,6 +91,8 @@ class RecoveredCopy:
 
 def encode_copy(content: tuple[Any, ...], info: CopyInfo) -> bytes:
     """The bytes of a recovery copy: a canvas file (from a Canvas.content() snapshot) with its metadata in front."""
+    import json
+
     meta = json.dumps(info.to_json(), ensure_ascii=True)  # one line: json escapes every line break
     # Written on the worker thread: pausing between pieces hands Python's lock back to the window each time.
     text = dump_in_pieces(content, pause=lambda: time.sleep(0))
@@ -98,6 +101,8 @@ def encode_copy(content: tuple[Any, ...], info: CopyInfo) -> bytes:
 
 def decode_copy(data: bytes, source: str) -> tuple[Canvas, CopyInfo]:
     """Read a recovery copy. Raises CanvasFileError for anything that is not a whole, readable copy."""
+    import json
+
     lines = data.split(b"\n", 2)
     if len(lines) < 3 or not lines[1].startswith(META_PREFIX.encode()):
         raise CanvasFileError.at(source, 2, 1, "the recovery metadata line is missing.")
@@ -121,18 +126,18 @@ class Session:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.folder = root / "sessions" / uuid.uuid4().hex
+        self.folder = root / "sessions" / _new_id()
         self.folder.mkdir(parents=True)
         self._lock = _lock_file(self.folder)
         if not self._lock.tryLock(0):
             raise OSError(f"cannot lock the recovery folder {self.folder}")
         self._claimed: list[QLockFile] = []
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
+        self._worker: ThreadPoolExecutor | None = None  # started by the first write
         self._closed = False
         self.warning = ""  # a sentence for the person when copies cannot go where they should
 
     def new_copy_id(self) -> str:
-        return uuid.uuid4().hex
+        return _new_id()
 
     def copy_path(self, copy_id: str) -> Path:
         return self.folder / f"{copy_id}{SUFFIX}"
@@ -155,7 +160,8 @@ class Session:
         if self._closed:
             return
         self._closed = True
-        self._worker.shutdown(wait=True)
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
         for lock in self._claimed:
             lock.unlock()
         self._claimed.clear()
@@ -207,7 +213,11 @@ class Session:
     # Internals
 
     def _submit(self, function: Callable[..., None], *args: Any) -> Future[None]:
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         if not self._closed:
+            if self._worker is None:
+                self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
             return self._worker.submit(function, *args)
         # After close (a window closed after the exit handlers ran): do it here and now.
         done: Future[None] = Future()
@@ -252,6 +262,11 @@ class Session:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _new_id() -> str:
+    """A name no other session or copy has: 128 random bits, as a uuid4 has."""
+    return os.urandom(16).hex()
+
+
 def _lock_file(folder: Path) -> QLockFile:
     lock = QLockFile(str(folder / "lock"))
     lock.setStaleLockTime(0)  # only a dead process frees a lock: editors run for days
@@ -264,6 +279,9 @@ def open_session(root: Path) -> Session:
     try:
         return Session(root)
     except OSError as error:
+        import getpass
+        import tempfile
+
         fallback = Path(tempfile.gettempdir()) / f"canvas-editor-recovery-{getpass.getuser()}"
         session = Session(fallback)
         session.warning = (

@@ -26,8 +26,8 @@ try:
 except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-# What YAML 1.1 allows in a stream (yaml.reader.Reader.NON_PRINTABLE), as a search for the first offender.
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML 1.1 allows in a stream, as a search for the first offender: PyYAML's own pattern, already compiled.
+_NON_PRINTABLE: re.Pattern[str] = yaml.reader.Reader.NON_PRINTABLE
 
 _HINTS = {
     "mapping values are not allowed here": "Is there a ': ' inside unquoted text? Put that text in quotes.",

@@ -29,8 +29,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def open_window(path: Path | None, session: Session | None = None) -> MainWindow:
     """A shown window with `path` open, or the TikTok example when no path is given."""
-    window = MainWindow(session=session)
-    window.open_path(path if path is not None else paths.tiktok_example())
+    window = MainWindow.on_file(path if path is not None else paths.tiktok_example(), session)
     window.show()
     return window
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor.gui.document import Document
 from editor.recovery import CopyInfo, Session
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 DELAY_MS = 1500  # the copy is at most this much (plus the time to write it) behind the last change
 

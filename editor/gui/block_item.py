@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from editor.gui import style
 from editor.gui.geometry import BLOCK_PADDING, Rect
 from editor.gui.text import WrappedText
 from editor.model import BlockSpec
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 _TITLE_GAP = 4.0
 _QUESTIONS_GAP = 10.0
@@ -23,9 +28,7 @@ class BlockItem(QGraphicsItem):
         self._question_text = " ".join(spec.questions)
         self.setZValue(0.0)
         self._highlighted = False
-        self._overflow_mark = WrappedText(
-            "More notes than fit: zoom in to see them all", style.font(style.QUESTION_SIZE, bold=True), None
-        )
+        self._overflow_mark: WrappedText | None = None  # laid out when first needed: most blocks never overflow
         self.overflowing = False
         self.set_rect(rect)
 
@@ -56,6 +59,10 @@ class BlockItem(QGraphicsItem):
         """Notes run past the bottom even at the smallest note size: say so rather than hide it."""
         if on != self.overflowing:
             self.overflowing = on
+            if on and self._overflow_mark is None:
+                self._overflow_mark = WrappedText(
+                    "More notes than fit: zoom in to see them all", style.font(style.QUESTION_SIZE, bold=True), None
+                )
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -69,7 +76,7 @@ class BlockItem(QGraphicsItem):
         self._title.paint(painter, BLOCK_PADDING, BLOCK_PADDING)
         painter.setPen(style.QUESTION_TEXT)
         self._questions.paint(painter, BLOCK_PADDING, BLOCK_PADDING + self._title.height + _TITLE_GAP)
-        if self.overflowing:
+        if self.overflowing and self._overflow_mark is not None:
             painter.setPen(QPen(style.WARNING, 3.0))
             bottom = self.rect.height - 2.0
             painter.drawLine(QPointF(2.0, bottom), QPointF(self.rect.width - 2.0, bottom))

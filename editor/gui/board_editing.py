@@ -7,10 +7,11 @@ asks the document for the move with one command; the document's events then put 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent, QMenu
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMenu
 
 from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
@@ -20,6 +21,10 @@ from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside,
 from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem, note_font, note_height
 from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from editor.gui import style
 from editor.gui.geometry import Rect
 from editor.gui.text import WrappedText
 from editor.model import Canvas
 from editor.model.colors import color_hex
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 _MARGIN = 24.0
 _FIELDS_SHARE = 0.56  # of the header's width, on the right, for the four fields

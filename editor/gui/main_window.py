@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QUndoView, QWidget
 
 from editor import recovery
@@ -23,6 +23,9 @@ from editor.gui.header_panel import HeaderPanel
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
 from editor.recovery import RecoveredCopy, Session
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 APP_NAME = "Canvas Editor"
 FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
@@ -50,9 +53,6 @@ class MainWindow(QMainWindow):
         self.session = session or recovery.default_session()
         self.document = document or Document(Canvas())
         self.autosaver = Autosaver(self.document, self.session)
-        self.board = EditableBoard(self.document)
-        self.view = BoardView(self.board, self)
-        self.setCentralWidget(self.view)
 
         self.header_panel = HeaderPanel(self)
         self.details_dock = self._dock("Canvas Details", self.header_panel, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -63,13 +63,17 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.actions_ = WindowActions(self)
         self.disk = DiskChanges(self)
-        self.set_document(self.document)
-        if self.session.warning:
-            self.statusBar().showMessage(self.session.warning)
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()  # first run: most of the screen, for a big board
             self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
+        # The board last, once the window knows its size: the canvas is laid out once, at the width it is shown at.
+        self.board = EditableBoard(self.document, self._board_width())
+        self.view = BoardView(self.board, self)
+        self.setCentralWidget(self.view)
+        self._show_document(self.document)
+        if self.session.warning:
+            self.statusBar().showMessage(self.session.warning)
 
     # Documents
 
@@ -77,15 +81,20 @@ class MainWindow(QMainWindow):
         """Show this document in the window (the old one is dropped: ask to save before calling).
 
         `copy_id` names the recovery copy the document was restored from, which it then keeps up to date."""
-        if document is not self.document:
-            self.board.finish_editing(commit=False)
-            self.board.detach()
-            self.autosaver.stop()
-            self.document.deleteLater()
-            self.document = document
-            self.autosaver = Autosaver(document, self.session, copy_id)
-            self.board = EditableBoard(document, self._board_width())
-            self.view.set_board(self.board)
+        if document is self.document:
+            return
+        self.board.finish_editing(commit=False)
+        self.board.detach()
+        self.autosaver.stop()
+        self.document.deleteLater()
+        self.document = document
+        self.autosaver = Autosaver(document, self.session, copy_id)
+        self.board = EditableBoard(document, self._board_width())
+        self.view.set_board(self.board)
+        self._show_document(document)
+
+    def _show_document(self, document: Document) -> None:
+        """Wire the window to the document on its board: header panel, history, title, autosave, disk watch."""
         self.autosaver.failed.connect(self._recovery_failed)
         self.board.header_edit_requested.connect(self.show_details)
         document.setParent(self)
@@ -98,17 +107,36 @@ class MainWindow(QMainWindow):
         if document.canvas.note_count() >= BIG_CANVAS:
             _leave_out_of_collections()
 
+    @classmethod
+    def on_file(cls, path: Path, session: Session | None = None) -> MainWindow:
+        """A new window on a file, its canvas laid out once; if the file cannot be read, a new canvas and why."""
+        try:
+            document = Document.open(path)
+        except CanvasFileError as error:
+            window = cls(session=session)
+            window._could_not_open(path, error)
+            return window
+        window = cls(document, session=session)
+        window._opened(document)
+        return window
+
     def open_path(self, path: Path) -> bool:
         """Open a file in this window; on failure keep what is shown and say what is wrong."""
         try:
             document = Document.open(path)
         except CanvasFileError as error:
-            self.show_error(f"Canvas Editor could not open {path.name}.", str(error))
+            self._could_not_open(path, error)
             return False
         self.set_document(document)
+        self._opened(document)
+        return True
+
+    def _could_not_open(self, path: Path, error: CanvasFileError) -> None:
+        self.show_error(f"Canvas Editor could not open {path.name}.", str(error))
+
+    def _opened(self, document: Document) -> None:
         if document.path is not None:
             settings.add_recent_file(document.path)
-        return True
 
     def new_canvas(self) -> None:
         if self.maybe_save():

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from editor.gui import style
 from editor.gui.geometry import NOTE_WIDTH
 from editor.gui.text import WrappedText
 from editor.model import Note
 from editor.model.colors import color_hex, is_dark
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 _SHADOW_OFFSET = 3.0
 _RADIUS = 3.0

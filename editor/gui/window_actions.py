@@ -216,10 +216,10 @@ class WindowActions:
     # View
 
     def _view_menu(self) -> None:
-        view, menu = self.window.view, self.view_menu
-        self.action(menu, "Zoom &In", partial(view.zoom_by, ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.action(menu, "Zoom &Out", partial(view.zoom_by, 1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
-        self.action(menu, "&Fit Canvas", view.fit, "Ctrl+0")
+        window, menu = self.window, self.view_menu  # the view is made after the menus, once the window has its size
+        self.action(menu, "Zoom &In", lambda: window.view.zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.action(menu, "Zoom &Out", lambda: window.view.zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
+        self.action(menu, "&Fit Canvas", lambda: window.view.fit(), "Ctrl+0")
         menu.addSeparator()
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())
