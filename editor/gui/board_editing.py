@@ -34,6 +34,7 @@ DRAG_Z = 500.0  # above every note, below the editor
 
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
+    picture_notes_from = 1000  # notes: below this, drags are fast without pictures and zooms faster
 
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
         super().__init__(document.canvas, board_width)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from driving import block_point, drag, note_center
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.fileformat import load_canvas
@@ -185,19 +186,24 @@ def test_a_note_is_hit_on_its_paper_not_on_its_shadow_or_outline_margin(qapp: QA
     assert not item.contains(QPointF(-2, -2)) and not item.contains(QPointF(width + 2, height + 2))
 
 
+def many_notes(count: int, title: str = "Many") -> Canvas:
+    canvas = Canvas(title=title)
+    for index in range(count):
+        canvas.add_note(canvas.template.block_ids[index % 9], Note(f"note {index} with a few words on it"))
+    return canvas
+
+
+@pytest.mark.parametrize("opening", ["a new window on the file", "the file opened in a window"])
 def test_a_canvas_is_laid_out_once_when_its_window_opens(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opening: str
 ) -> None:
     """Thousands of notes take a while to lay out: opening lays each note out once (a crowded block may try one
     more width), and showing the window does not lay them out again."""
     from editor.fileformat import save_canvas
     from editor.gui import note_item
 
-    canvas = Canvas(title="Many")
-    for index in range(600):
-        canvas.add_note(canvas.template.block_ids[index % 9], Note(f"note {index} with a few words on it"))
     path = tmp_path / "many.yaml"
-    save_canvas(canvas, path)
+    save_canvas(many_notes(600), path)
     layouts: list[str] = []
     original = note_item._wrap
 
@@ -206,15 +212,53 @@ def test_a_canvas_is_laid_out_once_when_its_window_opens(
         return original(text, width, longest)
 
     monkeypatch.setattr(note_item, "_wrap", counting)
-    window = MainWindow()
+    if opening == "a new window on the file":  # as at start-up: the window is made with the canvas in it
+        window = MainWindow.on_file(path)
+    else:
+        window = MainWindow()
+        window.resize(1400, 900)
+        window.open_path(path)
     qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.open_path(path)
     opened = len(layouts)
     window.show()
     qtbot.waitExposed(window)
+    assert window.document.canvas.note_count() == 600
     assert 600 <= opened <= 2 * 600
     assert len(layouts) == opened  # nothing laid out again when the window appeared
+
+
+def test_a_big_board_drags_its_notes_from_pictures_and_exports_text_as_text(
+    open_app: OpenApp, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """From 1,000 notes on, each note on screen keeps a picture of itself (a drag repaints pictures, not text); a
+    board drawn for export or print never does, or a PDF would hold pictures of text."""
+    from editor.export.render import board_scene
+    from editor.fileformat import save_canvas
+
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    small = open_app(None)
+    assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in small.board.notes.values())
+    path = tmp_path / "big.yaml"
+    save_canvas(many_notes(1000), path)
+    window = open_app(path)
+    assert all(item.cacheMode() == cached for item in window.board.notes.values())
+
+    # A drag on the big board still moves the note, in one undoable step.
+    window.view.zoom_by(4.0, QPointF(window.view.viewport().rect().center()))
+    moved = window.document.canvas.notes("customer_segments")[0]
+    window.view.centerOn(window.board.notes[moved.id])
+    drag(window, note_center(window, moved.id), block_point(window, "channels", 0.5, 0.5))
+    qtbot.waitUntil(lambda: window.document.canvas.block_of(moved.id) == "channels")
+    assert window.board.notes[moved.id].cacheMode() == cached
+    window.document.stack.undo()
+    assert window.document.canvas.block_of(moved.id) == "customer_segments"
+
+    # A note added later is pictured too; the export's board is not.
+    window.document.canvas.add_note("channels", Note("Added later"))
+    assert window.board.notes[window.document.canvas.notes("channels")[-1].id].cacheMode() == cached
+    with board_scene(window.document.canvas) as scene:
+        assert len(scene.notes) == 1001
+        assert all(item.cacheMode() == QGraphicsItem.CacheMode.NoCache for item in scene.notes.values())
 
 
 @given(st.text(alphabet=st.sampled_from("Wwmi l.-MIéü—W"), max_size=60))
