@@ -20,6 +20,7 @@ from editor.gui.frame_items import HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside, position_in
 from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem, note_font, note_height
+from editor.gui.spotlight import Spotlight
 from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
 
 if TYPE_CHECKING:
@@ -45,6 +46,24 @@ class EditableBoard(BoardScene):
         self._drag_start: dict[int, QPointF] = {}
         self._drag_target: str | None = None
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
+        self._spotlight = Spotlight()
+        self._spotlit: str | None = None
+        self.addItem(self._spotlight)
+
+    # The guided walk's spotlight
+
+    def spotlight(self, block_id: str | None) -> None:
+        """Shade every block but this one (None: no shade)."""
+        self._spotlit = block_id
+        hole = self.blocks[block_id].sceneBoundingRect() if block_id is not None and block_id in self.blocks else None
+        self._spotlight.shine_on(self.sceneRect(), hole)
+
+    def spotlit(self) -> str | None:
+        return self._spotlit
+
+    def set_board_width(self, width: float) -> None:
+        super().set_board_width(width)
+        self.spotlight(self._spotlit)
 
     # Selection
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 ZOOM_STEP = 1.15
 MIN_ZOOM = 0.1
 MAX_ZOOM = 8.0
+BLOCK_MARGIN = 16.0  # scene units of board shown around a focused block
 
 
 class BoardView(QGraphicsView):
@@ -33,6 +34,7 @@ class BoardView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.fitting = True  # fit the board to the window until the person zooms
+        self.focus_block: str | None = None  # a block to fit instead of the whole board (the guided walk's)
         self._pan_from: QPointF | None = None
         self._mouse: QPointF | None = None  # where the mouse is over the viewport, None when it is elsewhere
         self._space_held = False
@@ -42,16 +44,28 @@ class BoardView(QGraphicsView):
         return float(self.transform().m11())
 
     def fit(self) -> None:
-        """Show the whole board, shaped like the window and as large as it allows; keep doing so on resize."""
+        """Show the whole board (or the focus block), shaped like the window and as large as it allows; keep doing
+        so on resize."""
         self.fitting = True
         viewport = self.viewport().size()
         if self.isVisible() and viewport.height() > 0:  # a hidden view's size means nothing yet
             self.board.set_board_width(board_width_for(viewport.width() / viewport.height()))
-        self.fitInView(self.board.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.focus_block is not None and self.focus_block in self.board.blocks:
+            margin = BLOCK_MARGIN
+            target = self.board.blocks[self.focus_block].sceneBoundingRect().adjusted(-margin, -margin, margin, margin)
+        else:
+            target = self.board.sceneRect()
+        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def focus_on(self, block_id: str | None) -> None:
+        """Fit one block to the window (None: the whole board again)."""
+        self.focus_block = block_id
+        self.fit()
 
     def set_board(self, board: EditableBoard) -> None:
         """Show another board (another canvas), fitted."""
         self.board = board
+        self.focus_block = None
         self.setScene(board)
         self.fit()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QToolBar, QUndoView, QWidget
 
 from editor import recovery
 from editor.errors import CanvasFileError
@@ -20,6 +20,7 @@ from editor.gui.document import Document
 from editor.gui.exporter import Exporter
 from editor.gui.geometry import board_width_for
 from editor.gui.header_panel import HeaderPanel
+from editor.gui.presenting import Presenter
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
 from editor.recovery import RecoveredCopy, Session
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.actions_ = WindowActions(self)
         self.disk = DiskChanges(self)
+        self.statusBar()  # made now, not at the first message: a bar appearing later would shrink the board
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()  # first run: most of the screen, for a big board
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self.board = EditableBoard(self.document, self._board_width())
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
+        self.presenter = Presenter(self)
+        self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)
         if self.session.warning:
             self.statusBar().showMessage(self.session.warning)
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.board = EditableBoard(document, self._board_width())
         self.view.set_board(self.board)
         self._show_document(document)
+        self.presenter.board_changed()
 
     def _show_document(self, document: Document) -> None:
         """Wire the window to the document on its board: header panel, history, title, autosave, disk watch."""
@@ -254,6 +259,15 @@ class MainWindow(QMainWindow):
         edit.setFocus()
         edit.selectAll()
 
+    def _show_presenting(self) -> None:
+        self.statusBar().showMessage(self.presenter.status())
+
+    def toolbars(self) -> list[QToolBar]:
+        return self.findChildren(QToolBar)
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.details_dock, self.history_dock]
+
     def _recovery_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
 
@@ -274,9 +288,10 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             size = self.view.viewport().size()
             width, height = size.width(), size.height()
-        else:  # the window's size less its menu bar and toolbar, where the board will be
+        else:  # the window's size less its menu bar, toolbar and status bar, where the board will be
             width = self.width()
-            height = self.height() - self.menuBar().sizeHint().height() - self.actions_.toolbar.sizeHint().height()
+            bars = (self.menuBar(), self.actions_.toolbar, self.statusBar())
+            height = self.height() - sum(bar.sizeHint().height() for bar in bars)
         return board_width_for(width / max(1, height))
 
     def _folder(self) -> Path:

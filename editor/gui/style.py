@@ -18,6 +18,10 @@ NOTE_BORDER = QColor(0, 0, 0, 40)
 WARNING = QColor("#c62828")
 EDITOR_BORDER = QColor("#1e88e5")
 SELECTION = QColor("#1e88e5")
+SHADE = QColor(15, 20, 28, 150)  # over the blocks the guided walk is not on
+BANNER_BACKGROUND = QColor("#1f2933")  # the walk's banner and the timebox: light type on dark, for a projector
+BANNER_TEXT = QColor("#ffffff")
+BANNER_QUESTIONS = QColor("#cbd2d9")
 
 
 def font(pixel_size: float, *, bold: bool = False) -> QFont:

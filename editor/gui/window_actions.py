@@ -65,6 +65,7 @@ class WindowActions:
         action.triggered.connect(lambda _=False: slot())
         if menu is not None:
             menu.addAction(action)
+        self.window.addAction(action)  # its shortcut works also while the menu bar is hidden (presentation mode)
         return action
 
     def connect_document(self, document: Document) -> None:
@@ -220,6 +221,16 @@ class WindowActions:
         self.action(menu, "Zoom &In", lambda: window.view.zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
         self.action(menu, "Zoom &Out", lambda: window.view.zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
         self.action(menu, "&Fit Canvas", lambda: window.view.fit(), "Ctrl+0")
+        menu.addSeparator()
+        present = self.action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5")
+        present.setToolTip("Full screen for a room: only the board, arrow keys step through the blocks (F5, Esc)")
+        self.toolbar.addAction(present)
+        walk = self.action(menu, "Guided &Walk", lambda: window.presenter.toggle_walk(), "Ctrl+G")
+        walk.setToolTip("Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)")
+        self.toolbar.addAction(walk)
+        story = self.action(menu, "Tell as a &Story", lambda: window.presenter.toggle_story(), "Ctrl+Shift+R")
+        story.setToolTip("Hide every note, then show them one at a time with Space (Ctrl+Shift+R)")
+        self.toolbar.addAction(story)
         menu.addSeparator()
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())

@@ -94,14 +94,18 @@ def test_a_drop_outside_every_block_puts_the_notes_back(open_app: OpenApp) -> No
 def test_a_drop_within_the_same_block_pins_the_note_where_it_was_put(open_app: OpenApp) -> None:
     window = open_app(None)
     note_id = ids(window, "value_propositions")[0]
-    drop = block_point(window, "value_propositions", 0.5, 0.7)
-    drag(window, note_center(window, note_id), drop)
+    item = window.board.notes[note_id]
+    start, drop = note_center(window, note_id), block_point(window, "value_propositions", 0.5, 0.6)
+    corner = item.mapRectToScene(item.body_rect()).topLeft()
+    drag(window, start, drop)
     canvas = window.document.canvas
     assert canvas.block_of(note_id) == "value_propositions" and canvas.index_of(note_id) == 0
     assert canvas.note(note_id).position is not None
-    # The note stays where the mouse left it, whole inside its block.
-    body = window.board.notes[note_id].mapRectToScene(window.board.notes[note_id].body_rect())
-    assert abs(body.center().x() - drop.x()) <= 2 and abs(body.center().y() - drop.y()) <= 2
+    # The note stays where the mouse left it (its corner, where a pinned note is held: a pinned note may take
+    # another size than the flowing one had), whole inside its block.
+    body = item.mapRectToScene(item.body_rect())
+    moved_to = corner + (drop - start)
+    assert abs(body.left() - moved_to.x()) <= 2 and abs(body.top() - moved_to.y()) <= 2
     assert window.board.blocks["value_propositions"].sceneBoundingRect().contains(body)
 
 

@@ -1,0 +1,322 @@
+"""Presenter: presentation mode, the guided walk through the blocks in fill order, and the storytelling reveal.
+
+None of it changes the document: it is how the board is shown to a room. Keys (also a presentation clicker's):
+Right, Down, Page Down: next step; Left, Up, Page Up: previous; 1-9: that block; 0 or Home: the whole canvas;
+Space: reveal the next note of the story; Backspace: hide it again; Escape: leave, one mode at a time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from editor.gui import style
+from editor.model import Event, Reset
+
+if TYPE_CHECKING:
+    from editor.gui.main_window import MainWindow
+
+NEXT_KEYS = {Qt.Key.Key_Right.value, Qt.Key.Key_Down.value, Qt.Key.Key_PageDown.value}
+PREVIOUS_KEYS = {Qt.Key.Key_Left.value, Qt.Key.Key_Up.value, Qt.Key.Key_PageUp.value}
+DIGITS = range(Qt.Key.Key_0.value, Qt.Key.Key_9.value + 1)
+COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+class Banner(QLabel):
+    """The current step's block title and key questions, in type the back of the room can read, above the board."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("walkBanner")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+    def show_step(self, heading: str, questions: str, width: int, height: int) -> int:
+        """Show the text across `width` in type sized for a window `height` tall; returns the banner's height."""
+        title_px = max(22, height // 26)
+        question_px = max(16, height // 40)
+        padding = question_px
+        self.setStyleSheet(
+            f"QLabel#walkBanner {{ background: {style.BANNER_BACKGROUND.name()}; padding: {padding}px; }}"
+        )
+        self.setText(
+            f"<div style='color:{style.BANNER_TEXT.name()}; font-size:{title_px}px; font-weight:bold'>"
+            f"{_escape(heading)}</div>"
+            f"<div style='color:{style.BANNER_QUESTIONS.name()}; font-size:{question_px}px'>{_escape(questions)}</div>"
+        )
+        banner_height = self.heightForWidth(width)
+        self.setGeometry(0, 0, width, banner_height)
+        self.show()
+        self.raise_()
+        return banner_height
+
+
+class Presenter(QObject):
+    """Presentation mode (full screen, menus, bars and panels hidden, Escape leaves), the guided walk (step 0 is the
+    whole canvas, steps 1-9 the blocks in the template's fill order) and the story (every note hidden, then shown
+    one at a time in fill order). Each works alone and with the others; editing works throughout."""
+
+    changed = Signal()  # a mode started or ended, or a step or reveal happened: the status line says where we are
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.presenting = False
+        self.step: int | None = None  # None: no walk
+        self.story: list[int] | None = None  # the notes still to reveal, in order; None: no story
+        self._shown: list[int] = []  # the notes revealed so far, in order
+        # How the window was before presentation mode, to put back after it.
+        self._was_state = Qt.WindowState.WindowNoState
+        self._was_visible: list[QWidget] = []
+        self._was_scrolling = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._banner = Banner(window.view)
+        window.view.installEventFilter(self)
+        self._canvas = window.document.canvas
+        self._canvas.subscribe(self._on_canvas_event)
+
+    # Presentation mode
+
+    def toggle_presentation(self) -> None:
+        if self.presenting:
+            self.leave_presentation()
+        else:
+            self.present()
+
+    def present(self) -> None:
+        """Full screen with only the board (and the banner and timebox); the walk starts at the whole canvas."""
+        if self.presenting:
+            return
+        window = self.window
+        self.presenting = True
+        hidden = [window.menuBar(), window.statusBar(), *window.toolbars(), *window.docks()]
+        view = window.view
+        self._was_state = window.windowState()
+        self._was_visible = [widget for widget in hidden if widget.isVisible()]
+        self._was_scrolling = (view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy())
+        for widget in hidden:
+            widget.hide()
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # no scroll bars on the projector
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        window.showFullScreen()
+        if self.step is None:
+            self.go_to(0)
+        window.view.setFocus()
+        self.changed.emit()
+
+    def leave_presentation(self) -> None:
+        """Back to the window as it was; the walk and story end with it."""
+        if not self.presenting:
+            return
+        self.presenting = False
+        self.end_story()
+        self.end_walk()
+        window = self.window
+        for widget in self._was_visible:
+            widget.show()
+        window.view.setHorizontalScrollBarPolicy(self._was_scrolling[0])
+        window.view.setVerticalScrollBarPolicy(self._was_scrolling[1])
+        window.setWindowState(self._was_state)
+        window.view.setFocus()
+        self.changed.emit()
+
+    # The guided walk
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The blocks in fill order; step n (from 1) is steps[n - 1], step 0 the whole canvas."""
+        return self.window.document.canvas.template.fill_order
+
+    def start_walk(self) -> None:
+        self.go_to(0 if self.step is None else self.step)
+
+    def toggle_walk(self) -> None:
+        if self.step is None:
+            self.start_walk()
+        else:
+            self.end_walk()
+
+    def end_walk(self) -> None:
+        if self.step is None:
+            return
+        self.step = None
+        self._show_block(None)
+        self.changed.emit()
+
+    def next_step(self) -> None:
+        self.go_to(min(len(self.steps), (self.step or 0) + 1))
+
+    def previous_step(self) -> None:
+        self.go_to(max(0, (self.step or 0) - 1))
+
+    def go_to(self, step: int) -> None:
+        """Step 0: the whole canvas; step n: the n-th block to fill, fitted, its questions above it, the rest shaded."""
+        if not 0 <= step <= len(self.steps):
+            return
+        self.step = step
+        self._show_block(self.steps[step - 1] if step else None)
+        self.changed.emit()
+
+    def current_block(self) -> str | None:
+        return self.steps[self.step - 1] if self.step else None
+
+    def _show_block(self, block_id: str | None) -> None:
+        view, board = self.window.view, self.window.board
+        board.spotlight(block_id)
+        if block_id is None:
+            self._banner.hide()
+            view.setViewportMargins(0, 0, 0, 0)
+        else:
+            self._place_banner(block_id)
+        view.focus_on(block_id)
+
+    def _place_banner(self, block_id: str) -> None:
+        view = self.window.view
+        spec = self.window.document.canvas.template.block(block_id)
+        heading = f"{self.step} of {len(self.steps)} · {spec.title}"
+        view.setViewportMargins(0, 0, 0, 0)
+        height = self._banner.show_step(heading, " ".join(spec.questions), view.width(), view.height())
+        view.setViewportMargins(0, height, 0, 0)
+
+    # The story
+
+    def toggle_story(self) -> None:
+        if self.story is None:
+            self.start_story()
+        else:
+            self.end_story()
+
+    def start_story(self) -> None:
+        """Hide every note; Space then shows them one by one, block after block in fill order."""
+        canvas = self.window.document.canvas
+        order = [note.id for block_id in self.steps for note in canvas.notes(block_id)]
+        self._shown = []
+        self.story = order
+        for item in self.window.board.notes.values():
+            item.setVisible(False)
+        self.changed.emit()
+
+    def reveal_next(self) -> None:
+        """Show the next note; with the walk on, the walk goes to its block."""
+        notes = self.window.board.notes
+        while self.story:
+            note_id = self.story.pop(0)
+            if note_id in notes:  # a note deleted since the story began is skipped
+                notes[note_id].setVisible(True)
+                self._shown.append(note_id)
+                block_id = self.window.document.canvas.block_of(note_id)
+                if self.step is not None and block_id != self.current_block():
+                    self.go_to(self.steps.index(block_id) + 1)
+                break
+        self.changed.emit()
+
+    def hide_last(self) -> None:
+        """Take back the last reveal."""
+        if self.story is None or not self._shown:
+            return
+        note_id = self._shown.pop()
+        self.story.insert(0, note_id)
+        if note_id in self.window.board.notes:
+            self.window.board.notes[note_id].setVisible(False)
+        self.changed.emit()
+
+    def end_story(self) -> None:
+        """Show every note again."""
+        if self.story is None:
+            return
+        self.story = None
+        self._shown = []
+        for item in self.window.board.notes.values():
+            item.setVisible(True)
+        self.changed.emit()
+
+    def story_progress(self) -> tuple[int, int]:
+        """Notes shown and notes in the story."""
+        return len(self._shown), len(self._shown) + len(self.story or [])
+
+    # Following the window
+
+    def board_changed(self) -> None:
+        """The window shows another canvas: the story ends, the walk starts again from the whole canvas."""
+        self._canvas.unsubscribe(self._on_canvas_event)
+        self._canvas = self.window.document.canvas
+        self._canvas.subscribe(self._on_canvas_event)
+        self.story = None
+        self._shown = []
+        if self.step is not None:
+            self.go_to(0)
+        self.changed.emit()
+
+    def _on_canvas_event(self, event: Event) -> None:
+        if isinstance(event, Reset) and self.story is not None:  # a reload rebuilt every note: all are shown
+            self.story = None
+            self._shown = []
+            self.changed.emit()
+
+    def status(self) -> str:
+        """Where the session is, for the status line."""
+        parts = []
+        if self.step is not None:
+            block = self.current_block()
+            title = self.window.document.canvas.template.block(block).title if block else "Whole canvas"
+            parts.append(f"Walk: {title} ({self.step} of {len(self.steps)})")
+        if self.story is not None:
+            shown, total = self.story_progress()
+            parts.append(f"Story: {shown} of {total} notes shown (Space: next, Backspace: back)")
+        return " · ".join(parts)
+
+    # Keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.step:
+            block = self.current_block()
+            if block is not None:
+                self._place_banner(block)
+            return False
+        if event.type() != QEvent.Type.KeyPress or self.window.board.editor is not None:
+            return False
+        assert isinstance(event, QKeyEvent)
+        return self._key(event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key = event.key()  # an int: Qt passes keys that Qt.Key does not name
+        walking = self.step is not None
+        if self.story is not None and key == Qt.Key.Key_Space.value:
+            if not event.isAutoRepeat():
+                self.reveal_next()
+            return True
+        if self.story is not None and key == Qt.Key.Key_Backspace.value:
+            self.hide_last()
+            return True
+        if walking and key in NEXT_KEYS:
+            self.next_step()
+        elif walking and key in PREVIOUS_KEYS:
+            self.previous_step()
+        elif walking and key == Qt.Key.Key_Home.value:
+            self.go_to(0)
+        elif walking and key in DIGITS and not event.modifiers() & COMMAND_MODIFIERS:
+            self.go_to(key - DIGITS.start)
+        elif key == Qt.Key.Key_Escape.value and (self.presenting or walking or self.story is not None):
+            if self.window.board.selected_ids():
+                return False  # Escape clears the selection first, as it does on the board
+            self._escape()
+        else:
+            return False
+        return True
+
+    def _escape(self) -> None:
+        """One mode at a time: presentation mode (and with it the walk and story), else the story, else the walk."""
+        if self.presenting:
+            self.leave_presentation()
+        elif self.story is not None:
+            self.end_story()
+        else:
+            self.end_walk()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

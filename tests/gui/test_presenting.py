@@ -1,0 +1,151 @@
+"""Presentation mode, the guided walk and the story, driven with the keys a facilitator (or a clicker) presses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import activate, block_point, double_click, keys, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QToolBar
+from pytestqt.qtbot import QtBot
+
+from editor.gui.main_window import MainWindow
+
+OpenApp = Callable[[Path | None], MainWindow]
+
+FILL_ORDER = [
+    "customer_segments",
+    "value_propositions",
+    "channels",
+    "customer_relationships",
+    "revenue_streams",
+    "key_resources",
+    "key_activities",
+    "key_partners",
+    "cost_structure",
+]
+
+
+def press(window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed on the board (the view has the keyboard focus, as after a click on it)."""
+    QTest.keyClick(window.view, key, modifiers)
+
+
+def banner(window: MainWindow) -> QLabel:
+    label = window.view.findChild(QLabel, "walkBanner")
+    assert label is not None
+    return label
+
+
+def visible_notes(window: MainWindow) -> list[int]:
+    return [note_id for note_id, item in window.board.notes.items() if item.isVisible()]
+
+
+def test_f5_presents_the_board_alone_full_screen_and_escape_brings_the_window_back(
+    open_app: OpenApp, qtbot: QtBot
+) -> None:
+    window = open_app(None)
+    toolbar = window.findChild(QToolBar)
+    assert window.menuBar().isVisible() and toolbar.isVisible()
+    keys(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowFullScreen))
+    assert window.presenter.presenting
+    assert not window.menuBar().isVisible() and not toolbar.isVisible() and not window.statusBar().isVisible()
+    assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert window.view.focus_block is None  # the whole canvas first
+
+    press(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.windowState() & Qt.WindowState.WindowFullScreen)
+    assert not window.presenter.presenting
+    assert window.menuBar().isVisible() and toolbar.isVisible()
+    assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+
+
+def test_the_walk_goes_through_the_blocks_in_fill_order_with_the_clicker_keys(open_app: OpenApp) -> None:
+    window = open_app(None)
+    keys(window, Qt.Key.Key_F5)
+    assert window.document.canvas.template.fill_order == tuple(FILL_ORDER)
+    seen = []
+    for _ in FILL_ORDER:
+        press(window, Qt.Key.Key_PageDown)  # what a presentation clicker sends
+        seen.append(window.view.focus_block)
+        assert window.board.spotlit() == window.view.focus_block  # the others are shaded
+    assert seen == FILL_ORDER
+    press(window, Qt.Key.Key_Right)  # past the last block: stays on it
+    assert window.view.focus_block == "cost_structure"
+
+    press(window, Qt.Key.Key_PageUp)
+    assert window.view.focus_block == "key_partners"
+    press(window, Qt.Key.Key_Left)
+    assert window.view.focus_block == "key_activities"
+    press(window, Qt.Key.Key_3)
+    assert window.view.focus_block == "channels"
+    text = banner(window).text()
+    assert "3 of 9 · Channels" in text and "Which ones are most cost-efficient?" in text
+    assert banner(window).isVisible()
+
+    # The block fills the window below the banner: its whole rectangle is in view, and it is larger than in the
+    # overview.
+    block = window.board.blocks["channels"].sceneBoundingRect()
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.contains(block)
+    zoomed = window.view.zoom
+    press(window, Qt.Key.Key_0)
+    assert window.view.focus_block is None and window.board.spotlit() is None
+    assert not banner(window).isVisible()
+    assert window.view.zoom < zoomed
+
+
+def test_editing_works_on_a_walk_step(open_app: OpenApp) -> None:
+    window = open_app(None)
+    keys(window, Qt.Key.Key_F5)
+    press(window, Qt.Key.Key_1)
+    assert window.view.focus_block == "customer_segments"
+    before = len(window.document.canvas.notes("customer_segments"))
+    double_click(window, block_point(window, "customer_segments", 0.5, 0.9))
+    type_text(window, "Schools")
+    press(window, Qt.Key.Key_Return)
+    notes = window.document.canvas.notes("customer_segments")
+    assert len(notes) == before + 1 and notes[-1].text == "Schools"
+    press(window, Qt.Key.Key_Right)  # the keys step the walk again once the editor is closed
+    assert window.view.focus_block == "value_propositions"
+
+
+def test_the_story_hides_every_note_and_space_reveals_them_in_fill_order(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    order = [note.id for block_id in FILL_ORDER for note in canvas.notes(block_id)]
+    keys(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert visible_notes(window) == []
+    assert canvas.note_count() == 43  # hidden, not gone
+
+    for count in range(1, 6):
+        press(window, Qt.Key.Key_Space)
+        assert sorted(visible_notes(window)) == sorted(order[:count])
+    assert "Story: 5 of 43 notes shown" in window.statusBar().currentMessage()
+    press(window, Qt.Key.Key_Backspace)
+    assert sorted(visible_notes(window)) == sorted(order[:4])
+
+    # With the walk on, the walk follows the story into the next block.
+    keys(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    while canvas.block_of(order[len(visible_notes(window)) - 1]) == "customer_segments":
+        press(window, Qt.Key.Key_Space)
+    assert window.view.focus_block == "value_propositions"
+
+    press(window, Qt.Key.Key_Escape)  # the story ends first: every note shows again
+    assert len(visible_notes(window)) == 43 and window.presenter.story is None
+    assert window.presenter.step is not None
+    press(window, Qt.Key.Key_Escape)
+    assert window.presenter.step is None and window.view.focus_block is None
+
+
+def test_opening_another_canvas_ends_the_story_with_every_note_shown(open_app: OpenApp, tiktok_path: Path) -> None:
+    window = open_app(None)
+    activate(window)
+    window.presenter.start_story()
+    window.presenter.reveal_next()
+    window.open_other(tiktok_path)
+    assert window.presenter.story is None
+    assert len(visible_notes(window)) == window.document.canvas.note_count() == 43
