@@ -21,6 +21,7 @@ from editor.gui.exporter import Exporter
 from editor.gui.geometry import board_width_for
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.presenting import Presenter
+from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
 from editor.recovery import RecoveredCopy, Session
@@ -62,7 +63,9 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.exporter = Exporter(self)
+        self.timebox = Timebox(self)
         self.actions_ = WindowActions(self)
+        self.timebox.changed.connect(self.actions_.timebox_changed)
         self.disk = DiskChanges(self)
         self.statusBar()  # made now, not at the first message: a bar appearing later would shrink the board
         geometry = settings.window_geometry()
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.board = EditableBoard(self.document, self._board_width())
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
+        self.timebox_display = TimeboxDisplay(self.timebox, self.view)
         self.presenter = Presenter(self)
         self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)

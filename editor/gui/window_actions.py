@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar
 
 from editor import paths
 from editor.errors import CanvasFileError
@@ -23,6 +23,7 @@ from editor.fileformat.clipboard import (
 from editor.gui import settings
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
+from editor.gui.timebox import DEFAULT_MINUTES
 from editor.model import PALETTE
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class WindowActions:
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
+        self.workshop_menu = bar.addMenu("&Workshop")
         self.toolbar = QToolBar("Notes", window)
         self.toolbar.setObjectName("NotesToolbar")
         window.addToolBar(self.toolbar)
@@ -50,6 +52,10 @@ class WindowActions:
         self._file_menu()
         self._edit_menu()
         self._view_menu()
+        self.workshop_toolbar = QToolBar("Workshop", window)
+        self.workshop_toolbar.setObjectName("WorkshopToolbar")
+        window.addToolBar(self.workshop_toolbar)
+        self._workshop_menu()
 
     def action(self, menu: QMenu | None, text: str, slot: Callable[[], object], *shortcuts: Shortcut) -> QAction:
         action = QAction(text, self.window)
@@ -222,19 +228,44 @@ class WindowActions:
         self.action(menu, "Zoom &Out", lambda: window.view.zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
         self.action(menu, "&Fit Canvas", lambda: window.view.fit(), "Ctrl+0")
         menu.addSeparator()
-        present = self.action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5")
-        present.setToolTip("Full screen for a room: only the board, arrow keys step through the blocks (F5, Esc)")
-        self.toolbar.addAction(present)
-        walk = self.action(menu, "Guided &Walk", lambda: window.presenter.toggle_walk(), "Ctrl+G")
-        walk.setToolTip("Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)")
-        self.toolbar.addAction(walk)
-        story = self.action(menu, "Tell as a &Story", lambda: window.presenter.toggle_story(), "Ctrl+Shift+R")
-        story.setToolTip("Hide every note, then show them one at a time with Space (Ctrl+Shift+R)")
-        self.toolbar.addAction(story)
-        menu.addSeparator()
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())
         menu.addAction(self.toolbar.toggleViewAction())
+
+    # Workshop
+
+    def _workshop_menu(self) -> None:
+        window, menu, bar = self.window, self.workshop_menu, self.workshop_toolbar
+        present = self.action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5")
+        present.setToolTip("Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)")
+        bar.addAction(present)
+        walk = self.action(menu, "Guided &Walk", lambda: window.presenter.toggle_walk(), "Ctrl+G")
+        walk.setToolTip("Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)")
+        bar.addAction(walk)
+        story = self.action(menu, "Tell as a &Story", lambda: window.presenter.toggle_story(), "Ctrl+Shift+R")
+        story.setToolTip("Hide every note, then show them one at a time with Space (Ctrl+Shift+R)")
+        bar.addAction(story)
+        menu.addSeparator()
+        bar.addSeparator()
+        self.minutes = QSpinBox(window)
+        self.minutes.setObjectName("timeboxMinutes")
+        self.minutes.setRange(1, 180)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setToolTip("The timebox for this step, in minutes")
+        self.minutes.valueChanged.connect(lambda value: window.timebox.set_duration(value * 60.0))
+        bar.addWidget(self.minutes)
+        self.timer_toggle = self.action(menu, "Start &Timer", lambda: window.timebox.toggle(), "T")
+        self.timer_toggle.setObjectName("timerToggle")
+        self.timer_toggle.setToolTip("Start or pause the timebox (T); it keeps running while people edit")
+        bar.addAction(self.timer_toggle)
+        reset = self.action(menu, "&Reset Timer", lambda: window.timebox.reset(), "Shift+T")
+        reset.setObjectName("timerReset")
+        bar.addAction(reset)
+
+    def timebox_changed(self) -> None:
+        timebox = self.window.timebox
+        self.timer_toggle.setText("Pause &Timer" if timebox.running else "Start &Timer")
 
 
 def _swatch(hex_value: str) -> QIcon:

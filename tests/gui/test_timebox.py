@@ -1,0 +1,98 @@
+"""The timebox: set, start, pause, reset from the Workshop toolbar; it runs on while people edit, and says when time
+is up on the board, never in a dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import LEFT, block_point, double_click, keys, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QSpinBox, QToolBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from editor.gui.main_window import MainWindow
+from editor.gui.timebox import clock_text
+
+OpenApp = Callable[[Path | None], MainWindow]
+
+
+def toolbar_button(window: MainWindow, name: str) -> QWidget:
+    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
+    action = next(action for action in window.actions() if action.objectName() == name)
+    button = toolbar.widgetForAction(action)
+    assert button is not None and button.isVisible()
+    return button
+
+
+def display(window: MainWindow) -> QLabel:
+    label = window.view.findChild(QLabel, "timeboxDisplay")
+    assert label is not None
+    return label
+
+
+def test_the_clock_reads_minutes_and_seconds_rounded_up() -> None:
+    assert clock_text(600.0) == "10:00"
+    assert clock_text(59.2) == "1:00"
+    assert clock_text(0.4) == "0:01"
+    assert clock_text(0.0) == "0:00"
+
+
+def test_the_minutes_set_the_countdown_and_start_pause_reset_work_from_the_toolbar(
+    open_app: OpenApp, qtbot: QtBot
+) -> None:
+    window = open_app(None)
+    spin = window.findChild(QSpinBox, "timeboxMinutes")
+    spin.selectAll()
+    QTest.keyClicks(spin, "5")
+    assert window.timebox.duration == 300.0
+    assert not display(window).isVisible()
+
+    QTest.mouseClick(toolbar_button(window, "timerToggle"), LEFT)
+    assert window.timebox.running
+    qtbot.waitUntil(lambda: window.timebox.remaining() < 299.5, timeout=3000)
+    assert display(window).isVisible() and display(window).text() in ("5:00", "4:59")
+
+    QTest.mouseClick(toolbar_button(window, "timerToggle"), LEFT)  # pause
+    left = window.timebox.remaining()
+    QTest.qWait(300)
+    assert not window.timebox.running and window.timebox.remaining() == left
+    assert "paused" in display(window).text()
+
+    QTest.mouseClick(toolbar_button(window, "timerReset"), LEFT)
+    assert window.timebox.remaining() == 300.0 and not display(window).isVisible()
+
+
+def test_time_up_shows_on_the_board_without_a_dialog_while_people_edit(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    window.timebox.set_duration(1.0)  # a short timebox (the spin box counts whole minutes)
+    keys(window, "t")  # the shortcut, as on a keyboard
+    assert window.timebox.running
+    # People go on editing while it runs.
+    double_click(window, block_point(window, "channels", 0.5, 0.9))
+    type_text(window, "Stories")
+    keys(window, Qt.Key.Key_Return)
+    assert window.document.canvas.notes("channels")[-1].text == "Stories"
+    assert window.timebox.running
+
+    with qtbot.waitSignal(window.timebox.expired, timeout=3000):
+        pass
+    label = display(window)
+    assert label.isVisible() and label.text() == "Time's up"
+    assert QApplication.activeModalWidget() is None  # nothing to dismiss: the facilitator just carries on
+    assert window.isActiveWindow()
+    keys(window, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)  # reset
+    assert not window.timebox.is_up and not label.isVisible()
+
+
+def test_the_countdown_stays_on_screen_in_presentation_mode(open_app: OpenApp) -> None:
+    window = open_app(None)
+    keys(window, "t")
+    keys(window, Qt.Key.Key_F5)
+    label = display(window)
+    assert label.isVisible()
+    assert window.view.rect().contains(label.geometry())
+    assert label.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the board under it takes clicks
+    keys(window, Qt.Key.Key_Escape)
+    assert window.timebox.running
