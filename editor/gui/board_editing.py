@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QMenu
 from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
-from editor.gui.frame_items import HeaderItem
+from editor.gui.frame_items import FADED, HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside, position_in
 from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem, note_font, note_height
 from editor.gui.spotlight import Spotlight
-from editor.model import DEFAULT_COLOR, PALETTE, Note, Position
+from editor.model import DEFAULT_COLOR, PALETTE, Event, HeaderChanged, Note, Position, Reset
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -64,6 +64,29 @@ class EditableBoard(BoardScene):
     def set_board_width(self, width: float) -> None:
         super().set_board_width(width)
         self.spotlight(self._spotlit)
+
+    # The colour filter: a click on a legend colour brings out its notes and fades the rest
+
+    @property
+    def color_filter(self) -> str | None:
+        return self.footer.filter
+
+    def filter_color(self, color: str | None) -> None:
+        """Bring out the notes of this colour (None: all notes as they are)."""
+        self.footer.set_filter(color)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        color = self.footer.filter
+        for note_id, item in self.notes.items():
+            item.setOpacity(1.0 if color is None or self.canvas.note(note_id).color == color else FADED)
+
+    def _on_event(self, event: Event) -> None:
+        super()._on_event(event)
+        if isinstance(event, Reset | HeaderChanged) and self.footer.filter not in self.canvas.legend:
+            self.footer.set_filter(None)  # its colour left the legend
+        if self.footer.filter is not None or isinstance(event, Reset):
+            self._apply_filter()
 
     # Selection
 
@@ -235,6 +258,11 @@ class EditableBoard(BoardScene):
     # Dragging
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        color = self.footer.color_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
+        if color is not None:
+            self.filter_color(None if color == self.footer.filter else color)
+            event.accept()
+            return
         super().mousePressEvent(event)
         self._drag_start = {}
         if event.button() == Qt.MouseButton.LeftButton and isinstance(self._note_at(event.scenePos()), NoteItem):
@@ -346,8 +374,10 @@ class EditableBoard(BoardScene):
             self.delete_selected()
         elif key in arrows and selected:
             self.nudge_selected(*arrows[key])
-        elif key == Qt.Key.Key_Escape:
+        elif key == Qt.Key.Key_Escape and (selected or self.footer.filter is None):
             self.clearSelection()
+        elif key == Qt.Key.Key_Escape:
+            self.filter_color(None)
         else:
             super().keyPressEvent(event)
             return

@@ -52,9 +52,9 @@ class BoardScene(QGraphicsScene):
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
         self.header = HeaderItem(header_rect(board_width))
-        self._footer = FooterItem(footer_rect(board_width))
+        self.footer = FooterItem(footer_rect(board_width))
         self.addItem(self.header)
-        self.addItem(self._footer)
+        self.addItem(self.footer)
         self._build()
         canvas.subscribe(self._on_event)
 
@@ -77,7 +77,7 @@ class BoardScene(QGraphicsScene):
             block.set_rect(rects[block_id])
             self._layout_block(block_id)
         self.header.update_from(self.canvas, header_rect(width))
-        self._footer.update_from(self.canvas, footer_rect(width))
+        self.footer.update_from(self.canvas, footer_rect(width))
 
     # Building and updating
 
@@ -101,7 +101,7 @@ class BoardScene(QGraphicsScene):
         for item in self.notes.values():  # placed first, then added: the scene indexes each note once
             self.addItem(item)
         self.header.update_from(self.canvas)
-        self._footer.update_from(self.canvas)
+        self.footer.update_from(self.canvas)
 
     def _note_item(self, note: Note) -> NoteItem:
         """A note's item; on a big board, one that keeps a picture of itself: a drag across a board of thousands of
@@ -134,7 +134,7 @@ class BoardScene(QGraphicsScene):
                 self._layout_block(event.to_block)
         elif isinstance(event, HeaderChanged):
             self.header.update_from(self.canvas)
-            self._footer.update_from(self.canvas)
+            self.footer.update_from(self.canvas)
         elif isinstance(event, Reset):
             self._build()
 

@@ -134,6 +134,22 @@ class SetHeader(QUndoCommand):
         self._set(self.before)
 
 
+class SetLegend(QUndoCommand):
+    """Say what note colours mean (the whole legend at once: an entry added, changed or removed)."""
+
+    def __init__(self, canvas: Canvas, legend: Mapping[str, str]) -> None:
+        super().__init__("Edit Colour Legend")
+        self.canvas = canvas
+        self.after = dict(legend)
+        self.before = dict(canvas.legend)
+
+    def redo(self) -> None:
+        self.canvas.set_legend(self.after)
+
+    def undo(self) -> None:
+        self.canvas.set_legend(self.before)
+
+
 class ReplaceCanvas(QUndoCommand):
     """Put another canvas's content in place of this one's (a reload from disk). Notes keep their ids both ways,
     so the commands before this one in the history still find their notes after an undo."""

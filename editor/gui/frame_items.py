@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _MARGIN = 24.0
 _FIELDS_SHARE = 0.56  # of the header's width, on the right, for the four fields
+FADED = 0.25  # the opacity of what a colour filter leaves out
 
 
 class HeaderItem(QGraphicsItem):
@@ -90,16 +91,21 @@ class HeaderItem(QGraphicsItem):
 
 
 class FooterItem(QGraphicsItem):
-    """The colour legend (what each note colour means) on the left and the template's credit line on the right."""
+    """The colour legend (what each note colour means) on the left and the template's credit line on the right.
+
+    A legend entry can be the board's filter: it is then framed, and the other entries fade as their notes do."""
 
     _SWATCH = 20.0
+    _GAP = 8.0  # between a swatch and its label
+    _SPACING = 28.0  # between entries
 
     def __init__(self, rect: Rect) -> None:
         super().__init__()
         self.rect = rect
         self.setPos(rect.x, rect.y)
-        self._legend: list[tuple[QColor, WrappedText]] = []
+        self._legend: list[tuple[str, QColor, WrappedText]] = []
         self._credit: WrappedText | None = None
+        self.filter: str | None = None
 
     def update_from(self, canvas: Canvas, rect: Rect | None = None) -> None:
         if rect is not None:
@@ -108,11 +114,31 @@ class FooterItem(QGraphicsItem):
             self.setPos(rect.x, rect.y)
         label_font = style.font(style.FOOTER_SIZE)
         self._legend = [
-            (QColor(color_hex(color)), WrappedText(meaning, label_font, None))
+            (color, QColor(color_hex(color)), WrappedText(meaning, label_font, None))
             for color, meaning in canvas.legend.items()
         ]
         self._credit = WrappedText(canvas.template.credit, style.font(style.FOOTER_SIZE), None)
         self.update()
+
+    def set_filter(self, color: str | None) -> None:
+        self.filter = color
+        self.update()
+
+    def legend_boxes(self) -> list[tuple[str, QRectF]]:
+        """Each legend entry's colour and the box its swatch and label take (item coordinates): what a click hits."""
+        boxes = []
+        x = _MARGIN
+        for color, _, label in self._legend:
+            width = self._SWATCH + self._GAP + label.width
+            height = max(self._SWATCH, label.height) + 8.0
+            boxes.append((color, QRectF(x - 4.0, (self.rect.height - height) / 2, width + 8.0, height)))
+            x += width + self._SPACING
+        return boxes
+
+    def color_at(self, scene_point: QPointF) -> str | None:
+        """The legend colour drawn under a scene point, if any."""
+        point = self.mapFromScene(scene_point)
+        return next((color for color, box in self.legend_boxes() if box.contains(point)), None)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
@@ -120,14 +146,19 @@ class FooterItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.fillRect(self.boundingRect(), style.PAPER)
         middle = self.rect.height / 2
-        x = _MARGIN
-        for color, label in self._legend:
+        for (color, fill, label), (_, box) in zip(self._legend, self.legend_boxes(), strict=True):
+            painter.setOpacity(1.0 if self.filter in (None, color) else FADED)
+            if self.filter == color:
+                painter.setPen(QPen(style.SELECTION, 2.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box, 4.0, 4.0)
+            x = box.x() + 4.0
             painter.setPen(QPen(style.NOTE_BORDER, 1.0))
-            painter.setBrush(color)
+            painter.setBrush(fill)
             painter.drawRoundedRect(QRectF(x, middle - self._SWATCH / 2, self._SWATCH, self._SWATCH), 3.0, 3.0)
             painter.setPen(style.TITLE_TEXT)
-            label.paint(painter, x + self._SWATCH + 8, middle - label.height / 2)
-            x += self._SWATCH + 8 + label.width + 28
+            label.paint(painter, x + self._SWATCH + self._GAP, middle - label.height / 2)
+        painter.setOpacity(1.0)
         if self._credit is not None:
             painter.setPen(style.LABEL_TEXT)
             painter.setBrush(Qt.BrushStyle.NoBrush)

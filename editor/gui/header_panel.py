@@ -1,14 +1,15 @@
-"""HeaderPanel: the canvas's title and header fields as a small form; each change is one undo step."""
+"""HeaderPanel: the canvas's title, header fields and colour legend as a small form; each change is one undo step."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from editor.gui.commands import SetHeader
+from editor.gui import style
+from editor.gui.commands import SetHeader, SetLegend
 from editor.gui.document import Document
-from editor.model import Event, HeaderChanged, Reset
+from editor.model import PALETTE, Event, HeaderChanged, Reset
 
 
 class HeaderPanel(QWidget):
@@ -16,7 +17,9 @@ class HeaderPanel(QWidget):
         super().__init__(parent)
         self.document: Document | None = None
         self.fields: dict[str, QLineEdit] = {}
+        self.legend: dict[str, QLineEdit] = {}  # what each palette colour means, by colour name
         self._form = QFormLayout(self)
+        self.setMinimumWidth(340)  # room to read a legend entry such as "Brands and advertisers" whole
 
     def set_document(self, document: Document) -> None:
         if self.document is not None:
@@ -32,6 +35,18 @@ class HeaderPanel(QWidget):
             edit.editingFinished.connect(self._committer(name, label, edit))
             self._form.addRow(label, edit)
             self.fields[name] = edit
+        heading = QLabel("<b>Colour legend</b> (what each note colour means, such as one per customer segment)")
+        heading.setWordWrap(True)
+        self._form.addRow(heading)
+        self.legend = {}
+        for color, hex_value in PALETTE.items():
+            edit = QLineEdit(self)
+            edit.setObjectName(f"legend-{color}")
+            edit.setPlaceholderText("not used")
+            edit.addAction(style.swatch(hex_value), QLineEdit.ActionPosition.LeadingPosition)
+            edit.editingFinished.connect(self._commit_legend)
+            self._form.addRow(color.title(), edit)
+            self.legend[color] = edit
         document.canvas.subscribe(self._on_event)
         self._refresh()
 
@@ -46,6 +61,23 @@ class HeaderPanel(QWidget):
 
         return commit
 
+    def _commit_legend(self) -> None:
+        """The legend as the form says, in its order (entries the form does not show, such as #hex colours from a
+        file, are kept); one undo step when it changed."""
+        if self.document is None:
+            return
+        canvas = self.document.canvas
+        wanted = {color: edit.text().strip() for color, edit in self.legend.items()}
+        legend: dict[str, str] = {}
+        for color, meaning in canvas.legend.items():  # the legend's own order
+            if color not in wanted:
+                legend[color] = meaning
+            elif wanted[color]:
+                legend[color] = wanted[color]
+        legend.update((color, meaning) for color, meaning in wanted.items() if meaning and color not in legend)
+        if legend != canvas.legend:
+            self.document.push(SetLegend(canvas, legend))
+
     def _on_event(self, event: Event) -> None:
         if isinstance(event, HeaderChanged | Reset):
             self._refresh()
@@ -59,3 +91,8 @@ class HeaderPanel(QWidget):
             if edit.text() != value:
                 edit.setText(value)
                 edit.setCursorPosition(0)  # show the start of a long value, not its end
+        for color, edit in self.legend.items():
+            meaning = canvas.legend.get(color, "")
+            if edit.text() != meaning:
+                edit.setText(meaning)
+                edit.setCursorPosition(0)

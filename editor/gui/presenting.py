@@ -301,8 +301,8 @@ class Presenter(QObject):
         elif walking and key in DIGITS and not event.modifiers() & COMMAND_MODIFIERS:
             self.go_to(key - DIGITS.start)
         elif key == Qt.Key.Key_Escape.value and (self.presenting or walking or self.story is not None):
-            if self.window.board.selected_ids():
-                return False  # Escape clears the selection first, as it does on the board
+            if self.window.board.selected_ids() or self.window.board.color_filter is not None:
+                return False  # Escape clears the selection or the colour filter first, as it does on the board
             self._escape()
         else:
             return False

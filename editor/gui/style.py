@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 BOARD_BACKGROUND = QColor("#dfe3e8")
 PAPER = QColor("#ffffff")
@@ -22,6 +22,13 @@ SHADE = QColor(15, 20, 28, 150)  # over the blocks the guided walk is not on
 BANNER_BACKGROUND = QColor("#1f2933")  # the walk's banner and the timebox: light type on dark, for a projector
 BANNER_TEXT = QColor("#ffffff")
 BANNER_QUESTIONS = QColor("#cbd2d9")
+
+
+def swatch(hex_value: str, size: int = 18) -> QIcon:
+    """A square of a note colour, for menus, toolbars and forms."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(hex_value))
+    return QIcon(pixmap)
 
 
 def font(pixel_size: float, *, bold: bool = False) -> QFont:

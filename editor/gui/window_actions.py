@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar
 
 from editor import paths
@@ -20,7 +20,7 @@ from editor.fileformat.clipboard import (
     notes_to_text,
     notes_to_yaml,
 )
-from editor.gui import settings
+from editor.gui import settings, style
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.timebox import DEFAULT_MINUTES
@@ -149,7 +149,7 @@ class WindowActions:
         self.toolbar.addSeparator()
         for name, hex_value in PALETTE.items():
             action = self.action(colors, name.title(), partial(self._recolor, name))
-            action.setIcon(_swatch(hex_value))
+            action.setIcon(style.swatch(hex_value))
             action.setToolTip(f"Colour the selected notes {name}")
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -266,9 +266,3 @@ class WindowActions:
     def timebox_changed(self) -> None:
         timebox = self.window.timebox
         self.timer_toggle.setText("Pause &Timer" if timebox.running else "Start &Timer")
-
-
-def _swatch(hex_value: str) -> QIcon:
-    pixmap = QPixmap(18, 18)
-    pixmap.fill(QColor(hex_value))
-    return QIcon(pixmap)
