@@ -6,6 +6,7 @@ asks the document for the move with one command; the document's events then put 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,18 @@ from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside,
 from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem, note_font, note_height
 from editor.gui.spotlight import Spotlight
-from editor.model import DEFAULT_COLOR, PALETTE, Event, HeaderChanged, Note, Position, Reset
+from editor.model import (
+    DEFAULT_COLOR,
+    PALETTE,
+    Event,
+    HeaderChanged,
+    Note,
+    NoteAdded,
+    NoteChanged,
+    NoteRemoved,
+    Position,
+    Reset,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -46,9 +58,13 @@ class EditableBoard(BoardScene):
         self._drag_start: dict[int, QPointF] = {}
         self._drag_target: str | None = None
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
+        self.votes_shown = True
+        # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
+        self.vote_handler: Callable[[int, int], None] | None = None
         self._spotlight = Spotlight()
         self._spotlit: str | None = None
         self.addItem(self._spotlight)
+        self._rank_votes()
 
     # The guided walk's spotlight
 
@@ -81,8 +97,32 @@ class EditableBoard(BoardScene):
         for note_id, item in self.notes.items():
             item.setOpacity(1.0 if color is None or self.canvas.note(note_id).color == color else FADED)
 
+    # Votes
+
+    def show_votes(self, shown: bool) -> None:
+        """Dots on the notes, and the three highest counts framed and ranked; or no dots at all (a round whose counts
+        are hidden until the reveal)."""
+        self.votes_shown = shown
+        self._rank_votes()
+
+    def _rank_votes(self) -> None:
+        notes = [note for _, note in self.canvas.all_notes()]
+        counts = sorted({note.votes for note in notes if note.votes > 0}, reverse=True)[:3]
+        for note in notes:
+            rank = counts.index(note.votes) + 1 if self.votes_shown and note.votes in counts else None
+            self.notes[note.id].show_votes(self.votes_shown, rank)
+
     def _on_event(self, event: Event) -> None:
         super()._on_event(event)
+        votes_changed = isinstance(event, NoteChanged) and "votes" in event.fields
+        if (
+            votes_changed
+            or isinstance(event, Reset)
+            or (isinstance(event, NoteAdded | NoteRemoved) and event.note.votes)
+        ):
+            self._rank_votes()
+        elif isinstance(event, NoteAdded):  # no votes: no rank, but hidden like the others while counts are
+            self.notes[event.note.id].show_votes(self.votes_shown, None)
         if isinstance(event, Reset | HeaderChanged) and self.footer.filter not in self.canvas.legend:
             self.footer.set_filter(None)  # its colour left the legend
         if self.footer.filter is not None or isinstance(event, Reset):
@@ -258,6 +298,12 @@ class EditableBoard(BoardScene):
     # Dragging
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.vote_handler is not None and (item := self._note_at(event.scenePos())) is not None:
+            button = event.button()
+            if button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+                self.vote_handler(item.note_id, 1 if button == Qt.MouseButton.LeftButton else -1)
+                event.accept()
+                return
         color = self.footer.color_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
         if color is not None:
             self.filter_color(None if color == self.footer.filter else color)
@@ -327,6 +373,9 @@ class EditableBoard(BoardScene):
         """On a note: edit, colour, duplicate, delete, tidy. On an empty block: add a note there, tidy."""
         point = event.scenePos()
         item = self._note_at(point)
+        if self.vote_handler is not None and item is not None:  # the right-click took a dot off
+            event.accept()
+            return
         block_id = self.canvas.block_of(item.note_id) if item else self.block_id_at(point)
         if block_id is None:
             return

@@ -22,6 +22,7 @@ from editor.gui.geometry import board_width_for
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.presenting import Presenter
 from editor.gui.timebox import Timebox, TimeboxDisplay
+from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
 from editor.recovery import RecoveredCopy, Session
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
 
         self.exporter = Exporter(self)
         self.timebox = Timebox(self)
+        self.voting = VotingRound(self)
+        self.voting.changed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self.actions_ = WindowActions(self)
         self.timebox.changed.connect(self.actions_.timebox_changed)
         self.disk = DiskChanges(self)
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         if document is self.document:
             return
         self.board.finish_editing(commit=False)
+        self.voting.board_changed()
         self.board.detach()
         self.autosaver.stop()
         self.document.deleteLater()

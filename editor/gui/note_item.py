@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 _SHADOW_OFFSET = 3.0
+_DOT = 18.0  # a vote dot's diameter
+_MOST_DOTS = 6  # drawn one by one; more are drawn as one dot and a number
 _RADIUS = 3.0
 _SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
 _DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners
@@ -53,6 +55,11 @@ def _note_font(pixel_size: int) -> QFont:
     return style.font(pixel_size)
 
 
+@cache
+def _dot_font() -> QFont:
+    return style.font(13, bold=True)
+
+
 def note_font(text: str, width: float, longest: float | None = None) -> QFont:
     """The note's type: full size, or smaller so that its longest word fits on a line rather than breaking."""
     room = width - 2 * style.NOTE_PADDING
@@ -85,6 +92,9 @@ class NoteItem(QGraphicsItem):
         self._text = note.text
         self._longest = longest_word(note.text)
         self._color = note.color
+        self._votes = note.votes
+        self.votes_shown = True  # a voting round with hidden counts turns the dots off
+        self.rank: int | None = None  # 1, 2, 3 for the most-voted notes once the votes are shown
         self._width = width
         self._fill = QColor()
         self._ink = QColor()
@@ -114,6 +124,14 @@ class NoteItem(QGraphicsItem):
         if note.text != self._text or note.color != self._color:
             self._text, self._color = note.text, note.color
             self._prepare()
+        if note.votes != self._votes:
+            self._votes = note.votes
+            self.update()
+
+    def show_votes(self, shown: bool, rank: int | None) -> None:
+        if (shown, rank) != (self.votes_shown, self.rank):
+            self.votes_shown, self.rank = shown, rank
+            self.update()
 
     def set_size(self, width: float, height: float = 0.0) -> None:
         """Lay the note out at `width`, at least `height` tall (to line up with its row), taller if its text needs."""
@@ -150,7 +168,9 @@ class NoteItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._width, self._height = width, height
             # Room for the shadow, and for the selection outline drawn just outside the note.
-            self._bounds = QRectF(-4.0, -4.0, width + _SHADOW_OFFSET + 8.0, height + _SHADOW_OFFSET + 8.0)
+            # Room for the vote dots on the bottom edge and the rank badge on the top-right corner too.
+            margin = _DOT / 2 + 2.0
+            self._bounds = QRectF(-margin, -margin, width + _SHADOW_OFFSET + 2 * margin, height + 2 * margin)
 
     def _prepare(self) -> None:
         """Colours now; the text is laid out when the note is sized or painted."""
@@ -196,3 +216,34 @@ class NoteItem(QGraphicsItem):
                 painter.drawRoundedRect(outline, _RADIUS + 2, _RADIUS + 2)
             else:
                 painter.drawRect(outline)
+        if self.votes_shown and self._votes:
+            self._paint_votes(painter, body)
+
+    def _paint_votes(self, painter: QPainter, body: QRectF) -> None:
+        """Dot stickers along the bottom edge (a number beside one dot past six); the most voted get a gold frame and
+        their rank on the top-right corner."""
+        if self.rank is not None:
+            painter.setPen(QPen(style.TOP_VOTED, 4.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(body.adjusted(-1.0, -1.0, 1.0, 1.0), _RADIUS + 1, _RADIUS + 1)
+            badge = QRectF(body.right() - _DOT, -_DOT / 2, 1.5 * _DOT, 1.5 * _DOT)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.TOP_VOTED)
+            painter.drawEllipse(badge)
+            painter.setPen(style.NOTE_TEXT)
+            painter.setFont(_dot_font())
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.rank))
+        dots = self._votes if self._votes <= _MOST_DOTS else 1
+        painter.setPen(QPen(style.PAPER, 1.5))
+        painter.setBrush(style.DOT)
+        right = body.right() - 6.0
+        for index in range(dots):
+            painter.drawEllipse(QRectF(right - (index + 1) * (_DOT + 2.0), body.bottom() - _DOT / 2, _DOT, _DOT))
+        if self._votes > _MOST_DOTS:
+            label = QRectF(right - _DOT - 2.0 - 3 * _DOT, body.bottom() - _DOT / 2, 3 * _DOT - 2.0, _DOT)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.DOT)
+            painter.drawRoundedRect(label, _DOT / 2, _DOT / 2)
+            painter.setPen(style.PAPER)
+            painter.setFont(_dot_font())
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{self._votes}")

@@ -24,6 +24,7 @@ from editor.gui import settings, style
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.timebox import DEFAULT_MINUTES
+from editor.gui.voting import DEFAULT_DOTS
 from editor.model import PALETTE
 
 if TYPE_CHECKING:
@@ -262,6 +263,35 @@ class WindowActions:
         reset = self.action(menu, "&Reset Timer", lambda: window.timebox.reset(), "Shift+T")
         reset.setObjectName("timerReset")
         bar.addAction(reset)
+        menu.addSeparator()
+        bar.addSeparator()
+        self.dots = QSpinBox(window)
+        self.dots.setObjectName("votingDots")
+        self.dots.setRange(1, 500)
+        self.dots.setValue(DEFAULT_DOTS)
+        self.dots.setSuffix(" dots")
+        self.dots.setToolTip("How many dots the next voting round has, for the whole room")
+        self.dots.valueChanged.connect(lambda value: setattr(window.voting, "limit", value))
+        bar.addWidget(self.dots)
+        hide = self.action(menu, "&Hide Counts While Voting", lambda: None)
+        hide.setObjectName("voteHideCounts")
+        hide.setCheckable(True)
+        hide.setChecked(True)
+        hide.toggled.connect(lambda on: setattr(window.voting, "hide_counts", on))
+        self.vote_toggle = self.action(menu, "Start &Voting", lambda: window.voting.toggle(), "Ctrl+Shift+V")
+        self.vote_toggle.setObjectName("voteToggle")
+        self.vote_toggle.setToolTip("A round of dot voting: click a note to add a dot, right-click to take it back")
+        bar.addAction(self.vote_toggle)
+        reveal = self.action(menu, "Re&veal Votes", lambda: window.voting.reveal())
+        reveal.setObjectName("voteReveal")
+        bar.addAction(reveal)
+        clear = self.action(menu, "&Clear Votes", lambda: window.voting.clear())
+        clear.setObjectName("voteClear")
+        bar.addAction(clear)
+        window.voting.changed.connect(lambda _: self._voting_changed())
+
+    def _voting_changed(self) -> None:
+        self.vote_toggle.setText("End &Voting" if self.window.voting.active else "Start &Voting")
 
     def timebox_changed(self) -> None:
         timebox = self.window.timebox

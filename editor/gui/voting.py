@@ -1,0 +1,113 @@
+"""VotingRound: dot voting on the board: a click adds a dot to a note, a right-click takes one off, within a limit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.gui.commands import UpdateNotes
+
+if TYPE_CHECKING:
+    from editor.gui.main_window import MainWindow
+
+DEFAULT_DOTS = 10
+
+
+class VotingRound(QObject):
+    """One round at a time. The dots are the notes' votes in the document (saved, one undo step each); the round
+    knows how many each note had when it began, so the dots it placed are counted from the document, also after an
+    undo. Starting a round keeps the votes of earlier ones; Clear Votes takes every dot off in one undo step.
+
+    With hidden counts, no note shows its dots until the facilitator reveals them: early votes do not steer late
+    ones. Each dot is still confirmed in the status line ("Dot 3 of 10 placed")."""
+
+    changed = Signal(str)  # a sentence for the status line
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.limit = DEFAULT_DOTS
+        self.hide_counts = True
+        self._before: dict[int, int] = {}  # each note's votes when the round began
+
+    # The round
+
+    def start(self) -> None:
+        """A new round: `limit` dots to place; the counts hidden until the reveal when `hide_counts`."""
+        board = self.window.board
+        board.finish_editing()
+        self._before = {note.id: note.votes for _, note in self.window.document.canvas.all_notes()}
+        self.active = True
+        board.clearSelection()
+        board.vote_handler = self.vote
+        board.show_votes(not self.hide_counts)
+        self.changed.emit(f"Voting: click a note to give it a dot, right-click to take one back ({self.limit} dots).")
+
+    def end(self) -> None:
+        """Stop taking dots; every count shows."""
+        if not self.active:
+            return
+        self.active = False
+        self.window.board.vote_handler = None
+        self.reveal()
+
+    def toggle(self) -> None:
+        if self.active:
+            self.end()
+        else:
+            self.start()
+
+    def reveal(self) -> None:
+        """Show every note's dots; the most-voted notes stand out."""
+        self.window.board.show_votes(True)
+        self.changed.emit(f"Votes shown: {self._summary()}")
+
+    def clear(self) -> None:
+        """Take every dot off every note, in one undo step."""
+        canvas = self.window.document.canvas
+        voted = {note.id: {"votes": 0} for _, note in canvas.all_notes() if note.votes}
+        if voted:
+            self.window.document.push(UpdateNotes(canvas, voted, "Clear Votes"))
+        self._before = dict.fromkeys(self._before, 0)
+        self.changed.emit("Votes cleared.")
+
+    def placed(self) -> int:
+        """Dots placed in this round (from the document: an undone dot is not counted)."""
+        return sum(
+            max(0, note.votes - self._before.get(note.id, 0)) for _, note in self.window.document.canvas.all_notes()
+        )
+
+    def board_changed(self) -> None:
+        """Another canvas in the window: a round on the old one ends."""
+        self.active = False
+        self._before = {}
+
+    # Dots
+
+    def vote(self, note_id: int, step: int) -> None:
+        """A click (+1) or right-click (-1) on a note during the round."""
+        canvas = self.window.document.canvas
+        note = canvas.note(note_id)
+        if step > 0:
+            used = self.placed()
+            if used >= self.limit:
+                self.changed.emit(f"All {self.limit} dots of this round are placed: right-click a note to move one.")
+                return
+            self.window.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes + 1}}, "Add Dot"))
+            self.changed.emit(f"Dot {used + 1} of {self.limit} placed.")
+        else:
+            if note.votes <= self._before.get(note_id, 0):
+                self.changed.emit("That note has no dot of this round to take back.")
+                return
+            self.window.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes - 1}}, "Remove Dot"))
+            self.changed.emit(f"Dot taken back: {self.limit - self.placed()} of {self.limit} left.")
+
+    def _summary(self) -> str:
+        notes = sorted(
+            (note for _, note in self.window.document.canvas.all_notes() if note.votes), key=lambda n: -n.votes
+        )
+        if not notes:
+            return "no dots yet."
+        return "; ".join(f"{note.text} ({note.votes})" for note in notes[:3])

@@ -1,0 +1,118 @@
+"""Dot voting with real clicks: a limit per round, hidden counts until the reveal, the most voted standing out,
+votes saved in the file, cleared in one undo step, and kept when a new round starts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import LEFT, NONE, at, click, note_center
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QSpinBox, QToolBar, QWidget
+
+from editor.fileformat import load_canvas
+from editor.gui.main_window import MainWindow
+
+OpenApp = Callable[[Path | None], MainWindow]
+
+
+def button(window: MainWindow, name: str) -> QWidget:
+    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
+    action = next(action for action in window.actions() if action.objectName() == name)
+    widget = toolbar.widgetForAction(action)
+    assert widget is not None
+    return widget
+
+
+def right_click(window: MainWindow, note_id: int) -> None:
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.RightButton, NONE, at(window, note_center(window, note_id)))
+
+
+def votes(window: MainWindow) -> dict[int, int]:
+    return {note.id: note.votes for _, note in window.document.canvas.all_notes() if note.votes}
+
+
+def start_round(window: MainWindow, dots: int) -> None:
+    spin = window.findChild(QSpinBox, "votingDots")
+    spin.setValue(dots)
+    QTest.mouseClick(button(window, "voteToggle"), LEFT)
+    assert window.voting.active
+
+
+def test_a_round_takes_dots_up_to_its_limit_with_the_counts_hidden_until_the_reveal(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    first, second, third = (note.id for note in canvas.notes("value_propositions")[:3])
+    start_round(window, 4)
+    for note_id in (first, first, second, third):
+        click(window, note_center(window, note_id))
+    assert votes(window) == {first: 2, second: 1, third: 1}
+    assert window.board.selected_ids() == []  # a click in a round votes: it does not select or drag
+    assert "Dot 4 of 4 placed" in window.statusBar().currentMessage()
+    # Counts are hidden: no note shows its dots yet.
+    assert not any(item.votes_shown for item in window.board.notes.values())
+
+    click(window, note_center(window, third))  # a fifth dot: over the limit
+    assert votes(window)[third] == 1
+    assert "All 4 dots of this round are placed" in window.statusBar().currentMessage()
+    right_click(window, third)  # taken back, and placed elsewhere
+    assert third not in votes(window)
+    click(window, note_center(window, first))
+    assert votes(window) == {first: 3, second: 1}
+    assert window.document.stack.undoText() == "Add Dot"
+
+    QTest.mouseClick(button(window, "voteReveal"), LEFT)
+    items = window.board.notes
+    assert items[first].votes_shown and items[first].rank == 1 and items[second].rank == 2
+    assert items[third].rank is None
+
+    QTest.mouseClick(button(window, "voteToggle"), LEFT)  # end of the round: clicks select again
+    assert not window.voting.active
+    click(window, note_center(window, third))
+    assert window.board.selected_ids() == [third] and votes(window) == {first: 3, second: 1}
+
+
+def test_votes_are_saved_cleared_in_one_undo_step_and_kept_by_a_new_round(open_app: OpenApp, tmp_path: Path) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    first, second = (note.id for note in canvas.notes("channels")[:2])
+    start_round(window, 3)
+    click(window, note_center(window, first))
+    click(window, note_center(window, first))
+    QTest.mouseClick(button(window, "voteToggle"), LEFT)
+
+    path = tmp_path / "voted.yaml"
+    window.document.save(path)
+    saved = load_canvas(path)
+    assert [note.votes for note in saved.notes("channels")[:2]] == [2, 0]
+
+    start_round(window, 3)  # a new round keeps the old dots, and has its own three
+    for _ in range(3):
+        click(window, note_center(window, second))
+    assert votes(window) == {first: 2, second: 3}
+    right_click(window, first)  # the old round's dots are not this round's to take back
+    assert votes(window)[first] == 2
+    window.document.stack.undo()  # an undone dot is one this round can place again
+    click(window, note_center(window, second))
+    assert votes(window) == {first: 2, second: 3}
+
+    QTest.mouseClick(button(window, "voteClear"), LEFT)
+    assert votes(window) == {}
+    assert window.document.stack.undoText() == "Clear Votes"
+    window.document.stack.undo()
+    assert votes(window) == {first: 2, second: 3}
+
+
+def test_a_file_with_votes_shows_them_and_ranks_the_most_voted(open_app: OpenApp, tmp_path: Path) -> None:
+    from editor.fileformat import save_canvas
+    from editor.model import Canvas, Note
+
+    canvas = Canvas(title="Voted")
+    for text, count in (("Most", 5), ("Second", 3), ("Third", 1), ("None", 0)):
+        canvas.add_note("value_propositions", Note(text, votes=count))
+    path = tmp_path / "votes.yaml"
+    save_canvas(canvas, path)
+    window = open_app(path)
+    ranks = {window.document.canvas.note(i).text: item.rank for i, item in window.board.notes.items()}
+    assert ranks == {"Most": 1, "Second": 2, "Third": 3, "None": None}
