@@ -38,7 +38,10 @@ def test_saved_files_validate(tmp_path: Path) -> None:
     canvas = Canvas(
         title="Everything",
         legend={"blue": "Brands", "#123456": "Custom"},
-        blocks={"channels": [Note("Ads", color="#123456", tags=("x",), votes=3, position=(0.1, 0.9)), Note("no")]},
+        blocks={
+            "channels": [Note("Ads", color="#123456", tags=("x",), votes=3, position=(0.1, 0.9)), Note("no")],
+            "parking_lot": [Note("Later", votes=1), Note("Maybe")],
+        },
     )
     save_canvas(canvas, tmp_path / "all.yaml")
     VALIDATOR.validate(as_json((tmp_path / "all.yaml").read_text(encoding="utf-8")))
@@ -50,5 +53,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
         {"title": "no format"},
         {"format": 2},
         {"format": 1, "blocks": {"channels": [{"colour": "blue"}]}},
+        {"format": 1, "parking_lot": "one idea"},
+        {"format": 1, "parking_lot": [{"text": "x", "votes": -1}]},
     ):
         assert not VALIDATOR.is_valid(bad)

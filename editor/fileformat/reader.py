@@ -8,7 +8,7 @@ from pathlib import Path
 from editor import yamlsafe
 from editor.errors import CanvasFileError
 from editor.fileformat.disk import FileState
-from editor.model import DEFAULT_COLOR, PALETTE, Canvas, Note, Template, load_template
+from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template, load_template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.template import DEFAULT_TEMPLATE, available_templates
 from editor.node_reader import Reader, did_you_mean
@@ -59,7 +59,9 @@ def _parse(data: bytes, source: str) -> Canvas:
     top = reader.mapping(root, "a canvas file")
     _check_format(reader, top)
     template = _template(reader, top)
-    reader.keys(top, ["format", "template", "title", *template.header_ids, "legend", "blocks"], "at the top")
+    reader.keys(
+        top, ["format", "template", "title", *template.header_ids, "legend", "blocks", PARKING_LOT], "at the top"
+    )
     title_node = reader.optional(top, "title")
     title = "" if title_node is None else reader.text(title_node, "the title")
     fields = {}
@@ -69,6 +71,10 @@ def _parse(data: bytes, source: str) -> Canvas:
             fields[field_id] = reader.text(node, f"'{field_id}'")
     legend = _legend(reader, reader.optional(top, "legend"))
     blocks = _blocks(reader, reader.optional(top, "blocks"), template)
+    parked = reader.optional(top, PARKING_LOT)
+    if parked is not None and not _empty(parked):
+        notes = [_note(reader, item) for item in reader.sequence(parked, "the notes of the parking lot")]
+        blocks[PARKING_LOT] = [note for note in notes if note is not None]
     reader.finish()
     return Canvas(template, title=title, fields=fields, legend=legend, blocks=blocks)
 
@@ -98,7 +104,7 @@ def _template(reader: Reader, top: Mapping) -> Template:
 
 
 def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
-    if node is None or (isinstance(node, Scalar) and node.plain and node.value == ""):
+    if _empty(node):
         return {}
     legend = {}
     for color, (key_node, value_node) in reader.mapping(node, "'legend'").items.items():
@@ -109,7 +115,7 @@ def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
 
 def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, list[Note]]:
     blocks: dict[str, list[Note]] = {}
-    if node is None or (isinstance(node, Scalar) and node.plain and node.value == ""):
+    if _empty(node):
         return blocks
     for block_id, (key_node, value_node) in reader.mapping(node, "'blocks'").items.items():
         if block_id not in template.block_ids:
@@ -121,6 +127,11 @@ def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, 
         notes = [_note(reader, item) for item in reader.sequence(value_node, f"the notes of '{block_id}'")]
         blocks[block_id] = [note for note in notes if note is not None]
     return blocks
+
+
+def _empty(node: Node | None) -> bool:
+    """Left out, or written with nothing after it (`legend:`)."""
+    return node is None or (isinstance(node, Scalar) and node.plain and node.value == "")
 
 
 def _note(reader: Reader, node: Node) -> Note | None:

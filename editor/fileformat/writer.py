@@ -12,7 +12,7 @@ from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import FileState
 from editor.fileformat.reader import FORMAT_VERSION
-from editor.model import DEFAULT_COLOR, Canvas, Position
+from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas, Position
 
 _BaseDumper: type[yaml.SafeDumper] | type[yaml.CSafeDumper]
 try:
@@ -65,7 +65,7 @@ def dump_in_pieces(content: tuple[Any, ...], pause: Callable[[], None]) -> str:
     pauses with sleep(0) between pieces never keeps the window waiting for long. The text reads back as the same
     canvas as dump_content's; it may differ from it in where a "..." line stands after a note whose text ends in
     blank lines, so it is not what Save writes."""
-    _, _, _, _, blocks = content
+    blocks, parked = _split(content[4])
     pieces = [_dump(_document(content, with_blocks=False)), "blocks:\n" if blocks else "blocks: {}\n"]
     for block_id, notes in blocks:
         if not notes:
@@ -75,20 +75,41 @@ def dump_in_pieces(content: tuple[Any, ...], pause: Callable[[], None]) -> str:
             chunk = [_note_data(*note) for note in notes[start : start + CHUNK]]
             text = _dump({"blocks": {block_id: chunk}})
             pieces.append(text.split("\n", 2 if start else 1)[-1])  # without "blocks:" (and the block's key)
+    if parked:
+        pieces.append("parking_lot:\n")
+    for start in range(0, len(parked), CHUNK):
+        pause()
+        text = _dump({PARKING_LOT: [_note_data(*note) for note in parked[start : start + CHUNK]]})
+        pieces.append(text.split("\n", 1)[1])  # without "parking_lot:"
     # A piece holding a block scalar that keeps its final line breaks ("|+") ends its own document with a "..."
     # line; inside the whole text the next piece ends that scalar instead.
     return "".join(piece.removesuffix("\n...\n") + "\n" if piece.endswith("\n...\n") else piece for piece in pieces)
 
 
 def _document(content: tuple[Any, ...], with_blocks: bool) -> dict[str, Any]:
-    template_id, title, fields, legend, blocks = content
+    template_id, title, fields, legend, all_blocks = content
     document: dict[str, Any] = {"format": FORMAT_VERSION, "template": template_id, "title": title}
     document.update(fields)
     if legend:
         document["legend"] = dict(legend)
     if with_blocks:
+        blocks, parked = _split(all_blocks)
         document["blocks"] = {block_id: [_note_data(*note) for note in notes] for block_id, notes in blocks}
+        if parked:  # written only when it holds notes: a canvas without one reads as before
+            document[PARKING_LOT] = [_note_data(*note) for note in parked]
     return document
+
+
+def _split(blocks: tuple[tuple[str, tuple[Any, ...]], ...]) -> tuple[list[tuple[str, Any]], tuple[Any, ...]]:
+    """The template's blocks of a content snapshot, and the parking lot's notes (written after them, on its own)."""
+    parked: tuple[Any, ...] = ()
+    kept = []
+    for block_id, notes in blocks:
+        if block_id == PARKING_LOT:
+            parked = notes
+        else:
+            kept.append((block_id, notes))
+    return kept, parked
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -168,5 +168,5 @@ class ReplaceCanvas(QUndoCommand):
 
 
 def _shallow_copy(canvas: Canvas) -> Canvas:
-    blocks = {block_id: canvas.notes(block_id) for block_id in canvas.template.block_ids}
+    blocks = {block_id: canvas.notes(block_id) for block_id in canvas.block_ids}
     return Canvas(canvas.template, title=canvas.title, fields=canvas.fields, legend=canvas.legend, blocks=blocks)

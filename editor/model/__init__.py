@@ -1,6 +1,7 @@
 """The document model: canvases, notes, colours and templates, in plain Python that knows no Qt."""
 
 from editor.model.canvas import (
+    PARKING_LOT,
     Canvas,
     Event,
     HeaderChanged,
@@ -20,6 +21,7 @@ __all__ = [
     "DEFAULT_COLOR",
     "DEFAULT_TEMPLATE",
     "PALETTE",
+    "PARKING_LOT",
     "BlockSpec",
     "Canvas",
     "Event",

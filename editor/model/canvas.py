@@ -13,6 +13,10 @@ from editor.model.template import DEFAULT_TEMPLATE, Template, load_template
 Position = tuple[float, float]
 _note_ids = itertools.count(1)
 
+# Notes that do not fit anywhere yet: a list beside the canvas's blocks, on every template. It takes notes as a
+# block does (add, move, arrange), so a note goes in and out of it as between blocks.
+PARKING_LOT = "parking_lot"
+
 
 @dataclass(slots=True)
 class Note:
@@ -118,7 +122,7 @@ class Canvas:
         for color, meaning in (legend or {}).items():
             _check_note_values(color, 0, None)
             self._legend[normalize_color(color)] = meaning
-        self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in self.template.block_ids}
+        self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in (*self.template.block_ids, PARKING_LOT)}
         self._block_of: dict[int, str] = {}
         self._listeners: list[Listener] = []
         for block_id, notes in (blocks or {}).items():
@@ -138,6 +142,11 @@ class Canvas:
     @property
     def legend(self) -> Mapping[str, str]:
         return self._legend
+
+    @property
+    def block_ids(self) -> tuple[str, ...]:
+        """Where notes can be: the template's blocks, then the parking lot."""
+        return tuple(self._blocks)
 
     def notes(self, block_id: str) -> Sequence[Note]:
         return self._blocks[block_id]

@@ -57,6 +57,14 @@ def test_note_mapping_keys_are_read() -> None:
     )
 
 
+def test_the_parking_lot_reads_as_a_list_of_notes_and_files_without_one_have_an_empty_one() -> None:
+    canvas = parse_canvas(b"format: 1\nparking_lot:\n  - Pricing?\n  - text: Radio ads\n    votes: 2\n")
+    assert [(n.text, n.votes) for n in canvas.notes("parking_lot")] == [("Pricing?", 0), ("Radio ads", 2)]
+    assert canvas.note_count() == 2
+    assert parse_canvas(b"format: 1\nblocks:\n  channels: [Ads]\n").notes("parking_lot") == []
+    assert parse_canvas(b"format: 1\nparking_lot:\n").notes("parking_lot") == []
+
+
 def test_empty_block_and_empty_header_values_read_as_empty() -> None:
     canvas = parse_canvas(b"format: 1\ntitle:\nlegend:\nblocks:\n  channels:\n")
     assert canvas.title == ""

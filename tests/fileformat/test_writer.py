@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.fileformat import FileState, dump_canvas, load_canvas, open_canvas, parse_canvas, save_canvas
-from editor.model import PALETTE, Canvas, Note, load_template
+from editor.model import PALETTE, PARKING_LOT, Canvas, Note, load_template
 
 TEMPLATE = load_template()
 YAML_1_1_TRAPS = [
@@ -76,7 +76,7 @@ canvases = st.builds(
     title=texts,
     fields=st.fixed_dictionaries({field: texts for field in TEMPLATE.header_ids}),
     legend=st.dictionaries(colors, texts, max_size=3),
-    blocks=st.fixed_dictionaries({block: st.lists(notes, max_size=3) for block in TEMPLATE.block_ids}),
+    blocks=st.fixed_dictionaries({block: st.lists(notes, max_size=3) for block in (*TEMPLATE.block_ids, PARKING_LOT)}),
 )
 
 
@@ -136,7 +136,12 @@ def test_save_and_open_tell_the_state_of_the_file_they_wrote_and_read(tmp_path: 
 def test_the_text_made_in_pieces_reads_back_as_the_canvas(monkeypatch: pytest.MonkeyPatch, tiktok_path: Path) -> None:
     from editor.fileformat import writer
 
-    canvases = [load_canvas(tiktok_path), Canvas(), Canvas(blocks={"channels": [Note(f"n{i}") for i in range(7)]})]
+    canvases = [
+        load_canvas(tiktok_path),
+        Canvas(),
+        Canvas(blocks={"channels": [Note(f"n{i}") for i in range(7)]}),
+        Canvas(blocks={"channels": [Note("a")], PARKING_LOT: [Note(f"p{i}", votes=i) for i in range(5)]}),
+    ]
     pauses: list[int] = []
     monkeypatch.setattr(writer, "CHUNK", 2)
     pieces = [writer.dump_in_pieces(canvas.content(), pause=lambda: pauses.append(1)) for canvas in canvases]
@@ -158,3 +163,13 @@ def test_any_canvas_made_in_the_smallest_pieces_reads_back_as_itself(canvas: Can
     finally:
         writer.CHUNK = saved
     assert parse_canvas(text.encode("utf-8")) == canvas
+
+
+def test_the_parking_lot_is_written_after_the_blocks_and_only_when_it_holds_notes() -> None:
+    canvas = Canvas(blocks={"channels": [Note("Ads")], PARKING_LOT: [Note("Pricing?"), Note("Offline", color="grey")]})
+    text = dump_canvas(canvas)
+    assert text.endswith("blocks:\n  key_partners: []\n") is False
+    assert "\nparking_lot:\n- Pricing?\n- text: Offline\n  color: grey\n" in text
+    assert text.index("\nblocks:") < text.index("\nparking_lot:")
+    assert parse_canvas(text.encode()) == canvas
+    assert "parking_lot" not in dump_canvas(Canvas(blocks={"channels": [Note("Ads")]}))
