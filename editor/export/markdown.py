@@ -1,10 +1,11 @@
-"""Markdown export: the title and header, then each block in the template's order with its notes as a list."""
+"""Markdown export: the title and header, then each block in the template's order with its notes as a list, then
+the parking lot."""
 
 from __future__ import annotations
 
 import re
 
-from editor.model import Canvas, Note
+from editor.model import PARKING_LOT, Canvas, Note
 
 # A coloured mark per palette colour: it reads on any wiki, in a terminal and in a plain-text diff.
 COLOR_MARKS = {
@@ -38,6 +39,11 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines += [f"## {_inline(block.title)}", ""]
         notes = canvas.notes(block.id)
         lines += [_note_line(note) for note in notes] if notes else ["*No notes yet.*"]
+        lines.append("")
+    parked = canvas.notes(PARKING_LOT)
+    if parked:
+        lines += ["## Parking Lot", "", "*Ideas that do not fit a block yet.*", ""]
+        lines += [_note_line(note) for note in parked]
         lines.append("")
     lines += ["---", "", _inline(template.credit), ""]
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -21,8 +21,10 @@ _QUESTIONS_GAP = 10.0
 
 
 class BlockItem(QGraphicsItem):
-    def __init__(self, spec: BlockSpec, rect: Rect) -> None:
+    def __init__(self, spec: BlockSpec, rect: Rect, parking: bool = False) -> None:
+        """`parking`: the parking lot, drawn as an area beside the canvas rather than one of its blocks."""
         super().__init__()
+        self.parking = parking
         self.block_id = spec.id
         self.title = spec.title
         self._question_text = " ".join(spec.questions)
@@ -69,8 +71,12 @@ class BlockItem(QGraphicsItem):
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(QPen(style.BLOCK_BORDER, 2.0))
-        painter.setBrush(style.BLOCK_HIGHLIGHT if self._highlighted else style.PAPER)
+        pen = QPen(style.BLOCK_BORDER, 2.0)
+        if self.parking:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        ground = style.PARKING_GROUND if self.parking else style.PAPER
+        painter.setBrush(style.BLOCK_HIGHLIGHT if self._highlighted else ground)
         painter.drawRect(QRectF(1.0, 1.0, self.rect.width - 2.0, self.rect.height - 2.0))
         painter.setPen(style.TITLE_TEXT)
         self._title.paint(painter, BLOCK_PADDING, BLOCK_PADDING)

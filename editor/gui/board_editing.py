@@ -47,6 +47,7 @@ DRAG_Z = 500.0  # above every note, below the editor
 
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
+    parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
     picture_notes_from = 1000  # notes: below this, drags are fast without pictures and zooms faster
 
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
@@ -80,6 +81,9 @@ class EditableBoard(BoardScene):
     def set_board_width(self, width: float) -> None:
         super().set_board_width(width)
         self.spotlight(self._spotlit)
+
+    def parking_changed(self, shown: bool) -> None:
+        self.parking_toggled.emit(shown)
 
     # The colour filter: a click on a legend colour brings out its notes and fades the rest
 

@@ -13,6 +13,7 @@ from editor.gui.geometry import (
     BOARD_HEIGHT,
     BOARD_WIDTH,
     NOTE_WIDTH,
+    Rect,
     block_rects,
     fit_notes,
     footer_rect,
@@ -22,6 +23,8 @@ from editor.gui.geometry import (
 )
 from editor.gui.note_item import NoteItem
 from editor.model import (
+    PARKING_LOT,
+    BlockSpec,
     Canvas,
     Event,
     HeaderChanged,
@@ -32,6 +35,16 @@ from editor.model import (
     NoteRemoved,
     NotesArranged,
     Reset,
+)
+
+PARKING_SPEC = BlockSpec(
+    PARKING_LOT,
+    "Parking Lot",
+    ("Ideas that do not fit a block yet. Drag them onto the canvas when they do.",),
+    column=0,
+    row=0,
+    column_span=0,
+    row_span=0,
 )
 
 
@@ -48,6 +61,7 @@ class BoardScene(QGraphicsScene):
         self.canvas = canvas
         self.setBackgroundBrush(style.BOARD_BACKGROUND)
         self.board_width = board_width
+        self.parking_wanted = False
         self.setSceneRect(QRectF(0.0, 0.0, board_width, BOARD_HEIGHT))
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
@@ -72,12 +86,41 @@ class BoardScene(QGraphicsScene):
             return
         self.board_width = width
         self.setSceneRect(QRectF(0.0, 0.0, width, BOARD_HEIGHT))
-        rects = block_rects(self.canvas.template, width)
+        self._place_blocks()
+        self.header.update_from(self.canvas, header_rect(width))
+        self.footer.update_from(self.canvas, footer_rect(width))
+
+    # The parking lot: shown while it holds notes, or while the person wants it (to drop notes into it)
+
+    def set_parking_wanted(self, wanted: bool) -> None:
+        self.parking_wanted = wanted
+        self._sync_parking()
+
+    def parking_shown(self) -> bool:
+        return PARKING_LOT in self.blocks
+
+    def _sync_parking(self) -> bool:
+        """Show or hide the parking lot as its notes and the person ask; True when it appeared or went."""
+        shown = self.parking_wanted or bool(self.canvas.notes(PARKING_LOT))
+        if shown == self.parking_shown():
+            return False
+        if shown:
+            self.blocks[PARKING_LOT] = BlockItem(PARKING_SPEC, Rect(0.0, 0.0, 1.0, 1.0), parking=True)
+            self.addItem(self.blocks[PARKING_LOT])
+        else:
+            self.removeItem(self.blocks.pop(PARKING_LOT))
+        self._place_blocks()
+        self.parking_changed(shown)
+        return True
+
+    def parking_changed(self, shown: bool) -> None:
+        """Called when the parking lot appears or goes (the on-screen board tells its window)."""
+
+    def _place_blocks(self) -> None:
+        rects = block_rects(self.canvas.template, self.board_width, self.parking_shown())
         for block_id, block in self.blocks.items():
             block.set_rect(rects[block_id])
             self._layout_block(block_id)
-        self.header.update_from(self.canvas, header_rect(width))
-        self.footer.update_from(self.canvas, footer_rect(width))
 
     # Building and updating
 
@@ -86,9 +129,10 @@ class BoardScene(QGraphicsScene):
             self.removeItem(item)
         self.blocks.clear()
         self.notes.clear()
-        rects = block_rects(self.canvas.template, self.board_width)
-        for spec in self.canvas.template.blocks:
-            block = BlockItem(spec, rects[spec.id])
+        parking = self.parking_wanted or bool(self.canvas.notes(PARKING_LOT))
+        rects = block_rects(self.canvas.template, self.board_width, parking)
+        for spec in (*self.canvas.template.blocks, *([PARKING_SPEC] if parking else [])):
+            block = BlockItem(spec, rects[spec.id], parking=spec is PARKING_SPEC)
             self.blocks[spec.id] = block
             self.addItem(block)
         self._pictured = self.picture_notes_from is not None and self.canvas.note_count() >= self.picture_notes_from
@@ -113,30 +157,34 @@ class BoardScene(QGraphicsScene):
         return item
 
     def _on_event(self, event: Event) -> None:
+        touched: set[str] = set()  # blocks whose notes changed
         if isinstance(event, NoteAdded):
             item = self._note_item(event.note)
             self.notes[event.note.id] = item
             self.addItem(item)
-            self._layout_block(event.block_id)
+            touched = {event.block_id}
         elif isinstance(event, NoteRemoved):
             self.removeItem(self.notes.pop(event.note.id))
-            self._layout_block(event.block_id)
+            touched = {event.block_id}
         elif isinstance(event, NoteChanged):
             self.notes[event.note.id].update_from(event.note)
             if event.fields & {"text", "position"}:
-                self._layout_block(self.canvas.block_of(event.note.id))
+                touched = {self.canvas.block_of(event.note.id)}
         elif isinstance(event, NotesArranged):
-            for block_id in event.block_ids:
-                self._layout_block(block_id)
+            touched = set(event.block_ids)
         elif isinstance(event, NoteMoved):
-            self._layout_block(event.from_block)
-            if event.to_block != event.from_block:
-                self._layout_block(event.to_block)
+            touched = {event.from_block, event.to_block}
         elif isinstance(event, HeaderChanged):
             self.header.update_from(self.canvas)
             self.footer.update_from(self.canvas)
         elif isinstance(event, Reset):
             self._build()
+        # The parking lot appears with its first note and goes with its last (unless wanted): every block then
+        # moves, and is laid out again; else only the blocks the event touched are.
+        if touched and not (PARKING_LOT in touched and self._sync_parking()):
+            for block_id in self.blocks:  # in board order: the same order a full layout takes
+                if block_id in touched:
+                    self._layout_block(block_id)
 
     def _layout_block(self, block_id: str) -> None:
         """Place a block's notes: positioned ones where the document says, the rest flowed in order."""

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from editor.model import Template
+from editor.model import PARKING_LOT, Template
 
 BOARD_WIDTH = 2000.0  # the default; the board widens or narrows to the window's shape within these:
 MIN_BOARD_WIDTH = 1600.0
@@ -19,6 +19,9 @@ HEADER_HEIGHT = 118.0
 GRID_HEIGHT = 1110.0
 FOOTER_HEIGHT = 52.0
 BOARD_HEIGHT = HEADER_HEIGHT + GRID_HEIGHT + FOOTER_HEIGHT
+
+PARKING_SHARE = 0.15  # of the board's width, on the right, when the parking lot shows
+PARKING_GAP = 16.0  # of board ground between the canvas and the parking lot: it is beside the canvas, not in it
 
 BLOCK_PADDING = 14.0
 NOTE_GAP = 12.0
@@ -75,11 +78,13 @@ def footer_rect(board_width: float = BOARD_WIDTH) -> Rect:
     return Rect(0.0, HEADER_HEIGHT + GRID_HEIGHT, board_width, FOOTER_HEIGHT)
 
 
-def block_rects(template: Template, board_width: float = BOARD_WIDTH) -> dict[str, Rect]:
-    """Each block's rectangle, from the template's grid."""
-    cell_width = board_width / template.columns
+def block_rects(template: Template, board_width: float = BOARD_WIDTH, parking: bool = False) -> dict[str, Rect]:
+    """Each block's rectangle, from the template's grid; with `parking`, the grid gives up a strip on the right to
+    the parking lot, which is then in the result too."""
+    grid_width = board_width * (1.0 - PARKING_SHARE) if parking else board_width
+    cell_width = grid_width / template.columns
     cell_height = GRID_HEIGHT / template.rows
-    return {
+    rects = {
         block.id: Rect(
             block.column * cell_width,
             HEADER_HEIGHT + block.row * cell_height,
@@ -88,6 +93,11 @@ def block_rects(template: Template, board_width: float = BOARD_WIDTH) -> dict[st
         )
         for block in template.blocks
     }
+    if parking:
+        rects[PARKING_LOT] = Rect(
+            grid_width + PARKING_GAP, HEADER_HEIGHT, board_width - grid_width - PARKING_GAP, GRID_HEIGHT
+        )
+    return rects
 
 
 Measure = Callable[[int, float], float]  # (index of a note, width) -> its height at that width

@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         """Wire the window to the document on its board: header panel, history, title, autosave, disk watch."""
         self.autosaver.failed.connect(self._recovery_failed)
         self.board.header_edit_requested.connect(self.show_details)
+        self.board.parking_toggled.connect(self.actions_.show_parking)
+        self.board.set_parking_wanted(self.actions_.parking.isChecked())  # the person's choice outlives a canvas
+        self.actions_.show_parking(self.board.parking_shown())
         document.setParent(self)
         self.header_panel.set_document(document)
         self.undo_view.setStack(document.stack)

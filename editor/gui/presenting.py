@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from editor.gui import style
-from editor.model import Event, Reset
+from editor.model import PARKING_LOT, Event, Reset
 
 if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
@@ -191,9 +191,10 @@ class Presenter(QObject):
             self.end_story()
 
     def start_story(self) -> None:
-        """Hide every note; Space then shows them one by one, block after block in fill order."""
+        """Hide every note; Space then shows them one by one, block after block in fill order (the parking lot
+        last)."""
         canvas = self.window.document.canvas
-        order = [note.id for block_id in self.steps for note in canvas.notes(block_id)]
+        order = [note.id for block_id in (*self.steps, PARKING_LOT) for note in canvas.notes(block_id)]
         self._shown = []
         self.story = order
         for item in self.window.board.notes.values():
@@ -209,7 +210,7 @@ class Presenter(QObject):
                 notes[note_id].setVisible(True)
                 self._shown.append(note_id)
                 block_id = self.window.document.canvas.block_of(note_id)
-                if self.step is not None and block_id != self.current_block():
+                if self.step is not None and block_id != self.current_block() and block_id in self.steps:
                     self.go_to(self.steps.index(block_id) + 1)
                 break
         self.changed.emit()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 BOARD_BACKGROUND = QColor("#dfe3e8")
 PAPER = QColor("#ffffff")
 BLOCK_HIGHLIGHT = QColor("#e3f2fd")
+PARKING_GROUND = QColor("#f1f3f5")  # the parking lot: beside the canvas, a shade off its white
 BLOCK_BORDER = QColor("#9aa3ad")
 TITLE_TEXT = QColor("#1f2933")
 QUESTION_TEXT = QColor("#7b8794")

@@ -225,6 +225,12 @@ class WindowActions:
 
     def _view_menu(self) -> None:
         window, menu = self.window, self.view_menu  # the view is made after the menus, once the window has its size
+        self.parking = self.action(menu, "&Parking Lot", lambda: None, "Ctrl+L")
+        self.parking.setObjectName("parkingLot")
+        self.parking.setCheckable(True)
+        self.parking.setToolTip("An area beside the canvas for notes that do not fit anywhere yet (Ctrl+L)")
+        self.parking.toggled.connect(self._want_parking)
+        menu.addSeparator()
         self.action(menu, "Zoom &In", lambda: window.view.zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
         self.action(menu, "Zoom &Out", lambda: window.view.zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
         self.action(menu, "&Fit Canvas", lambda: window.view.fit(), "Ctrl+0")
@@ -232,6 +238,21 @@ class WindowActions:
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())
         menu.addAction(self.toolbar.toggleViewAction())
+
+    def _want_parking(self, wanted: bool) -> None:
+        board = self.window.board
+        board.set_parking_wanted(wanted)
+        if not wanted and board.parking_shown():
+            self.show_parking(True)
+            self.window.statusBar().showMessage(
+                "The parking lot holds notes: it stays until they are moved onto the canvas or deleted.", 10_000
+            )
+
+    def show_parking(self, shown: bool) -> None:
+        """Tick the menu item as the board shows the parking lot (it also comes with its first note)."""
+        self.parking.blockSignals(True)
+        self.parking.setChecked(shown)
+        self.parking.blockSignals(False)
 
     # Workshop
 
