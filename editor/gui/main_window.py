@@ -22,6 +22,7 @@ from editor.gui.geometry import board_width_for
 from editor.gui.header_panel import HeaderPanel
 from editor.gui.presenting import Presenter
 from editor.gui.timebox import Timebox, TimeboxDisplay
+from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.timebox = Timebox(self)
         self.voting = VotingRound(self)
-        self.voting.changed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.voting.changed.connect(self.say)
         self.actions_ = WindowActions(self)
         self.timebox.changed.connect(self.actions_.timebox_changed)
         self.disk = DiskChanges(self)
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
         self.timebox_display = TimeboxDisplay(self.timebox, self.view)
+        self.toast = Toast(self.view)
         self.presenter = Presenter(self)
         self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)
@@ -269,6 +271,13 @@ class MainWindow(QMainWindow):
         edit = self.header_panel.fields.get(field, self.header_panel.fields["title"])
         edit.setFocus()
         edit.selectAll()
+
+    def say(self, message: str) -> None:
+        """A passing message: on the status line, or over the board while the status line is hidden."""
+        if self.statusBar().isVisible():
+            self.statusBar().showMessage(message, 10_000)
+        else:
+            self.toast.say(message)
 
     def _show_presenting(self) -> None:
         self.statusBar().showMessage(self.presenter.status())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
 from editor.gui import style
 
@@ -98,8 +98,8 @@ def clock_text(seconds: float) -> str:
 
 
 class TimeboxDisplay(QLabel):
-    """The countdown in the board's bottom-right corner (the walk's banner is at the top), large enough for the
-    room; red and blinking when time is up. It lets clicks through to the board under it."""
+    """The countdown in the board's top-right corner (below the walk's banner, clear of the credit line), large
+    enough for the room; red and blinking when time is up. It lets clicks through to the board under it."""
 
     def __init__(self, timebox: Timebox, parent: QWidget) -> None:
         super().__init__(parent)
@@ -115,7 +115,8 @@ class TimeboxDisplay(QLabel):
         self._blink.timeout.connect(self._toggle_blink)
         timebox.changed.connect(self.refresh)
         timebox.expired.connect(self._start_blinking)
-        parent.installEventFilter(self)  # follow the board's size
+        board = parent.viewport() if isinstance(parent, QAbstractScrollArea) else parent
+        board.installEventFilter(self)  # follow the board's size, and the walk's banner coming and going
         self.hide()
 
     def refresh(self) -> None:
@@ -144,9 +145,9 @@ class TimeboxDisplay(QLabel):
         self.raise_()
 
     def _place(self) -> None:
-        over = self._over
-        margin = max(8, over.height() // 60)
-        self.move(over.width() - self.width() - margin, over.height() - self.height() - margin)
+        board = self._over.viewport().geometry() if isinstance(self._over, QAbstractScrollArea) else self._over.rect()
+        margin = max(8, board.height() // 60)
+        self.move(board.right() - self.width() - margin, board.top() + margin)  # below the walk's banner
 
     def _start_blinking(self) -> None:
         self._up_since = time.monotonic()

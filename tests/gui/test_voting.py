@@ -116,3 +116,17 @@ def test_a_file_with_votes_shows_them_and_ranks_the_most_voted(open_app: OpenApp
     window = open_app(path)
     ranks = {window.document.canvas.note(i).text: item.rank for i, item in window.board.notes.items()}
     assert ranks == {"Most": 1, "Second": 2, "Third": 3, "None": None}
+
+
+def test_in_presentation_mode_each_dot_is_confirmed_over_the_board(open_app: OpenApp) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = open_app(None)
+    note_id = window.document.canvas.notes("channels")[0].id
+    start_round(window, 2)
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    assert not window.statusBar().isVisible()
+    click(window, note_center(window, note_id))
+    toast = window.view.findChild(QLabel, "toast")
+    assert toast.isVisible() and toast.text() == "Dot 1 of 2 placed."
+    assert not window.board.notes[note_id].votes_shown  # the count itself stays hidden
