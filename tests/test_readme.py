@@ -1,4 +1,4 @@
-"""The README's Quick start: two commands, and CI runs the test one word for word."""
+"""The README: its Quick start (two commands, and CI runs the test one word for word), its picture and its example."""
 
 from __future__ import annotations
 
@@ -41,3 +41,14 @@ def test_the_readme_picture_is_what_its_export_command_makes(tmp_path: Path, qap
     assert main(args) == 0
     shipped, fresh = QImage(str(REPO / "examples" / "tiktok.png")), QImage(str(made))
     assert (shipped.width(), shipped.height()) == (fresh.width(), fresh.height())
+
+
+def test_the_hand_written_canvas_in_the_readme_loads_with_everything_it_shows() -> None:
+    from editor.fileformat import parse_canvas
+
+    text = (REPO / "README.md").read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    canvas = parse_canvas(text.encode("utf-8"), "README.md")
+    assert canvas.title == "Lemonade stand" and canvas.note_count() == 5
+    assert canvas.notes("value_propositions")[1].votes == 3
+    assert canvas.legend == {"green": "Health-minded customers"}
+    assert [note.text for note in canvas.notes("parking_lot")] == ["A second stand at the station?"]
