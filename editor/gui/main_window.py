@@ -80,8 +80,10 @@ class MainWindow(QMainWindow):
         self.board = EditableBoard(self.document, self._board_width())
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
-        self.timebox_display = TimeboxDisplay(self.timebox, self.view)
-        self.toast = Toast(self.view)
+        # The countdown and the toast are made when first needed: most sessions never time a step.
+        self._timebox_display: TimeboxDisplay | None = None
+        self._toast: Toast | None = None
+        self.timebox.changed.connect(self._show_timebox)
         self.presenter = Presenter(self)
         self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)
@@ -277,7 +279,14 @@ class MainWindow(QMainWindow):
         if self.statusBar().isVisible():
             self.statusBar().showMessage(message, 10_000)
         else:
-            self.toast.say(message)
+            if self._toast is None:
+                self._toast = Toast(self.view)
+            self._toast.say(message)
+
+    def _show_timebox(self) -> None:
+        if self._timebox_display is None:
+            self._timebox_display = TimeboxDisplay(self.timebox, self.view)
+            self._timebox_display.refresh()
 
     def _show_presenting(self) -> None:
         self.statusBar().showMessage(self.presenter.status())

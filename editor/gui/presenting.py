@@ -74,7 +74,7 @@ class Presenter(QObject):
         self._was_state = Qt.WindowState.WindowNoState
         self._was_visible: list[QWidget] = []
         self._was_scrolling = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._banner = Banner(window.view)
+        self._banner_label: Banner | None = None
         window.view.installEventFilter(self)
         self._canvas = window.document.canvas
         self._canvas.subscribe(self._on_canvas_event)
@@ -168,18 +168,24 @@ class Presenter(QObject):
         view, board = self.window.view, self.window.board
         board.spotlight(block_id)
         if block_id is None:
-            self._banner.hide()
+            if self._banner_label is not None:
+                self._banner_label.hide()
             view.setViewportMargins(0, 0, 0, 0)
         else:
             self._place_banner(block_id)
         view.focus_on(block_id)
+
+    def _banner(self) -> Banner:
+        if self._banner_label is None:  # made at the first step: start-up does without it
+            self._banner_label = Banner(self.window.view)
+        return self._banner_label
 
     def _place_banner(self, block_id: str) -> None:
         view = self.window.view
         spec = self.window.document.canvas.template.block(block_id)
         heading = f"{self.step} of {len(self.steps)} · {spec.title}"
         view.setViewportMargins(0, 0, 0, 0)
-        height = self._banner.show_step(heading, " ".join(spec.questions), view.width(), view.height())
+        height = self._banner().show_step(heading, " ".join(spec.questions), view.width(), view.height())
         view.setViewportMargins(0, height, 0, 0)
 
     # The story
