@@ -216,7 +216,7 @@ class NoteItem(QGraphicsItem):
                 painter.drawRoundedRect(outline, _RADIUS + 2, _RADIUS + 2)
             else:
                 painter.drawRect(outline)
-        if self.votes_shown and self._votes:
+        if self.votes_shown and self._votes and detailed:  # seen from far off, dots would be specks
             self._paint_votes(painter, body)
 
     def _paint_votes(self, painter: QPainter, body: QRectF) -> None:

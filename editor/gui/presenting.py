@@ -7,6 +7,7 @@ Space: reveal the next note of the story; Backspace: hide it again; Escape: leav
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -46,8 +47,9 @@ class Banner(QLabel):
         )
         self.setText(
             f"<div style='color:{style.BANNER_TEXT.name()}; font-size:{title_px}px; font-weight:bold'>"
-            f"{_escape(heading)}</div>"
-            f"<div style='color:{style.BANNER_QUESTIONS.name()}; font-size:{question_px}px'>{_escape(questions)}</div>"
+            f"{html.escape(heading)}</div>"
+            f"<div style='color:{style.BANNER_QUESTIONS.name()}; font-size:{question_px}px'>"
+            f"{html.escape(questions)}</div>"
         )
         banner_height = self.heightForWidth(width)
         self.setGeometry(0, 0, width, banner_height)
@@ -323,7 +325,3 @@ class Presenter(QObject):
             self.end_story()
         else:
             self.end_walk()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
