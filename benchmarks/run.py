@@ -67,22 +67,28 @@ def main() -> None:
     print("| case | ours | floor, same run | ratio | target | met |\n|---|---|---|---|---|---|", flush=True)
     with tempfile.TemporaryDirectory() as folder:
 
-        def compare(case: str, argument: str, label: str, key: str = "seconds", limit: float | None = None) -> float:
-            """Ours against the floor: a row that meets ≤ 1.5x (and, for frames, the time `limit`)."""
+        def compare(
+            case: str, argument: str, label: str, key: str = "seconds", limit: float | None = None, ratio: bool = True
+        ) -> float:
+            """Ours against the floor: a row that meets ≤ 1.5x (unless `ratio` is off) and the time `limit`.
+
+            The issue sets the ratio for 5,000 notes; the 500 and 20,000 rows are there for the growth rows (and a
+            frame is held to the limit at every size): their ratio is shown, not judged."""
             ours = measure(case, "ours", argument, runs, folder)[key]
             floor = measure(case, "floor", argument, runs, folder)[key]
             shown = mib if key == "peak_rss" else ms
-            target = "≤ 1.5x" + (f" and < {ms(limit)}" if limit else "")
-            met = ours / floor <= 1.5 and (limit is None or ours < limit)
-            row(label, shown(ours), shown(floor), ours / floor, target, met)
+            targets = (["≤ 1.5x"] if ratio else []) + ([f"< {ms(limit)}"] if limit else [])
+            met = (not ratio or ours / floor <= 1.5) and (limit is None or ours < limit)
+            row(label, shown(ours), shown(floor), ours / floor, " and ".join(targets) or "growth, below", met)
             return ours
 
         compare("start", "", "start to first painted board, TikTok")
-        opened = {n: compare("open", str(n), f"open {n:,} notes, to first paint") for n in sizes}
+        opened = {n: compare("open", str(n), f"open {n:,} notes, to first paint", ratio=n == 5000) for n in sizes}
         dragged: dict[int, float] = {}
         for n in sizes:
-            dragged[n] = compare("drag", str(n), f"drag frame, 100 of {n:,} notes, whole board in view", limit=0.016)
-            compare("drag", f"{n}@1", f"drag frame, 100 of {n:,} notes, at 100%", limit=0.016)
+            label = f"drag frame, 100 of {n:,} notes"
+            dragged[n] = compare("drag", str(n), f"{label}, whole board in view", limit=0.016, ratio=n == 5000)
+            compare("drag", f"{n}@1", f"{label}, at 100%", limit=0.016, ratio=n == 5000)
         compare("save", "5000", "save 5,000 notes")
         stall = measure("stall", "ours", "5000", runs, folder)["seconds"]
         row(
