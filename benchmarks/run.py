@@ -19,18 +19,21 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases.py"
 
 
-def measure(case: str, side: str, argument: str, runs: int, folder: str) -> dict[str, float]:
-    """Medians over `runs` fresh processes of every number the case prints."""
-    results: list[dict[str, float]] = []
+def measure(case: str, sides: list[str], argument: str, runs: int, folder: str) -> list[dict[str, float]]:
+    """For each side, medians over `runs` fresh processes of every number the case prints.
+
+    The sides take turns (ours, floor, ours, floor, ...): on a shared machine whose speed drifts, each ratio then
+    compares runs made in the same minutes."""
+    results: dict[str, list[dict[str, float]]] = {side: [] for side in sides}
     env = dict(os.environ, BENCH_DIR=folder, QT_QPA_PLATFORM="offscreen")
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, str(CASES), case, side, argument], capture_output=True, text=True, env=env, check=False
-        )
-        if done.returncode != 0:
-            raise SystemExit(f"{case} {side} {argument} failed:\n{done.stderr}")
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return {key: statistics.median(result[key] for result in results) for key in results[0]}
+        for side in sides:
+            command = [sys.executable, str(CASES), case, side, argument]
+            done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+            if done.returncode != 0:
+                raise SystemExit(f"{case} {side} {argument} failed:\n{done.stderr}")
+            results[side].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return [{key: statistics.median(r[key] for r in results[side]) for key in results[side][0]} for side in sides]
 
 
 def ms(seconds: float) -> str:
@@ -74,8 +77,7 @@ def main() -> None:
 
             The issue sets the ratio for 5,000 notes; the 500 and 20,000 rows are there for the growth rows (and a
             frame is held to the limit at every size): their ratio is shown, not judged."""
-            ours = measure(case, "ours", argument, runs, folder)[key]
-            floor = measure(case, "floor", argument, runs, folder)[key]
+            ours, floor = (numbers[key] for numbers in measure(case, ["ours", "floor"], argument, runs, folder))
             shown = mib if key == "peak_rss" else ms
             targets = (["≤ 1.5x"] if ratio else []) + ([f"< {ms(limit)}"] if limit else [])
             met = (not ratio or ours / floor <= 1.5) and (limit is None or ours < limit)
@@ -90,7 +92,7 @@ def main() -> None:
             dragged[n] = compare("drag", str(n), f"{label}, whole board in view", limit=0.016, ratio=n == 5000)
             compare("drag", f"{n}@1", f"{label}, at 100%", limit=0.016, ratio=n == 5000)
         compare("save", "5000", "save 5,000 notes")
-        stall = measure("stall", "ours", "5000", runs, folder)["seconds"]
+        stall = measure("stall", ["ours"], "5000", runs, folder)[0]["seconds"]
         row(
             "longest stall while a recovery copy of 5,000 notes is written",
             ms(stall),
