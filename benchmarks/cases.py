@@ -59,6 +59,9 @@ def until_first_paint(widget: Any) -> float:
 Geometry = tuple[tuple[float, float, float, float], list[tuple[float, float, float, float, float]]]
 
 
+VIEWPORT = (1400, 820)  # the board's area in the app's 1400 x 900 window (less menu bar, toolbars, status bar)
+
+
 def board_geometry(path: Path) -> Geometry:
     """Where the app puts the board and each note (x, y, width, height, scale), for a floor laid out the same."""
     import gc
@@ -68,7 +71,7 @@ def board_geometry(path: Path) -> Geometry:
     from editor.gui.geometry import board_width_for
 
     canvas = load_canvas(path)
-    scene = BoardScene(canvas, board_width_for(1400 / 842))
+    scene = BoardScene(canvas, board_width_for(VIEWPORT[0] / VIEWPORT[1]))
     notes = [scene.notes[note.id] for _, note in canvas.all_notes()]
     geometry = [(item.x(), item.y(), *item.size, item.scale()) for item in notes]
     rect = scene.sceneRect()
@@ -79,22 +82,37 @@ def board_geometry(path: Path) -> Geometry:
     return board, geometry
 
 
+def grid_geometry(count: int) -> Geometry:
+    """A board's area (as the app's default board) with `count` notes side by side over it, shrunk together when
+    there are too many to fit at full size (as the app's crowded blocks do)."""
+    width, height = 2400.0, 1400.0
+    scale = min(1.0, math.sqrt(width * height * 0.8 / max(1, count) / (210 * 100)))
+    columns = max(1, int(width // (210 * scale)))
+    places = [
+        ((index % columns) * 210.0 * scale, (index // columns) * 100.0 * scale, 200.0, 90.0, scale)
+        for index in range(count)
+    ]
+    return (0.0, 0.0, width, height), places
+
+
 def bare_scene(texts: list[str], geometry: Geometry | None = None) -> tuple[Any, Any, list[Any]]:
-    """The floor's board: a view on a scene of nine rectangles and one light item per note, laid out in a grid
-    (or where `geometry` says: the app's own layout)."""
+    """The floor's board: a view on a scene of the nine panels and one light item per note, placed where
+    `geometry` says (the app's own layout), else in a grid."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QStaticText, QTextOption
-    from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
     font = QFont()
     font.setPixelSize(17)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
-    class BareNote(QGraphicsItem):
-        def __init__(self, text: str, width: float = 200.0, height: float = 90.0) -> None:
-            super().__init__()
-            self.rect = QRectF(0, 0, width, height)
+    class BareNote(QGraphicsRectItem):
+        """Paper and prepared text; its bounding rectangle is Qt's own (no Python call per lookup), as the app's."""
+
+        def __init__(self, text: str, width: float, height: float) -> None:
+            super().__init__(0, 0, width, height)
+            self.setPen(Qt.PenStyle.NoPen)
             self.static = QStaticText(text)
             self.static.setTextFormat(Qt.TextFormat.PlainText)
             self.static.setTextOption(option)
@@ -102,52 +120,27 @@ def bare_scene(texts: list[str], geometry: Geometry | None = None) -> tuple[Any,
             self.static.prepare(font=font)
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
-        def boundingRect(self) -> QRectF:
-            return self.rect
-
         def paint(self, painter: Any, option: Any, widget: Any = None) -> None:
-            painter.fillRect(self.rect, QColor("#fff59d"))
+            painter.fillRect(self.rect(), QColor("#fff59d"))
             painter.setFont(font)
             painter.drawStaticText(QPointF(10, 10), self.static)
 
-    if geometry is not None:
-        (bx, by, bw, bh), places = geometry
-        scene = QGraphicsScene(bx, by, bw, bh)
-        for column in range(5):
-            scene.addRect(QRectF(column * bw / 5, 0, bw / 5, bh * 2 / 3))
-        items = []
-        for text, (x, y, w, h, s) in zip(texts, places, strict=True):
-            item = BareNote(text, w, h)
-            item.setScale(s)
-            item.setPos(x, y)
-            scene.addItem(item)
-            items.append(item)
-        view = QGraphicsView(scene)
-        view.resize(1400, 842)
-        view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        return scene, view, items
-
-    # A board's area (as the app's default board), nine panels, and the notes side by side over them, shrunk
-    # together when there are too many to fit at full size (as the app's crowded blocks do).
-    width, height = 2400.0, 1400.0
-    scale = min(1.0, math.sqrt(width * height * 0.8 / max(1, len(texts)) / (210 * 100)))
-    columns = max(1, int(width // (210 * scale)))
-    scene = QGraphicsScene(0, 0, width, height)
-    for column in range(5):
-        scene.addRect(QRectF(column * width / 5, 0, width / 5, height * 2 / 3))
-    for column in range(2):
-        scene.addRect(QRectF(column * width / 2, height * 2 / 3, width / 2, height / 3))
-    scene.addRect(QRectF(width * 0.2, 0, width * 0.2, height / 3))
-    scene.addRect(QRectF(width * 0.6, 0, width * 0.2, height / 3))
+    (bx, by, bw, bh), places = geometry if geometry is not None else grid_geometry(len(texts))
+    scene = QGraphicsScene(bx, by, bw, bh)
+    panels = [(column * bw / 5, 0.0, bw / 5, bh * 2 / 3) for column in range(5)]
+    panels += [(column * bw / 2, bh * 2 / 3, bw / 2, bh / 3) for column in range(2)]
+    panels += [(bw * 0.2, 0.0, bw * 0.2, bh / 3), (bw * 0.6, 0.0, bw * 0.2, bh / 3)]
+    for panel in panels:
+        scene.addRect(QRectF(*panel))
     items = []
-    for index, text in enumerate(texts):
-        item = BareNote(text)
-        item.setScale(scale)
-        item.setPos((index % columns) * 210.0 * scale, (index // columns) * 100.0 * scale)
+    for text, (x, y, w, h, s) in zip(texts, places, strict=True):
+        item = BareNote(text, w, h)
+        item.setScale(s)
+        item.setPos(x, y)
         scene.addItem(item)
         items.append(item)
     view = QGraphicsView(scene)
-    view.resize(1400, 900)
+    view.resize(*VIEWPORT)
     view.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     return scene, view, items
 

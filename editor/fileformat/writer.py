@@ -70,20 +70,26 @@ def dump_in_pieces(content: tuple[Any, ...], pause: Callable[[], None]) -> str:
     for block_id, notes in blocks:
         if not notes:
             pieces.append(_dump({"blocks": {block_id: []}}).split("\n", 1)[1])
-        for start in range(0, len(notes), CHUNK):
-            pause()
-            chunk = [_note_data(*note) for note in notes[start : start + CHUNK]]
-            text = _dump({"blocks": {block_id: chunk}})
-            pieces.append(text.split("\n", 2 if start else 1)[-1])  # without "blocks:" (and the block's key)
-    if parked:
-        pieces.append("parking_lot:\n")
-    for start in range(0, len(parked), CHUNK):
-        pause()
-        text = _dump({PARKING_LOT: [_note_data(*note) for note in parked[start : start + CHUNK]]})
-        pieces.append(text.split("\n", 1)[1])  # without "parking_lot:"
+        pieces += _note_pieces(("blocks", block_id), notes, pause)
+    pieces += _note_pieces((PARKING_LOT,), parked, pause)
     # A piece holding a block scalar that keeps its final line breaks ("|+") ends its own document with a "..."
     # line; inside the whole text the next piece ends that scalar instead.
     return "".join(piece.removesuffix("\n...\n") + "\n" if piece.endswith("\n...\n") else piece for piece in pieces)
+
+
+def _note_pieces(keys: tuple[str, ...], notes: tuple[Any, ...], pause: Callable[[], None]) -> list[str]:
+    """The text of the notes under `keys` (("blocks", block_id) or ("parking_lot",)), CHUNK notes a piece, each
+    without the key lines the text before it already has (its outer keys; after the first piece, all of them)."""
+    pieces = []
+    for start in range(0, len(notes), CHUNK):
+        pause()
+        data: Any = [_note_data(*note) for note in notes[start : start + CHUNK]]
+        for key in reversed(keys):
+            data = {key: data}
+        known = len(keys) - 1 + (1 if start else 0)  # key lines written already
+        text = _dump(data)
+        pieces.append(text.split("\n", known)[-1] if known else text)
+    return pieces
 
 
 def _document(content: tuple[Any, ...], with_blocks: bool) -> dict[str, Any]:

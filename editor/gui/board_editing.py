@@ -75,9 +75,6 @@ class EditableBoard(BoardScene):
         hole = self.blocks[block_id].sceneBoundingRect() if block_id is not None and block_id in self.blocks else None
         self._spotlight.shine_on(self.sceneRect(), hole)
 
-    def spotlit(self) -> str | None:
-        return self._spotlit
-
     def set_board_width(self, width: float) -> None:
         super().set_board_width(width)
         self.spotlight(self._spotlit)
@@ -98,8 +95,8 @@ class EditableBoard(BoardScene):
 
     def _apply_filter(self) -> None:
         color = self.footer.filter
-        for note_id, item in self.notes.items():
-            item.setOpacity(1.0 if color is None or self.canvas.note(note_id).color == color else FADED)
+        for _, note in self.canvas.all_notes():  # not canvas.note(id): that looks the note up in its block
+            self.notes[note.id].setOpacity(1.0 if color in (None, note.color) else FADED)
 
     # Votes
 

@@ -101,7 +101,7 @@ class BoardScene(QGraphicsScene):
 
     def _sync_parking(self) -> bool:
         """Show or hide the parking lot as its notes and the person ask; True when it appeared or went."""
-        shown = self.parking_wanted or bool(self.canvas.notes(PARKING_LOT))
+        shown = self._parking_due()
         if shown == self.parking_shown():
             return False
         if shown:
@@ -112,6 +112,9 @@ class BoardScene(QGraphicsScene):
         self._place_blocks()
         self.parking_changed(shown)
         return True
+
+    def _parking_due(self) -> bool:
+        return self.parking_wanted or bool(self.canvas.notes(PARKING_LOT))
 
     def parking_changed(self, shown: bool) -> None:
         """Called when the parking lot appears or goes (the on-screen board tells its window)."""
@@ -129,7 +132,7 @@ class BoardScene(QGraphicsScene):
             self.removeItem(item)
         self.blocks.clear()
         self.notes.clear()
-        parking = self.parking_wanted or bool(self.canvas.notes(PARKING_LOT))
+        parking = self._parking_due()
         rects = block_rects(self.canvas.template, self.board_width, parking)
         for spec in (*self.canvas.template.blocks, *([PARKING_SPEC] if parking else [])):
             block = BlockItem(spec, rects[spec.id], parking=spec is PARKING_SPEC)

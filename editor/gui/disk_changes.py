@@ -84,7 +84,7 @@ class DiskChanges(QObject):
             )
             return
         document.reload(canvas, state)
-        self.window.statusBar().showMessage(
+        self.window.say(
             f"Reloaded {document.path.name}: it was changed on disk. Undo brings back what was shown before.", 15_000
         )
 
@@ -124,6 +124,6 @@ class DiskChanges(QObject):
         document = self.window.document
         assert document.path is not None
         document.mark_unsaved()  # closing now asks to save, and the recovery copy covers a crash
-        self.window.statusBar().showMessage(
-            f"{document.path.name} was moved or deleted on disk. The canvas is still open here: save it to keep it."
+        self.window.say(
+            f"{document.path.name} was moved or deleted on disk. The canvas is still open here: save it to keep it.", 0
         )

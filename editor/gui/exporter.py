@@ -80,7 +80,7 @@ class Exporter(QObject):
         with board_scene(self.window.document.canvas) as scene:
             image = picture(scene, ExportOptions(width=CLIPBOARD_WIDTH))
         QApplication.clipboard().setImage(image)
-        self.window.statusBar().showMessage("The canvas is on the clipboard as a picture.", 8000)
+        self.window.say("The canvas is on the clipboard as a picture.", 8000)
 
     # Internals
 
@@ -104,7 +104,7 @@ class Exporter(QObject):
         try:
             export_canvas(self.window.document.canvas, path, fmt, options, step)
         except ExportCancelledError:
-            self.window.statusBar().showMessage("Export cancelled; nothing was written.", 8000)
+            self.window.say("Export cancelled; nothing was written.", 8000)
             return False
         except ExportError as error:
             self.window.show_error(f"Canvas Editor could not export {path.name}.", str(error))
@@ -112,7 +112,7 @@ class Exporter(QObject):
         finally:
             progress.reset()
             progress.deleteLater()
-        self.window.statusBar().showMessage(f"Exported to {path}", 8000)
+        self.window.say(f"Exported to {path}", 8000)
         return True
 
     def _remembered(self) -> ExportOptions:

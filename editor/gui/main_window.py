@@ -85,10 +85,11 @@ class MainWindow(QMainWindow):
         self._toast: Toast | None = None
         self.timebox.changed.connect(self._show_timebox)
         self.presenter = Presenter(self)
+        self._presenting_said = ""
         self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)
         if self.session.warning:
-            self.statusBar().showMessage(self.session.warning)
+            self.say(self.session.warning, 0)
 
     # Documents
 
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: Document) -> None:
         """Wire the window to the document on its board: header panel, history, title, autosave, disk watch."""
-        self.autosaver.failed.connect(self._recovery_failed)
+        self.autosaver.failed.connect(lambda message: self.say(message, 15_000))
         self.board.header_edit_requested.connect(self.show_details)
         self.board.parking_toggled.connect(self.actions_.show_parking)
         self.board.set_parking_wanted(self.actions_.parking.isChecked())  # the person's choice outlives a canvas
@@ -274,10 +275,11 @@ class MainWindow(QMainWindow):
         edit.setFocus()
         edit.selectAll()
 
-    def say(self, message: str) -> None:
-        """A passing message: on the status line, or over the board while the status line is hidden."""
-        if self.statusBar().isVisible():
-            self.statusBar().showMessage(message, 10_000)
+    def say(self, message: str, ms: int = 10_000) -> None:
+        """A passing message (0 ms: until the next one): on the status line, or over the board while the status
+        line is hidden (presentation mode), so that a recovery copy that failed or a file changed on disk is seen."""
+        if not self.statusBar().isHidden():  # hidden on purpose; not merely in a window not yet shown
+            self.statusBar().showMessage(message, ms)
         else:
             if self._toast is None:
                 self._toast = Toast(self.view)
@@ -289,16 +291,18 @@ class MainWindow(QMainWindow):
             self._timebox_display.refresh()
 
     def _show_presenting(self) -> None:
-        self.statusBar().showMessage(self.presenter.status())
+        """Where the walk and story are, on the status line; when both end, their line goes, and only theirs."""
+        said, self._presenting_said = self._presenting_said, self.presenter.status()
+        if self._presenting_said:
+            self.statusBar().showMessage(self._presenting_said)
+        elif said and self.statusBar().currentMessage() == said:
+            self.statusBar().clearMessage()
 
     def toolbars(self) -> list[QToolBar]:
         return self.findChildren(QToolBar)
 
     def docks(self) -> list[QDockWidget]:
         return [self.details_dock, self.history_dock]
-
-    def _recovery_failed(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15_000)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")

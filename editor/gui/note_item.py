@@ -165,7 +165,6 @@ class NoteItem(QGraphicsRectItem):
 
     def _resize(self, width: float, height: float) -> None:
         if (width, height) != (self._width, self._height):
-            self.prepareGeometryChange()
             self._width, self._height = width, height
             # Room for the shadow, and for the selection outline drawn just outside the note.
             # Room for the vote dots on the bottom edge and the rank badge on the top-right corner too.
@@ -180,8 +179,8 @@ class NoteItem(QGraphicsRectItem):
 
     # Painting
 
-    # boundingRect is QGraphicsRectItem's, in C++: the scene asks for it thousands of times a frame, and a Python
-    # method cost a drag among 5,000 notes about 1.5 ms a frame.
+    # boundingRect is QGraphicsRectItem's, in C++ (setRect tells the scene of a change): the scene asks for it
+    # thousands of times a frame, and as a Python method it made a drag frame among 5,000 notes 16 ms, not 5.6.
 
     def body_rect(self) -> QRectF:
         return QRectF(0.0, 0.0, self._width, self._height)

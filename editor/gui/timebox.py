@@ -133,11 +133,13 @@ class TimeboxDisplay(QLabel):
                 text += "  (paused)"
         colour = (background or style.PAPER).name()
         ink = style.BANNER_TEXT.name() if background is not None else style.WARNING.name()
-        size = max(28, self._over.height() // 14)
-        self.setStyleSheet(
+        size = max(28, self._over.height() // 20)  # large, yet within the header band at the top of the board
+        sheet = (
             f"QLabel#timeboxDisplay {{ background: {colour}; color: {ink}; font-size: {size}px; font-weight: bold;"
             f" padding: {size // 5}px {size // 2}px; border-radius: {size // 5}px; }}"
         )
+        if sheet != self.styleSheet():  # a tick changes the text only: restyling 5 times a second is wasted work
+            self.setStyleSheet(sheet)
         self.setText(text)
         self.adjustSize()
         self._place()

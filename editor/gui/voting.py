@@ -81,7 +81,9 @@ class VotingRound(QObject):
 
     def board_changed(self) -> None:
         """Another canvas in the window: a round on the old one ends."""
-        self.active = False
+        if self.active:
+            self.active = False
+            self.changed.emit("The voting round ended: another canvas is open.")
         self._before = {}
 
     # Dots

@@ -46,20 +46,37 @@ class WindowActions:
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
         self.workshop_menu = bar.addMenu("&Workshop")
-        self.toolbar = QToolBar("Notes", window)
-        self.toolbar.setObjectName("NotesToolbar")
-        window.addToolBar(self.toolbar)
+        self.toolbar = self._toolbar("Notes")
+        self.workshop_toolbar = self._toolbar("Workshop")
         self.recent_menu = QMenu("Open &Recent", window)
         self._file_menu()
         self._edit_menu()
         self._view_menu()
-        self.workshop_toolbar = QToolBar("Workshop", window)
-        self.workshop_toolbar.setObjectName("WorkshopToolbar")
-        window.addToolBar(self.workshop_toolbar)
         self._workshop_menu()
 
-    def action(self, menu: QMenu | None, text: str, slot: Callable[[], object], *shortcuts: Shortcut) -> QAction:
+    def _toolbar(self, title: str) -> QToolBar:
+        bar = QToolBar(title, self.window)
+        bar.setObjectName(f"{title}Toolbar")
+        self.window.addToolBar(bar)
+        return bar
+
+    def action(
+        self,
+        menu: QMenu | None,
+        text: str,
+        slot: Callable[[], object],
+        *shortcuts: Shortcut,
+        tip: str = "",
+        name: str = "",
+        bar: QToolBar | None = None,
+    ) -> QAction:
+        """An action in `menu` (and on `bar`), with its shortcuts, tooltip and object name (tests find it by it)."""
         action = QAction(text, self.window)
+        action.setObjectName(name)
+        if tip:
+            action.setToolTip(tip)
+        if bar is not None:
+            bar.addAction(action)
         if shortcuts:
             # A standard key may be unbound on a platform (Quit on Windows) or equal a key given beside it.
             sequences: list[QKeySequence] = []
@@ -142,22 +159,20 @@ class WindowActions:
         self.action(menu, "De&lete", lambda: board().delete_selected(), QKeySequence.StandardKey.Delete)
         self.action(menu, "Select &All", lambda: board().select_all(), QKeySequence.StandardKey.SelectAll)
         menu.addSeparator()
-        add = self.action(menu, "Add &Note", self.add_note, "N", "Insert")
-        add.setToolTip("Add a note to the selected block, or the block under the mouse (N)")
-        self.toolbar.addAction(add)
+        add = "Add a note to the selected block, or the block under the mouse (N)"
+        self.action(menu, "Add &Note", self.add_note, "N", "Insert", tip=add, bar=self.toolbar)
         self.action(menu, "&Edit Note", self._edit_selected, "F2")
         colors = menu.addMenu("C&olour")
         self.toolbar.addSeparator()
         for name, hex_value in PALETTE.items():
-            action = self.action(colors, name.title(), partial(self._recolor, name))
-            action.setIcon(style.swatch(hex_value))
-            action.setToolTip(f"Colour the selected notes {name}")
-            self.toolbar.addAction(action)
+            tip = f"Colour the selected notes {name}"
+            self.action(colors, name.title(), partial(self._recolor, name), tip=tip, bar=self.toolbar).setIcon(
+                style.swatch(hex_value)
+            )
         self.toolbar.addSeparator()
         menu.addSeparator()
-        tidy = self.action(menu, "&Tidy Block", self._tidy_block, "Ctrl+T")
-        tidy.setToolTip("Lay out the notes of the selected block in a neat grid (Ctrl+T)")
-        self.toolbar.addAction(tidy)
+        tidy = "Lay out the notes of the selected block in a neat grid (Ctrl+T)"
+        self.action(menu, "&Tidy Block", self._tidy_block, "Ctrl+T", tip=tidy, bar=self.toolbar)
         self.action(menu, "Tidy All &Blocks", lambda: board().tidy(list(board().blocks)), "Ctrl+Shift+T")
 
     def _board(self) -> EditableBoard:
@@ -225,10 +240,9 @@ class WindowActions:
 
     def _view_menu(self) -> None:
         window, menu = self.window, self.view_menu  # the view is made after the menus, once the window has its size
-        self.parking = self.action(menu, "&Parking Lot", lambda: None, "Ctrl+L")
-        self.parking.setObjectName("parkingLot")
+        parking = "An area beside the canvas for notes that do not fit anywhere yet (Ctrl+L)"
+        self.parking = self.action(menu, "&Parking Lot", lambda: None, "Ctrl+L", tip=parking, name="parkingLot")
         self.parking.setCheckable(True)
-        self.parking.setToolTip("An area beside the canvas for notes that do not fit anywhere yet (Ctrl+L)")
         self.parking.toggled.connect(self._want_parking)
         menu.addSeparator()
         self.action(menu, "Zoom &In", lambda: window.view.zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
@@ -238,13 +252,14 @@ class WindowActions:
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())
         menu.addAction(self.toolbar.toggleViewAction())
+        menu.addAction(self.workshop_toolbar.toggleViewAction())
 
     def _want_parking(self, wanted: bool) -> None:
         board = self.window.board
         board.set_parking_wanted(wanted)
         if not wanted and board.parking_shown():
             self.show_parking(True)
-            self.window.statusBar().showMessage(
+            self.window.say(
                 "The parking lot holds notes: it stays until they are moved onto the canvas or deleted.", 10_000
             )
 
@@ -258,61 +273,70 @@ class WindowActions:
 
     def _workshop_menu(self) -> None:
         window, menu, bar = self.window, self.workshop_menu, self.workshop_toolbar
-        present = self.action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5")
-        present.setToolTip("Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)")
-        bar.addAction(present)
-        walk = self.action(menu, "Guided &Walk", lambda: window.presenter.toggle_walk(), "Ctrl+G")
-        walk.setToolTip("Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)")
-        bar.addAction(walk)
-        story = self.action(menu, "Tell as a &Story", lambda: window.presenter.toggle_story(), "Ctrl+Shift+R")
-        story.setToolTip("Hide every note, then show them one at a time with Space (Ctrl+Shift+R)")
-        bar.addAction(story)
+        presenter = "Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)"
+        self.action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5", tip=presenter, bar=bar)
+        walk = "Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)"
+        self.action(menu, "Guided &Walk", lambda: window.presenter.toggle_walk(), "Ctrl+G", tip=walk, bar=bar)
+        story = "Hide every note, then show them one at a time with Space (Ctrl+Shift+R)"
+        self.action(
+            menu, "Tell as a &Story", lambda: window.presenter.toggle_story(), "Ctrl+Shift+R", tip=story, bar=bar
+        )
         menu.addSeparator()
         bar.addSeparator()
-        self.minutes = QSpinBox(window)
-        self.minutes.setObjectName("timeboxMinutes")
-        self.minutes.setRange(1, 180)
-        self.minutes.setValue(DEFAULT_MINUTES)
-        self.minutes.setSuffix(" min")
-        self.minutes.setToolTip("The timebox for this step, in minutes")
-        self.minutes.valueChanged.connect(lambda value: window.timebox.set_duration(value * 60.0))
-        bar.addWidget(self.minutes)
-        self.timer_toggle = self.action(menu, "Start &Timer", lambda: window.timebox.toggle(), "T")
-        self.timer_toggle.setObjectName("timerToggle")
-        self.timer_toggle.setToolTip("Start or pause the timebox (T); it keeps running while people edit")
-        bar.addAction(self.timer_toggle)
-        reset = self.action(menu, "&Reset Timer", lambda: window.timebox.reset(), "Shift+T")
-        reset.setObjectName("timerReset")
-        bar.addAction(reset)
+        minutes = "The timebox for this step, in minutes"
+        self.minutes = self._spin_box(
+            "timeboxMinutes",
+            180,
+            DEFAULT_MINUTES,
+            " min",
+            minutes,
+            lambda value: window.timebox.set_duration(value * 60),
+        )
+        timer = "Start or pause the timebox (T); it keeps running while people edit"
+        self.timer_toggle = self.action(
+            menu, "Start &Timer", lambda: window.timebox.toggle(), "T", tip=timer, name="timerToggle", bar=bar
+        )
+        self.action(menu, "&Reset Timer", lambda: window.timebox.reset(), "Shift+T", name="timerReset", bar=bar)
         menu.addSeparator()
         bar.addSeparator()
-        self.dots = QSpinBox(window)
-        self.dots.setObjectName("votingDots")
-        self.dots.setRange(1, 500)
-        self.dots.setValue(DEFAULT_DOTS)
-        self.dots.setSuffix(" dots")
-        self.dots.setToolTip("How many dots the next voting round has, for the whole room")
-        self.dots.valueChanged.connect(lambda value: setattr(window.voting, "limit", value))
-        bar.addWidget(self.dots)
-        hide = self.action(menu, "&Hide Counts While Voting", lambda: None)
-        hide.setObjectName("voteHideCounts")
+        dots = "How many dots the next voting round has, for the whole room"
+        self.dots = self._spin_box(
+            "votingDots", 500, DEFAULT_DOTS, " dots", dots, lambda value: setattr(window.voting, "limit", value)
+        )
+        hide = self.action(menu, "&Hide Counts While Voting", lambda: None, name="voteHideCounts")
         hide.setCheckable(True)
         hide.setChecked(True)
         hide.toggled.connect(lambda on: setattr(window.voting, "hide_counts", on))
-        self.vote_toggle = self.action(menu, "Start &Voting", lambda: window.voting.toggle(), "Ctrl+Shift+V")
-        self.vote_toggle.setObjectName("voteToggle")
-        self.vote_toggle.setToolTip("A round of dot voting: click a note to add a dot, right-click to take it back")
-        bar.addAction(self.vote_toggle)
-        reveal = self.action(menu, "Re&veal Votes", lambda: window.voting.reveal())
-        reveal.setObjectName("voteReveal")
-        bar.addAction(reveal)
-        clear = self.action(menu, "&Clear Votes", lambda: window.voting.clear())
-        clear.setObjectName("voteClear")
-        bar.addAction(clear)
+        voting = "A round of dot voting: click a note to add a dot, right-click to take it back (Ctrl+Shift+V)"
+        self.vote_toggle = self.action(
+            menu,
+            "Start &Voting",
+            lambda: window.voting.toggle(),
+            "Ctrl+Shift+V",
+            tip=voting,
+            name="voteToggle",
+            bar=bar,
+        )
+        self.action(menu, "Re&veal Votes", lambda: window.voting.reveal(), name="voteReveal", bar=bar)
+        self.action(menu, "&Clear Votes", lambda: window.voting.clear(), name="voteClear", bar=bar)
         window.voting.changed.connect(lambda _: self._voting_changed())
 
     def _voting_changed(self) -> None:
         self.vote_toggle.setText("End &Voting" if self.window.voting.active else "Start &Voting")
+
+    def _spin_box(
+        self, name: str, most: int, value: int, suffix: str, tip: str, changed: Callable[[int], object]
+    ) -> QSpinBox:
+        """A number from 1 on the Workshop toolbar."""
+        box = QSpinBox(self.window)
+        box.setObjectName(name)
+        box.setRange(1, most)
+        box.setValue(value)
+        box.setSuffix(suffix)
+        box.setToolTip(tip)
+        box.valueChanged.connect(changed)
+        self.workshop_toolbar.addWidget(box)
+        return box
 
     def timebox_changed(self) -> None:
         timebox = self.window.timebox

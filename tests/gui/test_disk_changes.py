@@ -157,6 +157,20 @@ def test_a_file_removed_on_disk_leaves_the_canvas_open_and_unsaved(
     assert load_canvas(canvas_file).content() == shown and not window.isWindowModified()
 
 
+def test_in_presentation_mode_a_file_removed_on_disk_is_said_over_the_board(
+    open_app: OpenApp, canvas_file: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = open_app(canvas_file)
+    keys(window, Qt.Key.Key_F5)
+    assert window.statusBar().isHidden()
+    canvas_file.unlink()
+    qtbot.waitUntil(window.isWindowModified, timeout=WAIT_MS)
+    toast = window.view.findChild(QLabel, "toast")
+    assert toast is not None and toast.isVisible() and "was moved or deleted on disk" in toast.text()
+
+
 def test_a_changed_file_that_cannot_be_read_says_where_and_keeps_the_canvas(
     open_app: OpenApp, canvas_file: Path, qtbot: QtBot
 ) -> None:

@@ -130,3 +130,15 @@ def test_in_presentation_mode_each_dot_is_confirmed_over_the_board(open_app: Ope
     toast = window.view.findChild(QLabel, "toast")
     assert toast.isVisible() and toast.text() == "Dot 1 of 2 placed."
     assert not window.board.notes[note_id].votes_shown  # the count itself stays hidden
+
+
+def test_opening_another_canvas_ends_the_round_and_clicks_select_again(open_app: OpenApp, tiktok_path: Path) -> None:
+    window = open_app(None)
+    start_round(window, 3)
+    assert window.actions_.vote_toggle.text() == "End &Voting"
+    window.open_other(tiktok_path)
+    assert not window.voting.active and window.actions_.vote_toggle.text() == "Start &Voting"
+    assert window.statusBar().currentMessage() == "The voting round ended: another canvas is open."
+    note_id = window.document.canvas.notes("channels")[0].id
+    click(window, note_center(window, note_id))
+    assert window.board.selected_ids() == [note_id] and window.document.canvas.note(note_id).votes == 0
