@@ -9,25 +9,21 @@ deeper than the caller allows.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from editor.errors import CanvasFileError
 
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported where a file is first parsed: importing it takes ~20 ms, and the files start-up reads (the
+# shipped template and example) are known already (see `parse`), so that start-up does not wait for it.
+
 MAX_BYTES = 32 * 1024 * 1024
-
-_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
-# What YAML 1.1 allows in a stream, as a search for the first offender: PyYAML's own pattern, already compiled.
-_NON_PRINTABLE: re.Pattern[str] = yaml.reader.Reader.NON_PRINTABLE
 
 _HINTS = {
     "mapping values are not allowed here": "Is there a ': ' inside unquoted text? Put that text in quotes.",
@@ -90,7 +86,11 @@ def decode(data: bytes, source: str) -> str:
             column,
             f"byte 0x{data[error.start]:02x} is not UTF-8 text; save the file as UTF-8.",
         ) from None
-    bad = _NON_PRINTABLE.search(text)
+    import yaml
+
+    # What YAML 1.1 allows in a stream, as a search for the first offender: PyYAML's own pattern, already compiled.
+    non_printable: re.Pattern[str] = yaml.reader.Reader.NON_PRINTABLE
+    bad = non_printable.search(text)
     if bad:
         line, column = _line_col(text[: bad.start()])
         what = "binary data" if bad.group() == "\x00" else f"the control character U+{ord(bad.group()):04X}"
@@ -104,12 +104,25 @@ def too_large(size: int, source: str) -> CanvasFileError:
     )
 
 
+def parse(data: bytes, source: str, max_depth: int) -> Node | None:
+    """A YAML file's bytes as nodes (`decode`, then `compose`). A shipped file (editor/shipped_trees.py) is known by
+    the hash of its bytes and not parsed again; a file that differs from it by one byte is parsed as any other."""
+    from editor.shipped_trees import TREES
+
+    tree = TREES.get(hashlib.sha256(data).hexdigest())
+    if tree is not None:
+        return from_tree(tree)
+    return compose(decode(data, source), source, max_depth)
+
+
 def compose(text: str, source: str, max_depth: int) -> Node | None:
     """Parse one YAML document into nodes; None when the document is empty.
 
     Raises CanvasFileError for syntax errors and for every construct a canvas file has no use for.
     """
-    loader = _Loader(text)
+    import yaml
+
+    loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
         return _compose_events(loader, source, max_depth)
     except yaml.MarkedYAMLError as error:
@@ -121,6 +134,8 @@ def compose(text: str, source: str, max_depth: int) -> Node | None:
 
 
 def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max_depth: int) -> Node | None:
+    import yaml
+
     # A frame is [container, pending key]; the key is only used by mappings.
     stack: list[tuple[Sequence | Mapping, list[Scalar | None]]] = []
     root: Node | None = None
@@ -234,3 +249,30 @@ def describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return f"the text '{node.value}'" if len(node.value) <= 40 else "a text"
+
+
+# Node trees as plain tuples, for editor/shipped_trees.py: ("s", value, plain, line, column) for a scalar,
+# ("l", line, column, items) for a list, ("m", line, column, ((key, value), ...)) for a mapping.
+
+Tree = tuple[Any, ...]
+
+
+def to_tree(node: Node) -> Tree:
+    if isinstance(node, Scalar):
+        return ("s", node.value, node.plain, node.line, node.column)
+    if isinstance(node, Sequence):
+        return ("l", node.line, node.column, tuple(to_tree(item) for item in node.items))
+    return ("m", node.line, node.column, tuple((to_tree(key), to_tree(value)) for key, value in node.items.values()))
+
+
+def from_tree(tree: Tree) -> Node:
+    kind = tree[0]
+    if kind == "s":
+        return Scalar(*tree[1:])
+    if kind == "l":
+        return Sequence(tree[1], tree[2], [from_tree(item) for item in tree[3]])
+    mapping = Mapping(tree[1], tree[2])
+    for key_tree, value_tree in tree[3]:
+        key = Scalar(*key_tree[1:])
+        mapping.items[key.value] = (key, from_tree(value_tree))
+    return mapping

@@ -51,8 +51,7 @@ def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:
 
 
 def _parse(data: bytes, source: str) -> Canvas:
-    text = yamlsafe.decode(data, source)
-    root = yamlsafe.compose(text, source, MAX_DEPTH)
+    root = yamlsafe.parse(data, source, MAX_DEPTH)
     if root is None:
         raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
     reader = Reader(source)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
@@ -14,11 +13,10 @@ from editor.fileformat.disk import FileState
 from editor.fileformat.reader import FORMAT_VERSION
 from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas, Position
 
-_BaseDumper: type[yaml.SafeDumper] | type[yaml.CSafeDumper]
-try:
-    _BaseDumper = yaml.CSafeDumper
-except AttributeError:  # PyYAML built without libyaml
-    _BaseDumper = yaml.SafeDumper
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported at the first save, not at start-up (see yamlsafe).
 
 # Line breaks YAML would normalise inside a block scalar; text holding them is written double-quoted.
 _ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
@@ -29,9 +27,20 @@ class _Flow(list[Any]):
     """A short list written on one line: `at: [0.25, 0.5]`, `tags: [a, b]`."""
 
 
-class _CanvasDumper(_BaseDumper):  # type: ignore[misc,valid-type]
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # never write anchors or aliases, even for shared objects
+@functools.cache
+def _dumper() -> type[yaml.SafeDumper]:
+    """libyaml's emitter when PyYAML has it, never writing anchors or aliases, with our ways to write text and lists."""
+    import yaml
+
+    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class CanvasDumper(base):  # type: ignore[valid-type,misc]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # never write anchors or aliases, even for shared objects
+
+    CanvasDumper.add_representer(str, _represent_str)
+    CanvasDumper.add_representer(_Flow, _represent_flow)
+    return CanvasDumper
 
 
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
@@ -42,10 +51,6 @@ def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 def _represent_flow(dumper: yaml.SafeDumper, items: _Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True)
-
-
-_CanvasDumper.add_representer(str, _represent_str)
-_CanvasDumper.add_representer(_Flow, _represent_flow)
 
 
 def dump_canvas(canvas: Canvas) -> str:
@@ -119,9 +124,11 @@ def _split(blocks: tuple[tuple[str, tuple[Any, ...]], ...]) -> tuple[list[tuple[
 
 
 def _dump(data: dict[str, Any]) -> str:
+    import yaml
+
     text: str = yaml.dump(
         data,
-        Dumper=_CanvasDumper,
+        Dumper=_dumper(),
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -75,7 +75,7 @@ def read_template(path: Path) -> Template:
         data = path.read_bytes()
     except OSError as error:
         raise CanvasFileError.whole(source, f"cannot read the template: {error.strerror}.") from None
-    root = yamlsafe.compose(yamlsafe.decode(data, source), source, max_depth=6)
+    root = yamlsafe.parse(data, source, max_depth=6)
     reader = Reader(source)
     top = reader.mapping(root, "the template")
     reader.keys(top, ["id", "name", "credit", "columns", "rows", "header", "blocks", "fill_order"])
