@@ -27,6 +27,9 @@ class BoardView(QGraphicsView):
         self.board = board
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Where the mouse is matters with no button held (N adds a note to the block under it, zoom keys keep the
+        # point under it still): hear its moves, which Qt's view only does while some item wants hover events.
+        self.viewport().setMouseTracking(True)
         # Zooming keeps the point under the mouse in place itself (see zoom_by): Qt's AnchorUnderMouse reads the
         # global cursor, which keyboard zooms and some platforms do not keep.
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)

@@ -247,6 +247,15 @@ def test_add_note_shortcut_adds_to_the_selected_notes_block(open_app: OpenApp) -
     assert window.document.canvas.notes("channels")[-1].position is None  # laid out with the others
 
 
+def test_add_note_shortcut_adds_to_the_block_under_the_resting_mouse(open_app: OpenApp) -> None:
+    window = open_app(None)  # no click first: the mouse only moved there, no button held
+    QTest.mouseMove(window.view.viewport(), at(window, block_point(window, "key_resources", 0.5, 0.9)))
+    keys(window, Qt.Key.Key_N)
+    type_text(window, "Patents")
+    keys(window, Qt.Key.Key_Return)
+    assert texts(window, "key_resources")[-1] == "Patents"
+
+
 # Selection, deleting, duplicating, nudging, colour, tidy
 
 
