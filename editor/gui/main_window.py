@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,11 +59,11 @@ class MainWindow(QMainWindow):
         self.document = document or Document(Canvas())
         self.autosaver = Autosaver(self.document, self.session)
 
-        self.header_panel = HeaderPanel(self)
-        self.details_dock = self._dock("Canvas Details", self.header_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.undo_view = QUndoView(self.document.stack, self)
-        self.undo_view.setEmptyLabel("Opened")
-        self.history_dock = self._dock("Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The docks start hidden; what they hold is made when one is first shown.
+        self._header_panel: HeaderPanel | None = None
+        self._undo_view: QUndoView | None = None
+        self.details_dock = self._dock("Canvas Details", lambda: self.header_panel)
+        self.history_dock = self._dock("Undo History", lambda: self.undo_view)
 
         self.exporter = Exporter(self)
         self.timebox = Timebox(self)
@@ -119,8 +120,10 @@ class MainWindow(QMainWindow):
         self.board.set_parking_wanted(self.actions_.parking.isChecked())  # the person's choice outlives a canvas
         self.actions_.show_parking(self.board.parking_shown())
         document.setParent(self)
-        self.header_panel.set_document(document)
-        self.undo_view.setStack(document.stack)
+        if self._header_panel is not None:
+            self._header_panel.set_document(document)
+        if self._undo_view is not None:
+            self._undo_view.setStack(document.stack)
         document.modified_changed.connect(self._update_title)
         self.actions_.connect_document(document)
         self.disk.watch()
@@ -330,10 +333,27 @@ class MainWindow(QMainWindow):
     def _folder(self) -> Path:
         return self.document.path.parent if self.document.path else settings.last_folder()
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    @property
+    def header_panel(self) -> HeaderPanel:
+        if self._header_panel is None:
+            self._header_panel = HeaderPanel(self)
+            self._header_panel.set_document(self.document)
+            self.details_dock.setWidget(self._header_panel)
+        return self._header_panel
+
+    @property
+    def undo_view(self) -> QUndoView:
+        if self._undo_view is None:
+            self._undo_view = QUndoView(self.document.stack, self)
+            self._undo_view.setEmptyLabel("Opened")
+            self.history_dock.setWidget(self._undo_view)
+        return self._undo_view
+
+    def _dock(self, title: str, content: Callable[[], QWidget]) -> QDockWidget:
+        """A hidden dock on the right that gets its content (`content()` makes it) when it is first shown."""
         dock = QDockWidget(title, self)
         dock.setObjectName(title.replace(" ", ""))
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
+        dock.visibilityChanged.connect(lambda visible: visible and content())
         return dock

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from driving import CTRL, LEFT, NONE, at, double_click, keys, note_center
+from driving import CTRL, LEFT, NONE, at, delete_first_note, double_click, keys, note_center
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QUndoView
 from pytestqt.qtbot import QtBot
 
+from editor.gui.header_panel import HeaderPanel
 from editor.gui.main_window import MainWindow
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -61,6 +63,20 @@ def test_an_unchanged_field_adds_no_undo_step(open_app: OpenApp, qtbot: QtBot) -
     qtbot.waitUntil(field.hasFocus)
     QTest.keyClick(field, Qt.Key.Key_Return)
     assert window.document.stack.count() == 0
+
+
+def test_the_docks_are_made_when_first_shown_and_show_the_canvas_then(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    assert window.findChild(HeaderPanel) is None and window.findChild(QUndoView) is None  # not at start-up
+    delete_first_note(window)
+    window.history_dock.toggleViewAction().trigger()  # View > Undo History
+    history = window.history_dock.widget()
+    assert window.history_dock.isVisible() and isinstance(history, QUndoView)
+    assert history.stack() is window.document.stack and history.model().rowCount() == 2  # "Opened", the delete
+    window.details_dock.toggleViewAction().trigger()  # View > Canvas Details
+    details = window.details_dock.widget()
+    assert window.details_dock.isVisible() and isinstance(details, HeaderPanel)
+    assert details.fields["title"].text() == window.document.canvas.title == "TikTok"
 
 
 def zoomed_in(window: MainWindow, qtbot: QtBot) -> None:
