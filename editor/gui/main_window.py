@@ -20,7 +20,6 @@ from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.exporter import Exporter
 from editor.gui.geometry import board_width_for
-from editor.gui.header_panel import HeaderPanel
 from editor.gui.presenting import Presenter
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
@@ -31,6 +30,8 @@ from editor.recovery import RecoveredCopy, Session
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+
+    from editor.gui.header_panel import HeaderPanel
 
 APP_NAME = "Canvas Editor"
 FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
@@ -336,6 +337,8 @@ class MainWindow(QMainWindow):
     @property
     def header_panel(self) -> HeaderPanel:
         if self._header_panel is None:
+            from editor.gui.header_panel import HeaderPanel  # imported with the panel: start-up does without both
+
             self._header_panel = HeaderPanel(self)
             self._header_panel.set_document(self.document)
             self.details_dock.setWidget(self._header_panel)
