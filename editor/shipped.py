@@ -15,9 +15,9 @@ import pprint
 from pathlib import Path
 
 from editor import paths, yamlsafe
+from editor.fileformat.reader import MAX_DEPTH  # templates allow as deep (model/template.py)
 
 TARGET = Path(__file__).resolve().parent / "shipped_trees.py"
-MAX_DEPTH = 6  # the deepest any reader of these files allows (canvas files and templates alike)
 
 
 def shipped_files() -> list[Path]:
@@ -39,6 +39,8 @@ def module_text() -> str:
         'of their bytes. Do not edit."""',
         "",
         "from typing import Any",
+        "",
+        f"LARGEST = {max(path.stat().st_size for path in shipped_files())}  # bytes: a larger file is none of these",
         "",
         "TREES: dict[str, tuple[Any, ...]] = {",
     ]

@@ -107,9 +107,10 @@ def too_large(size: int, source: str) -> CanvasFileError:
 def parse(data: bytes, source: str, max_depth: int) -> Node | None:
     """A YAML file's bytes as nodes (`decode`, then `compose`). A shipped file (editor/shipped_trees.py) is known by
     the hash of its bytes and not parsed again; a file that differs from it by one byte is parsed as any other."""
-    from editor.shipped_trees import TREES
+    from editor.shipped_trees import LARGEST, TREES
 
-    tree = TREES.get(hashlib.sha256(data).hexdigest())
+    # Only bytes no longer than a shipped file are hashed: a canvas of thousands of notes is not hashed twice.
+    tree = TREES.get(hashlib.sha256(data).hexdigest()) if len(data) <= LARGEST else None
     if tree is not None:
         return from_tree(tree)
     return compose(decode(data, source), source, max_depth)

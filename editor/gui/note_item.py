@@ -137,8 +137,7 @@ class NoteItem(QGraphicsRectItem):
         """Lay the note out at `width`, at least `height` tall (to line up with its row), taller if its text needs."""
         layout = self._layout(width)
         self._layouts = {width: layout}  # the trial widths of the block's layout are done with: free them
-        self._resize(width, max(height, _height_of(layout)))
-        self.update()
+        self._resize(width, max(height, _height_of(layout)))  # a new size repaints (setRect); the same size need not
 
     def height_for(self, width: float) -> float:
         """The height this note's text needs at `width` (the layout is kept: the board asks again to place it)."""
