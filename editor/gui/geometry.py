@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from editor.model import PARKING_LOT, Template
 
@@ -29,8 +29,11 @@ NOTE_WIDTH = 184.0  # the widest a laid-out note gets: a few words a line, big t
 MIN_SCALE = 0.4  # below this a note is unreadable even on a big screen: let it overflow instead
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+# Value types as named tuples: immutable, and made several times faster than frozen dataclasses, both the class at
+# start-up and each instance in a layout of thousands of notes.
+
+
+class Rect(NamedTuple):
     x: float
     y: float
     width: float
@@ -48,8 +51,7 @@ class Rect:
         return self.x <= x < self.right and self.y <= y < self.bottom
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """Where one note goes: top-left corner and size, in scene units."""
 
     x: float
