@@ -7,7 +7,6 @@ Space: reveal the next note of the story; Backspace: hide it again; Escape: leav
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -39,6 +38,8 @@ class Banner(QLabel):
 
     def show_step(self, heading: str, questions: str, width: int, height: int) -> int:
         """Show the text across `width` in type sized for a window `height` tall; returns the banner's height."""
+        import html  # here, not at start-up: importing it (and its table of entities) takes ~3 ms
+
         title_px = max(22, height // 26)
         question_px = max(16, height // 40)
         padding = question_px
