@@ -75,7 +75,7 @@ class HeaderItem(QGraphicsItem):
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.fillRect(self.boundingRect(), style.PAPER)
+        style.fill(painter, self.boundingRect(), style.PAPER)
         if self._title is not None:
             painter.setPen(style.TITLE_TEXT)
             self._title.paint(painter, _MARGIN, (self.rect.height - self._title.height) / 2)
@@ -144,7 +144,7 @@ class FooterItem(QGraphicsItem):
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.fillRect(self.boundingRect(), style.PAPER)
+        style.fill(painter, self.boundingRect(), style.PAPER)
         middle = self.rect.height / 2
         for (color, fill, label), (_, box) in zip(self._legend, self.legend_boxes(), strict=True):
             painter.setOpacity(1.0 if self.filter in (None, color) else FADED)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 BOARD_BACKGROUND = QColor("#dfe3e8")
 PAPER = QColor("#ffffff")
@@ -32,6 +33,14 @@ def swatch(hex_value: str, size: int = 18) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(hex_value))
     return QIcon(pixmap)
+
+
+def fill(painter: QPainter, rect: QRectF, color: QColor) -> None:
+    """What `painter.fillRect(rect, color)` does, leaving no pen and this brush set; without fillRect's first call,
+    for which PySide builds QGradient's Python type and enums (~4 ms, at start-up) to choose among its overloads."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRect(rect)
 
 
 def font(pixel_size: float, *, bold: bool = False) -> QFont:
