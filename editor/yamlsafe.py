@@ -9,7 +9,6 @@ deeper than the caller allows.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,11 +105,11 @@ def too_large(size: int, source: str) -> CanvasFileError:
 
 def parse(data: bytes, source: str, max_depth: int) -> Node | None:
     """A YAML file's bytes as nodes (`decode`, then `compose`). A shipped file (editor/shipped_trees.py) is known by
-    the hash of its bytes and not parsed again; a file that differs from it by one byte is parsed as any other."""
+    its bytes and not parsed again; a file that differs from it by one byte is parsed as any other."""
     from editor.shipped_trees import LARGEST, TREES
 
-    # Only bytes no longer than a shipped file are hashed: a canvas of thousands of notes is not hashed twice.
-    tree = TREES.get(hashlib.sha256(data).hexdigest()) if len(data) <= LARGEST else None
+    # Only bytes no longer than a shipped file are looked up: a canvas of thousands of notes is not hashed for it.
+    tree = TREES.get(data) if len(data) <= LARGEST else None
     if tree is not None:
         return from_tree(tree)
     return compose(decode(data, source), source, max_depth)

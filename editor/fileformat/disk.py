@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,8 @@ class FileState:
     @classmethod
     def of(cls, path: str | os.PathLike[str], data: bytes) -> FileState:
         """The state of `path` that holds `data` (just read or just written)."""
+        import hashlib  # here: it loads OpenSSL (~4 ms), which start-up, opening the example, does without
+
         info = os.stat(path)
         return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 

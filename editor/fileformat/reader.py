@@ -22,20 +22,26 @@ NOTE_KEYS = ("text", "color", "tags", "votes", "at")
 
 def load_canvas(path: str | os.PathLike[str]) -> Canvas:
     """Read a canvas file. Raises CanvasFileError, and nothing else, for any file."""
-    return open_canvas(path)[0]
+    return parse_canvas(_read_bytes(path), str(path))
 
 
 def open_canvas(path: str | os.PathLike[str]) -> tuple[Canvas, FileState]:
     """Read a canvas file, with the state of the file it came from. Raises CanvasFileError, and nothing else."""
-    source = str(path)
+    data = _read_bytes(path)
+    try:
+        state = FileState.of(path, data)  # at once: a file changed while it is parsed is then told from this one
+    except OSError as error:
+        raise CanvasFileError.whole(str(path), _read_failure(error)) from None
+    return parse_canvas(data, str(path)), state
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         if os.stat(path).st_size > yamlsafe.MAX_BYTES:
-            raise yamlsafe.too_large(os.stat(path).st_size, source)  # say so before reading it all
-        data = Path(path).read_bytes()
-        state = FileState.of(path, data)
+            raise yamlsafe.too_large(os.stat(path).st_size, str(path))  # say so before reading it all
+        return Path(path).read_bytes()
     except OSError as error:
-        raise CanvasFileError.whole(source, _read_failure(error)) from None
-    return parse_canvas(data, source), state
+        raise CanvasFileError.whole(str(path), _read_failure(error)) from None
 
 
 def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor import paths
-from editor.fileformat import FileState, open_canvas, save_canvas
+from editor.fileformat import FileState, load_canvas, open_canvas, save_canvas
 from editor.gui.commands import ReplaceCanvas
 from editor.model import Canvas
 
@@ -41,9 +41,9 @@ class Document(QObject):
     @classmethod
     def open(cls, path: Path) -> Document:
         """Read a file; an example comes as an untitled copy so that it is never overwritten. Raises CanvasFileError."""
-        canvas, state = open_canvas(path)
         if is_example(path):
-            return cls(canvas)
+            return cls(load_canvas(path))
+        canvas, state = open_canvas(path)
         return cls(canvas, path, disk_state=state)
 
     @property
