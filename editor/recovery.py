@@ -18,9 +18,8 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
@@ -41,8 +40,7 @@ META_PREFIX = "# recovery: "
 SUFFIX = ".yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class CopyInfo:
+class CopyInfo(NamedTuple):
     """What a recovery copy says about its canvas: the file it belongs to, as it was then, and when it changed."""
 
     original: Path | None
@@ -69,8 +67,7 @@ class CopyInfo:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RecoveredCopy:
+class RecoveredCopy(NamedTuple):
     """A readable copy left by an editor that is no longer running."""
 
     path: Path

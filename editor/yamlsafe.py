@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from editor.errors import CanvasFileError
 
@@ -38,8 +38,7 @@ _HINTS = {
 }
 
 
-@dataclass(slots=True)
-class Scalar:
+class Scalar(NamedTuple):
     value: str
     plain: bool  # unquoted: only plain scalars may be read as numbers
     line: int

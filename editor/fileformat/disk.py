@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class FileState:
+class FileState(NamedTuple):
     """Size, modification time and a hash of the bytes: the hash decides, the rest is a quick first look."""
 
     size: int
@@ -48,7 +46,7 @@ class FileState:
         return None if now is None or self.same_content(now) else now
 
     def to_json(self) -> dict[str, Any]:
-        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
+        return self._asdict()
 
     @classmethod
     def from_json(cls, data: Any) -> FileState | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from editor import paths, yamlsafe
 from editor.errors import CanvasFileError
@@ -13,8 +13,7 @@ from editor.node_reader import Reader
 DEFAULT_TEMPLATE = "business-model-canvas"
 
 
-@dataclass(frozen=True, slots=True)
-class BlockSpec:
+class BlockSpec(NamedTuple):
     id: str
     title: str
     questions: tuple[str, ...]
@@ -24,14 +23,12 @@ class BlockSpec:
     row_span: int
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderField:
+class HeaderField(NamedTuple):
     id: str
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(NamedTuple):
     id: str
     name: str
     credit: str
