@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.board = EditableBoard(self.document, self._board_width())
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
+        self.view.setFocus()  # keys go to the board from the start, not to the first toolbar box that takes them
         # The countdown and the toast are made when first needed: most sessions never time a step.
         self._timebox_display: TimeboxDisplay | None = None
         self._toast: Toast | None = None

@@ -61,19 +61,20 @@ def drag(window: MainWindow, start: QPointF, end: QPointF, steps: int = 8, relea
 
 
 def keys(window: MainWindow, key: Qt.Key | str, modifiers: Qt.KeyboardModifier = NONE) -> None:
-    QTest.keyClick(window.view.viewport(), key, modifiers)
+    """Press a key as a person does: it goes to the widget that has the keyboard focus in the window."""
+    QTest.keyClick(window.focusWidget() or window, key, modifiers)
 
 
 def type_text(window: MainWindow, text: str) -> None:
     """Type as a keyboard does. QTest types only ASCII; other characters come as key events carrying the text,
-    as from a keyboard layout that has them."""
-    viewport = window.view.viewport()
+    as from a keyboard layout that has them. Like `keys`, to the widget that has the focus."""
+    target = window.focusWidget() or window
     for char in text:
         if char.isascii() and char.isprintable():
-            QTest.keyClicks(viewport, char)
+            QTest.keyClicks(target, char)
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(viewport, QKeyEvent(kind, 0, NONE, char))
+                QApplication.sendEvent(target, QKeyEvent(kind, 0, NONE, char))
 
 
 def delete_first_note(window: MainWindow, block_id: str = "value_propositions") -> None:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.main_window import MainWindow
 from editor.gui.note_item import note_height
+from editor.gui.timebox import DEFAULT_MINUTES
 
 OpenApp = Callable[[Path | None], MainWindow]
 
@@ -404,3 +405,15 @@ def test_unreadable_notes_on_the_clipboard_give_a_message_not_a_crash(open_app: 
     keys(window, Qt.Key.Key_V, CTRL)
     assert window.document.canvas.note_count() == 43
     assert "tags" in window.findChild(type(window.show_error("", "")), "errorBox").informativeText()
+
+
+def test_keys_reach_the_board_as_soon_as_the_window_opens(open_app: OpenApp) -> None:
+    window = open_app(None)  # nothing clicked yet: keys go where the window's focus is
+    assert QApplication.focusWidget() is window.view
+    QTest.mouseMove(window.view.viewport(), at(window, block_point(window, "key_partners", 0.5, 0.9)))
+    keys(window, Qt.Key.Key_N)
+    type_text(window, "Suppliers")
+    keys(window, Qt.Key.Key_Return)
+    assert texts(window, "key_partners")[-1] == "Suppliers"
+    keys(window, Qt.Key.Key_Up)  # on a toolbar's spin box this would have changed the timebox
+    assert window.actions_.minutes.value() == DEFAULT_MINUTES

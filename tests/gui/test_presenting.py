@@ -7,7 +7,6 @@ from pathlib import Path
 
 from driving import activate, block_point, double_click, keys, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QToolBar
 from pytestqt.qtbot import QtBot
 
@@ -27,11 +26,6 @@ FILL_ORDER = [
     "key_partners",
     "cost_structure",
 ]
-
-
-def press(window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """A key pressed on the board (the view has the keyboard focus, as after a click on it)."""
-    QTest.keyClick(window.view, key, modifiers)
 
 
 def banner(window: MainWindow) -> QLabel:
@@ -69,7 +63,7 @@ def test_f5_presents_the_board_alone_full_screen_and_escape_brings_the_window_ba
     assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert window.view.focus_block is None  # the whole canvas first
 
-    press(window, Qt.Key.Key_Escape)
+    keys(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.windowState() & Qt.WindowState.WindowFullScreen)
     assert not window.presenter.presenting
     assert window.menuBar().isVisible() and toolbar.isVisible()
@@ -82,18 +76,18 @@ def test_the_walk_goes_through_the_blocks_in_fill_order_with_the_clicker_keys(op
     assert window.document.canvas.template.fill_order == tuple(FILL_ORDER)
     seen = []
     for _ in FILL_ORDER:
-        press(window, Qt.Key.Key_PageDown)  # what a presentation clicker sends
+        keys(window, Qt.Key.Key_PageDown)  # what a presentation clicker sends
         seen.append(window.view.focus_block)
         assert shaded(window) == set(FILL_ORDER) - {window.view.focus_block}  # the others are shaded
     assert seen == FILL_ORDER
-    press(window, Qt.Key.Key_Right)  # past the last block: stays on it
+    keys(window, Qt.Key.Key_Right)  # past the last block: stays on it
     assert window.view.focus_block == "cost_structure"
 
-    press(window, Qt.Key.Key_PageUp)
+    keys(window, Qt.Key.Key_PageUp)
     assert window.view.focus_block == "key_partners"
-    press(window, Qt.Key.Key_Left)
+    keys(window, Qt.Key.Key_Left)
     assert window.view.focus_block == "key_activities"
-    press(window, Qt.Key.Key_3)
+    keys(window, Qt.Key.Key_3)
     assert window.view.focus_block == "channels"
     text = banner(window).text()
     assert "3 of 9 · Channels" in text and "Which ones are most cost-efficient?" in text
@@ -105,7 +99,7 @@ def test_the_walk_goes_through_the_blocks_in_fill_order_with_the_clicker_keys(op
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert shown.contains(block)
     zoomed = window.view.zoom
-    press(window, Qt.Key.Key_0)
+    keys(window, Qt.Key.Key_0)
     assert window.view.focus_block is None and shaded(window) == set()
     assert not banner(window).isVisible()
     assert window.view.zoom < zoomed
@@ -114,15 +108,15 @@ def test_the_walk_goes_through_the_blocks_in_fill_order_with_the_clicker_keys(op
 def test_editing_works_on_a_walk_step(open_app: OpenApp) -> None:
     window = open_app(None)
     keys(window, Qt.Key.Key_F5)
-    press(window, Qt.Key.Key_1)
+    keys(window, Qt.Key.Key_1)
     assert window.view.focus_block == "customer_segments"
     before = len(window.document.canvas.notes("customer_segments"))
     double_click(window, block_point(window, "customer_segments", 0.5, 0.9))
     type_text(window, "Schools")
-    press(window, Qt.Key.Key_Return)
+    keys(window, Qt.Key.Key_Return)
     notes = window.document.canvas.notes("customer_segments")
     assert len(notes) == before + 1 and notes[-1].text == "Schools"
-    press(window, Qt.Key.Key_Right)  # the keys step the walk again once the editor is closed
+    keys(window, Qt.Key.Key_Right)  # the keys step the walk again once the editor is closed
     assert window.view.focus_block == "value_propositions"
 
 
@@ -135,22 +129,22 @@ def test_the_story_hides_every_note_and_space_reveals_them_in_fill_order(open_ap
     assert canvas.note_count() == 43  # hidden, not gone
 
     for count in range(1, 6):
-        press(window, Qt.Key.Key_Space)
+        keys(window, Qt.Key.Key_Space)
         assert sorted(visible_notes(window)) == sorted(order[:count])
     assert "Story: 5 of 43 notes shown" in window.statusBar().currentMessage()
-    press(window, Qt.Key.Key_Backspace)
+    keys(window, Qt.Key.Key_Backspace)
     assert sorted(visible_notes(window)) == sorted(order[:4])
 
     # With the walk on, the walk follows the story into the next block.
     keys(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     while canvas.block_of(order[len(visible_notes(window)) - 1]) == "customer_segments":
-        press(window, Qt.Key.Key_Space)
+        keys(window, Qt.Key.Key_Space)
     assert window.view.focus_block == "value_propositions"
 
-    press(window, Qt.Key.Key_Escape)  # the story ends first: every note shows again
+    keys(window, Qt.Key.Key_Escape)  # the story ends first: every note shows again
     assert len(visible_notes(window)) == 43 and window.presenter.story is None
     assert window.presenter.step is not None
-    press(window, Qt.Key.Key_Escape)
+    keys(window, Qt.Key.Key_Escape)
     assert window.presenter.step is None and window.view.focus_block is None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from driving import LEFT, NONE, at, click, note_center
+from driving import LEFT, NONE, at, click, keys, note_center
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QSpinBox, QToolBar, QWidget
@@ -124,7 +124,7 @@ def test_in_presentation_mode_each_dot_is_confirmed_over_the_board(open_app: Ope
     window = open_app(None)
     note_id = window.document.canvas.notes("channels")[0].id
     start_round(window, 2)
-    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    keys(window, Qt.Key.Key_F5)
     assert not window.statusBar().isVisible()
     click(window, note_center(window, note_id))
     toast = window.view.findChild(QLabel, "toast")
