@@ -327,7 +327,8 @@ class WindowActions:
     def _spin_box(
         self, name: str, most: int, value: int, suffix: str, tip: str, changed: Callable[[int], object]
     ) -> QSpinBox:
-        """A number from 1 on the Workshop toolbar."""
+        """A number from 1 on the Workshop toolbar. Enter gives the keys back to the board, so that the shortcut
+        that follows (T to start the timer) works at once."""
         box = QSpinBox(self.window)
         box.setObjectName(name)
         box.setRange(1, most)
@@ -335,6 +336,7 @@ class WindowActions:
         box.setSuffix(suffix)
         box.setToolTip(tip)
         box.valueChanged.connect(changed)
+        box.lineEdit().returnPressed.connect(lambda: self.window.view.setFocus())
         self.workshop_toolbar.addWidget(box)
         return box
 

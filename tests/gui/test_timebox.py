@@ -96,3 +96,17 @@ def test_the_countdown_stays_on_screen_in_presentation_mode(open_app: OpenApp) -
     assert label.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the board under it takes clicks
     keys(window, Qt.Key.Key_Escape)
     assert window.timebox.running
+
+
+def test_enter_in_the_minutes_box_gives_the_keys_back_to_the_board(open_app: OpenApp, qtbot: QtBot) -> None:
+    window = open_app(None)
+    spin = window.findChild(QSpinBox, "timeboxMinutes")
+    QTest.mouseDClick(spin.lineEdit(), LEFT)  # as a person picks the number to type over it
+    assert window.focusWidget() is spin
+    keys(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(window, "7")
+    keys(window, Qt.Key.Key_Return)
+    assert window.timebox.duration == 420.0
+    assert window.focusWidget() is window.view
+    keys(window, Qt.Key.Key_T)
+    assert window.timebox.running
