@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from editor.errors import CanvasFileError
 
@@ -38,7 +38,8 @@ _HINTS = {
 }
 
 
-class Scalar(NamedTuple):
+@dataclass(slots=True)
+class Scalar:
     value: str
     plain: bool  # unquoted: only plain scalars may be read as numbers
     line: int
