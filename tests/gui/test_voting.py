@@ -142,3 +142,20 @@ def test_opening_another_canvas_ends_the_round_and_clicks_select_again(open_app:
     note_id = window.document.canvas.notes("channels")[0].id
     click(window, note_center(window, note_id))
     assert window.board.selected_ids() == [note_id] and window.document.canvas.note(note_id).votes == 0
+
+
+def test_a_note_makes_room_around_it_for_dots_only_while_it_has_votes(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = window.document.canvas.notes("channels")[0].id
+    item = window.board.notes[note_id]
+
+    def below() -> float:
+        return item.rect().bottom() - item.body_rect().bottom()
+
+    assert below() < 9.0  # room for the selection outline and the shadow, not for dots: a smaller picture
+    start_round(window, 2)
+    click(window, note_center(window, note_id))
+    assert window.board.notes[note_id] is item
+    assert below() >= 9.0  # the dots sit on the bottom edge, half below it (18 units across)
+    QTest.mouseClick(button(window, "voteClear"), LEFT)
+    assert below() < 9.0
