@@ -146,13 +146,14 @@ def bare_scene(texts: list[str], geometry: Geometry | None = None) -> tuple[Any,
 
 
 def canvas_file(notes: int) -> Path:
-    """A generated canvas of `notes` notes, written once per run into the benchmark's folder."""
-    from canvases import generated_canvas
-
-    from editor.fileformat import dump_canvas
-
+    """A generated canvas of `notes` notes, written once per run into the benchmark's folder. (A floor that finds
+    the file imports none of the editor: its memory and time are PySide6's and libyaml's alone.)"""
     path = Path(os.environ.get("BENCH_DIR", "/tmp")) / f"canvas-{notes}.yaml"
     if not path.exists():
+        from canvases import generated_canvas
+
+        from editor.fileformat import dump_canvas
+
         path.write_text(dump_canvas(generated_canvas(notes)), encoding="utf-8")
     return path
 
