@@ -94,9 +94,11 @@ class EditableBoard(BoardScene):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        color = self.footer.filter
         for _, note in self.canvas.all_notes():  # not canvas.note(id): that looks the note up in its block
-            self.notes[note.id].setOpacity(1.0 if color in (None, note.color) else FADED)
+            self._fade(note)
+
+    def _fade(self, note: Note) -> None:
+        self.notes[note.id].setOpacity(1.0 if self.footer.filter in (None, note.color) else FADED)
 
     # Votes
 
@@ -124,10 +126,15 @@ class EditableBoard(BoardScene):
             self._rank_votes()
         elif isinstance(event, NoteAdded):  # no votes: no rank, but hidden like the others while counts are
             self.notes[event.note.id].show_votes(self.votes_shown, None)
+        # The colour filter: every note when it changed or the notes were rebuilt; else only a note added or
+        # recoloured (walking thousands of notes at every event would slow each edit on a big board).
+        shown_before = self.footer.filter
         if isinstance(event, Reset | HeaderChanged) and self.footer.filter not in self.canvas.legend:
-            self.footer.set_filter(None)  # its colour left the legend
-        if self.footer.filter is not None or isinstance(event, Reset):
+            self.footer.set_filter(None)  # its colour left the legend: every note shows again
+        if self.footer.filter != shown_before or isinstance(event, Reset):
             self._apply_filter()
+        elif self.footer.filter is not None and isinstance(event, NoteAdded | NoteChanged):
+            self._fade(event.note)
 
     # Selection
 

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from editor.fileformat import load_canvas
+from editor.gui.commands import SetLegend, UpdateNotes
 from editor.gui.frame_items import FADED
 from editor.gui.main_window import MainWindow
 from editor.model import Note
@@ -89,3 +90,15 @@ def test_the_legend_is_named_in_the_details_panel_in_one_undo_step_and_saved(ope
     window.document.stack.undo()
     assert "orange" not in canvas.legend and canvas.legend["blue"] == "Brands and advertisers"
     assert edit.text() == ""
+
+
+def test_the_filter_follows_recoloured_notes_and_ends_when_its_colour_leaves_the_legend(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas = window.document.canvas
+    click(window, legend_entry(window, "blue"))
+    note = next(note for _, note in canvas.all_notes() if note.color == "yellow")
+    window.document.push(UpdateNotes(canvas, {note.id: {"color": "blue"}}, "Colour"))
+    assert window.board.notes[note.id].opacity() == 1.0  # now one of the notes brought out
+    window.document.push(SetLegend(canvas, {c: m for c, m in canvas.legend.items() if c != "blue"}))
+    assert window.board.color_filter is None
+    assert all(values == {1.0} for values in opacities(window).values())  # nothing is left faded
