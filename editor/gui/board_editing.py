@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
+from editor.gui.drag_pictures import DragPictures
 from editor.gui.frame_items import FADED, HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside, position_in
 from editor.gui.note_editor import NoteEditor
@@ -48,7 +49,7 @@ DRAG_Z = 500.0  # above every note, below the editor
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
     parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
-    picture_notes_from = 1000  # notes: below this, drags are fast without pictures and zooms faster
+    picture_notes_from = 1000  # notes: below this, drags are fast without pictures (see DragPictures)
 
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
         super().__init__(document.canvas, board_width)
@@ -58,6 +59,7 @@ class EditableBoard(BoardScene):
         self._new_note: tuple[str, Position | None] | None = None
         self._drag_start: dict[int, QPointF] = {}
         self._drag_target: str | None = None
+        self._drag_pictures = DragPictures(self.picture_notes_from)
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
         self.votes_shown = True
         # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
@@ -323,6 +325,9 @@ class EditableBoard(BoardScene):
             self._drag_start = {note_id: self.notes[note_id].pos() for note_id in self.selected_ids()}
             for note_id in self._drag_start:
                 self.notes[note_id].setZValue(DRAG_Z)
+            # At the press, not the first move: on a big board this takes a few ms a thousand notes, which the
+            # person's hand then hides, and the notes that the press repaints are pictured already.
+            self._drag_pictures.start(self.notes.values())
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -333,6 +338,7 @@ class EditableBoard(BoardScene):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         start, self._drag_start = self._drag_start, {}
+        self._drag_pictures.stop()
         self._highlight(None)
         for note_id in start:
             if note_id in self.notes:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QGuiApplication, QPixmapCache
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from editor.gui import style
 from editor.gui.block_item import BlockItem
@@ -28,7 +27,6 @@ from editor.model import (
     Canvas,
     Event,
     HeaderChanged,
-    Note,
     NoteAdded,
     NoteChanged,
     NoteMoved,
@@ -50,10 +48,6 @@ PARKING_SPEC = BlockSpec(
 
 class BoardScene(QGraphicsScene):
     """The items mirror the document and hold no truth of their own: every change arrives as a Canvas event."""
-
-    # From this many notes on, each note keeps a picture of itself at the current zoom (see _picture_notes). None
-    # here: a board rendered to paper (export, print) paints its text as text. The on-screen board sets it.
-    picture_notes_from: int | None = None
 
     def __init__(self, canvas: Canvas, board_width: float = BOARD_WIDTH) -> None:
         """`board_width`: the width the board is first laid out at (the window's shape, when it is known)."""
@@ -138,11 +132,8 @@ class BoardScene(QGraphicsScene):
             block = BlockItem(spec, rects[spec.id], parking=spec is PARKING_SPEC)
             self.blocks[spec.id] = block
             self.addItem(block)
-        self._pictured = self.picture_notes_from is not None and self.canvas.note_count() >= self.picture_notes_from
-        if self._pictured:
-            _make_room_for_note_pictures()
         for _, note in self.canvas.all_notes():
-            self.notes[note.id] = self._note_item(note)
+            self.notes[note.id] = NoteItem(note)
         for block_id in self.blocks:
             self._layout_block(block_id)
         for item in self.notes.values():  # placed first, then added: the scene indexes each note once
@@ -150,20 +141,10 @@ class BoardScene(QGraphicsScene):
         self.header.update_from(self.canvas)
         self.footer.update_from(self.canvas)
 
-    def _note_item(self, note: Note) -> NoteItem:
-        """A note's item; on a big board, one that keeps a picture of itself: a drag across a board of thousands of
-        notes then repaints the notes it passes over from their pictures, not their text (2x faster on 5,000
-        notes), at the price of slower zoom steps (each picture is redrawn at the new zoom)."""
-        item = NoteItem(note)
-        if self._pictured:
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        return item
-
     def _on_event(self, event: Event) -> None:
         touched: set[str] = set()  # blocks whose notes changed
         if isinstance(event, NoteAdded):
-            item = self._note_item(event.note)
-            self.notes[event.note.id] = item
+            item = self.notes[event.note.id] = NoteItem(event.note)
             self.addItem(item)
             touched = {event.block_id}
         elif isinstance(event, NoteRemoved):
@@ -215,18 +196,3 @@ class BoardScene(QGraphicsScene):
                 note_width, note_height = (size * scale for size in item.size)
                 item.setPos(*keep_inside(block.rect, x, y, note_width, note_height))
         block.set_overflowing(not fits)
-
-
-def _make_room_for_note_pictures() -> None:
-    """Let Qt's picture cache hold the pictures of four screens full of notes (at least 32 MiB): with its default
-    10 MiB, a board of 20,000 notes evicted pictures it needed in the next frame, and its drags got slower than
-    with no pictures at all (52 ms a frame; 14 ms with room)."""
-    largest = max(
-        (
-            screen.size().width() * screen.size().height() * screen.devicePixelRatio() ** 2
-            for screen in QGuiApplication.screens()
-        ),
-        default=0.0,
-    )
-    needed_kib = max(32 * 1024, int(4 * largest * 4 / 1024))  # 4 bytes a pixel
-    QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), needed_kib))

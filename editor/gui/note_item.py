@@ -22,7 +22,8 @@ _SHADOW_OFFSET = 3.0
 _DOT = 18.0  # a vote dot's diameter
 # What a note draws outside its paper: the selection outline and the shadow (_OUTLINE); with votes, the dots on the
 # bottom edge and the rank badge on the top-right corner too (_VOTED). Its bounds are no wider than that: on a big
-# board each note keeps a picture of itself as large as its bounds (~20% less memory than with room for dots).
+# board each note keeps a picture of itself as large as its bounds while a drag lasts (~20% less memory than with
+# room for dots).
 _OUTLINE = 5.0
 _VOTED = _DOT / 2 + 2.0
 _MOST_DOTS = 6  # drawn one by one; more are drawn as one dot and a number
