@@ -40,6 +40,8 @@ _HINTS = {
 
 @dataclass(slots=True)
 class Scalar:
+    """A YAML scalar as written: its text and where it starts (lines and columns from 1)."""
+
     value: str
     plain: bool  # unquoted: only plain scalars may be read as numbers
     line: int
@@ -48,6 +50,8 @@ class Scalar:
 
 @dataclass(slots=True)
 class Sequence:
+    """A YAML list and where it starts."""
+
     line: int
     column: int
     items: list[Node] = field(default_factory=list)
@@ -55,6 +59,8 @@ class Sequence:
 
 @dataclass(slots=True)
 class Mapping:
+    """A YAML mapping and where it starts; each key maps to its key scalar and its value."""
+
     line: int
     column: int
     items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)

@@ -20,7 +20,6 @@ from editor.gui.document import Document
 from editor.gui.drag_pictures import DragPictures
 from editor.gui.frame_items import FADED, HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside, position_in
-from editor.gui.note_editor import NoteEditor
 from editor.gui.note_item import NoteItem, note_font, note_height
 from editor.gui.spotlight import Spotlight
 from editor.model import (
@@ -39,6 +38,8 @@ from editor.model import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
+
+    from editor.gui.note_editor import NoteEditor
 
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 
@@ -216,6 +217,8 @@ class EditableBoard(BoardScene):
     def _open_editor(
         self, text: str, color: str, font: QFont, point: QPointF, scale: float, width: float, height: float
     ) -> None:
+        from editor.gui.note_editor import NoteEditor  # at the first edit: its Qt text classes take ~3 ms to load
+
         editor = NoteEditor(text, color, font, width, height, self._end_edit)
         editor.setScale(scale)
         editor.setPos(point)

@@ -213,7 +213,7 @@ class NoteItem(QGraphicsRectItem):
             painter.setPen(QPen(style.NOTE_BORDER, 1.0))
             painter.drawRoundedRect(body, _RADIUS, _RADIUS)
         else:
-            painter.fillRect(body, self._fill)  # one call, not style.fill's three: thousands of notes paint this way
+            style.fill(painter, body, self._fill)  # not fillRect: see style.fill (~1 µs more a note)
         painter.setPen(self._ink)
         self._layout(self._width).paint(painter, style.NOTE_PADDING, style.NOTE_PADDING)
         if self.isSelected():

@@ -52,6 +52,8 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class NoteAdded:
+    """A note was added to a block, at this index."""
+
     block_id: str
     index: int
     note: Note
@@ -59,6 +61,8 @@ class NoteAdded:
 
 @dataclass(frozen=True, slots=True)
 class NoteRemoved:
+    """A note was taken out of a block, from this index."""
+
     block_id: str
     index: int
     note: Note
@@ -66,12 +70,16 @@ class NoteRemoved:
 
 @dataclass(frozen=True, slots=True)
 class NoteChanged:
+    """Some of a note's values changed (their names: text, color, tags, votes, position); it stayed in place."""
+
     note: Note
     fields: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class NoteMoved:
+    """A note went to another block (or to another place in its own), at this index."""
+
     note: Note
     from_block: str
     to_block: str
@@ -87,6 +95,8 @@ class NotesArranged:
 
 @dataclass(frozen=True, slots=True)
 class HeaderChanged:
+    """The canvas's title, colour legend or a header field changed."""
+
     name: str  # "title", "legend" or a template header field id
 
 
