@@ -26,10 +26,6 @@ class DragPictures:
         self.from_notes = from_notes
         self._items: list[QGraphicsItem] = []
 
-    @property
-    def on(self) -> bool:
-        return bool(self._items)
-
     def start(self, notes: Collection[QGraphicsItem]) -> None:
         """Picture `notes` (all of the board's) if there are enough of them; nothing if a drag already did."""
         if self._items or len(notes) < self.from_notes:
