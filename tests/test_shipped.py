@@ -37,8 +37,9 @@ def test_a_file_one_byte_away_from_a_shipped_one_is_parsed(tiktok_path: Path) ->
         parse_canvas(b"---\n" + data + b"\n---\n", "changed.yaml")
 
 
-def test_start_up_reads_the_example_without_importing_a_yaml_parser() -> None:
-    """Nor what the first painted board does not need (each measured in the README's Performance section)."""
+def test_start_up_imports_no_yaml_parser_nor_what_the_first_painted_board_does_without() -> None:
+    """The example is read from its stored tree; OpenSSL, html, the note editor and export code come when first used
+    (each measured in the README's Performance section)."""
     later = ["yaml", "_hashlib", "html", "editor.gui.note_editor", "editor.export"]
     code = (
         "import sys, os\n"
