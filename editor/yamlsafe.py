@@ -132,6 +132,8 @@ def compose(text: str, source: str, max_depth: int) -> Node | None:
     try:
         return _compose_events(loader, source, max_depth)
     except yaml.MarkedYAMLError as error:
+        if error.problem == _LIBYAML_TOO_DEEP and error.problem_mark is not None:
+            raise _too_deep(text[: error.problem_mark.index], source, max_depth) from None
         raise _syntax_error(error, text, source) from None
     except yaml.YAMLError as error:
         raise CanvasFileError.at(source, 1, 1, f"the YAML cannot be read: {error}") from None
@@ -184,7 +186,7 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
             _check_plain(event, source)
             mark = event.start_mark
             if len(stack) >= max_depth:
-                raise fail(mark, f"the file nests deeper than a canvas ever needs ({max_depth} levels).")
+                raise fail(mark, _deeper(max_depth))
             if stack and isinstance(stack[-1][0], Mapping) and stack[-1][1][0] is None:
                 raise fail(mark, "a key must be plain text, not a list or a mapping.")
             container: Sequence | Mapping = (
@@ -204,6 +206,38 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
                 raise fail(event.start_mark, "the file holds more than one YAML document ('---'); keep one.")
         elif kind is yaml.StreamEndEvent:
             return root
+
+
+# libyaml 0.2.6 (bundled since PyYAML 6.0.4) refuses more than 1,000 levels while scanning ahead, before the events
+# that would reach our own, lower limit; older libyaml and the pure-Python parser have no such limit.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _too_deep(prefix: str, source: str, max_depth: int) -> CanvasFileError:
+    """Our own sentence, at the place our own check names, for a file libyaml found too deep. The text up to its
+    error holds a thousand levels, so walking it with the Python parser, which has no limit of its own and does not
+    recurse, meets our limit within a few events."""
+    import yaml
+
+    loader = yaml.SafeLoader(prefix)
+    try:
+        _compose_events(loader, source, max_depth)
+    except CanvasFileError as error:
+        if error.first.message.startswith(_DEEPER):
+            return error
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    line, column = _line_col(prefix)
+    return CanvasFileError.at(source, line, column, _deeper(max_depth))
+
+
+_DEEPER = "the file nests deeper than a canvas ever needs"
+
+
+def _deeper(max_depth: int) -> str:
+    return f"{_DEEPER} ({max_depth} levels)."
 
 
 def _fail(source: str, mark: Any, message: str) -> CanvasFileError:

@@ -137,10 +137,19 @@ def test_alias_bomb_fails_fast_and_small() -> None:
     assert elapsed < 0.5 and peak < 4 * 2**20
 
 
-@pytest.mark.parametrize("opener", ["[", "{a: "])
-def test_pathologically_deep_nesting_is_refused_at_once(opener: str) -> None:
-    # libyaml's own composer recurses in C and kills the process on input like this.
+@pytest.mark.parametrize(("opener", "column"), [("[", 13), ("{a: ", 28)])
+def test_pathologically_deep_nesting_is_refused_at_once(opener: str, column: int) -> None:
+    # libyaml's own composer recurses in C and kills the process on input like this; libyaml 0.2.6 (PyYAML 6.0.4)
+    # stops at 1,000 levels with its own words. Either way the person reads our sentence, at the sixth level.
     started = time.perf_counter()
-    with pytest.raises(CanvasFileError, match="nests deeper"):
+    with pytest.raises(CanvasFileError, match="nests deeper") as raised:
         parse_canvas(b"format: 1\ntitle: " + opener.encode() * 100_000)
     assert time.perf_counter() - started < 1.0
+    assert raised.value.first[:2] == (2, column)
+
+
+def test_deep_block_nesting_is_refused_in_our_words() -> None:
+    text = "format: 1\nblocks:\n" + "".join("  " * level + "-\n" for level in range(1_200))
+    with pytest.raises(CanvasFileError, match="nests deeper") as raised:
+        parse_canvas(text.encode())
+    assert raised.value.first[:2] == (8, 11)
