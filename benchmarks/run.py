@@ -101,7 +101,8 @@ def main() -> None:
             label = f"drag frame, 100 of {n:,} notes"
             dragged[n] = compare("drag", str(n), f"{label}, whole board in view", limit=0.016, ratio=n == 5000)
             compare("drag", f"{n}@1", f"{label}, at 100%", limit=0.016, ratio=n == 5000)
-        compare("save", "5000", "save 5,000 notes")
+        compare("save", "5000", "save 5,000 notes as a new file")
+        compare("save", "5000@edit", "save 5,000 notes over their file, one note edited")
         stall = measure("stall", ["ours"], "5000", runs, folder)[0]["seconds"]
         row(
             "longest stall while a recovery copy of 5,000 notes is written",

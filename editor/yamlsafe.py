@@ -46,23 +46,28 @@ class Scalar:
     plain: bool  # unquoted: only plain scalars may be read as numbers
     line: int
     column: int
+    last: int  # the line it ends on (a block scalar ends on its last line, blank or not)
 
 
 @dataclass(slots=True)
 class Sequence:
-    """A YAML list and where it starts."""
+    """A YAML list, where it starts and the line it ends on."""
 
     line: int
     column: int
+    last: int
+    flow: bool  # written [a, b] rather than as '- ' lines
     items: list[Node] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Mapping:
-    """A YAML mapping and where it starts; each key maps to its key scalar and its value."""
+    """A YAML mapping, where it starts and the line it ends on; each key maps to its key scalar and its value."""
 
     line: int
     column: int
+    last: int
+    flow: bool  # written {a: b} rather than as 'key: value' lines
     items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
 
 
@@ -160,6 +165,7 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
             root = node
             return
         container, pending = stack[-1]
+        container.last = node.last  # children come in order: the last attached ends the container so far
         if isinstance(container, Sequence):
             container.items.append(node)
             return
@@ -180,8 +186,10 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
         kind = type(event)
         if kind is yaml.ScalarEvent:
             _check_plain(event, source)
-            mark = event.start_mark
-            attach(Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1), mark)
+            mark, end = event.start_mark, event.end_mark
+            # A block scalar's end is the start of the line after it: it ends on the line before.
+            last = end.line if end.column == 0 and end.line > mark.line else end.line + 1
+            attach(Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1, last), mark)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             _check_plain(event, source)
             mark = event.start_mark
@@ -189,14 +197,17 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
                 raise fail(mark, _deeper(max_depth))
             if stack and isinstance(stack[-1][0], Mapping) and stack[-1][1][0] is None:
                 raise fail(mark, "a key must be plain text, not a list or a mapping.")
+            line, column, flow = mark.line + 1, mark.column + 1, bool(event.flow_style)
             container: Sequence | Mapping = (
-                Mapping(mark.line + 1, mark.column + 1)
+                Mapping(line, column, line, flow)
                 if kind is yaml.MappingStartEvent
-                else Sequence(mark.line + 1, mark.column + 1)
+                else Sequence(line, column, line, flow)
             )
             stack.append((container, [None]))
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             finished, _ = stack.pop()
+            if finished.flow:  # ends at its closing bracket
+                finished.last = max(finished.last, event.end_mark.line + 1)
             attach(finished, event.start_mark)
         elif kind is yaml.AliasEvent:
             raise fail(event.start_mark, "aliases ('*name') are not allowed in canvas files; write the text out.")
@@ -291,18 +302,20 @@ def describe(node: Node) -> str:
     return f"the text '{node.value}'" if len(node.value) <= 40 else "a text"
 
 
-# Node trees as plain tuples, for editor/shipped_trees.py: ("s", value, plain, line, column) for a scalar,
-# ("l", line, column, items) for a list, ("m", line, column, ((key, value), ...)) for a mapping.
+# Node trees as plain tuples, for editor/shipped_trees.py: ("s", value, plain, line, column, last) for a scalar,
+# ("l", line, column, last, flow, items) for a list, ("m", line, column, last, flow, ((key, value), ...)) for a
+# mapping.
 
 Tree = tuple[Any, ...]
 
 
 def to_tree(node: Node) -> Tree:
     if isinstance(node, Scalar):
-        return ("s", node.value, node.plain, node.line, node.column)
+        return ("s", node.value, node.plain, node.line, node.column, node.last)
     if isinstance(node, Sequence):
-        return ("l", node.line, node.column, tuple(to_tree(item) for item in node.items))
-    return ("m", node.line, node.column, tuple((to_tree(key), to_tree(value)) for key, value in node.items.values()))
+        return ("l", node.line, node.column, node.last, node.flow, tuple(to_tree(item) for item in node.items))
+    items = tuple((to_tree(key), to_tree(value)) for key, value in node.items.values())
+    return ("m", node.line, node.column, node.last, node.flow, items)
 
 
 def from_tree(tree: Tree) -> Node:
@@ -310,9 +323,9 @@ def from_tree(tree: Tree) -> Node:
     if kind == "s":
         return Scalar(*tree[1:])
     if kind == "l":
-        return Sequence(tree[1], tree[2], [from_tree(item) for item in tree[3]])
-    mapping = Mapping(tree[1], tree[2])
-    for key_tree, value_tree in tree[3]:
+        return Sequence(tree[1], tree[2], tree[3], tree[4], [from_tree(item) for item in tree[5]])
+    mapping = Mapping(tree[1], tree[2], tree[3], tree[4])
+    for key_tree, value_tree in tree[5]:
         key = Scalar(*key_tree[1:])
         mapping.items[key.value] = (key, from_tree(value_tree))
     return mapping

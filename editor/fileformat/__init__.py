@@ -2,18 +2,21 @@
 
 from editor.errors import CanvasFileError, Problem
 from editor.fileformat.disk import FileState
-from editor.fileformat.reader import FORMAT_VERSION, load_canvas, open_canvas, parse_canvas
+from editor.fileformat.layout import Layout
+from editor.fileformat.reader import FORMAT_VERSION, load_canvas, open_canvas, parse_canvas, read_canvas
 from editor.fileformat.writer import dump_canvas, dump_content, save_canvas
 
 __all__ = [
     "FORMAT_VERSION",
     "CanvasFileError",
     "FileState",
+    "Layout",
     "Problem",
     "dump_canvas",
     "dump_content",
     "load_canvas",
     "open_canvas",
     "parse_canvas",
+    "read_canvas",
     "save_canvas",
 ]

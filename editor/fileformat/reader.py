@@ -8,6 +8,7 @@ from pathlib import Path
 from editor import yamlsafe
 from editor.errors import CanvasFileError
 from editor.fileformat.disk import FileState
+from editor.fileformat.layout import Layout, build
 from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template, load_template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.template import DEFAULT_TEMPLATE, available_templates
@@ -25,14 +26,25 @@ def load_canvas(path: str | os.PathLike[str]) -> Canvas:
     return parse_canvas(_read_bytes(path), str(path))
 
 
-def open_canvas(path: str | os.PathLike[str]) -> tuple[Canvas, FileState]:
-    """Read a canvas file, with the state of the file it came from. Raises CanvasFileError, and nothing else."""
+def open_canvas(path: str | os.PathLike[str]) -> tuple[Canvas, FileState, Layout]:
+    """Read a canvas file, with the state of the file it came from and the layout of its text, over which it is saved
+    again. Raises CanvasFileError, and nothing else."""
     data = _read_bytes(path)
     try:
         state = FileState.of(path, data)  # at once: a file changed while it is parsed is then told from this one
     except OSError as error:
         raise CanvasFileError.whole(str(path), _read_failure(error)) from None
-    return parse_canvas(data, str(path)), state
+    canvas, layout = read_canvas(data, str(path))
+    return canvas, state, layout
+
+
+def read_canvas(data: bytes, source: str = "<canvas>") -> tuple[Canvas, Layout]:
+    """Read canvas file bytes, with the layout of their text. Raises CanvasFileError, and nothing else."""
+    canvas, root = _guarded(data, source)
+    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+    layout = build(root, data.decode("utf-8")[len(bom) :], canvas)
+    layout.bom = bom
+    return canvas, layout
 
 
 def _read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -46,6 +58,10 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:
     """Read canvas file bytes. Raises CanvasFileError, and nothing else, for any bytes."""
+    return _guarded(data, source)[0]
+
+
+def _guarded(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     try:
         return _parse(data, source)
     except CanvasFileError:
@@ -56,7 +72,7 @@ def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:
         raise CanvasFileError.whole(source, f"the file cannot be read ({type(error).__name__}: {error}).") from None
 
 
-def _parse(data: bytes, source: str) -> Canvas:
+def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     root = yamlsafe.parse(data, source, MAX_DEPTH)
     if root is None:
         raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
@@ -81,7 +97,7 @@ def _parse(data: bytes, source: str) -> Canvas:
         notes = [_note(reader, item) for item in reader.sequence(parked, "the notes of the parking lot")]
         blocks[PARKING_LOT] = [note for note in notes if note is not None]
     reader.finish()
-    return Canvas(template, title=title, fields=fields, legend=legend, blocks=blocks)
+    return Canvas(template, title=title, fields=fields, legend=legend, blocks=blocks), top
 
 
 def _check_format(reader: Reader, top: Mapping) -> None:

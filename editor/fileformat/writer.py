@@ -1,17 +1,25 @@
-"""Writing Canvas documents as canvas files (YAML, format 1): stable, diff-friendly text, saved atomically."""
+"""Writing Canvas documents as canvas files (YAML, format 1): only what changed, in one stable form, saved atomically.
+
+A canvas read from a file is written back over that file's own text (`editor.fileformat.layout`): whatever still
+says the same keeps its lines byte for byte (comments, quoting, indentation, blank lines), and only the notes, keys
+and blocks that changed get new lines, written as the app writes a new file. A new canvas is written whole in that
+form: keys in a fixed order, empty and default values left out, lists indented under their key, one note per line.
+"""
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable, Sequence
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import FileState
+from editor.fileformat.layout import Entry, Layout, Section, note_keys, note_values
 from editor.fileformat.reader import FORMAT_VERSION
-from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas, Position
+from editor.model import DEFAULT_TEMPLATE, PARKING_LOT, Canvas
 
 if TYPE_CHECKING:
     import yaml
@@ -20,11 +28,30 @@ if TYPE_CHECKING:
 
 # Line breaks YAML would normalise inside a block scalar; text holding them is written double-quoted.
 _ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
-CHUNK = 200  # notes per piece of text (see dump_in_pieces)
+CHUNK = 200  # notes rendered at a time; a background writer pauses between them (see dump_content)
+_INDENT = 2  # a new file's indentation: blocks under 'blocks:', notes under their block
 
 
 class _Flow(list[Any]):
     """A short list written on one line: `at: [0.25, 0.5]`, `tags: [a, b]`."""
+
+
+class _Want(NamedTuple):
+    """What the file should say under one key, or as one list item."""
+
+    key: Hashable
+    value: Any
+    empty: bool = False  # left out of the file (an empty field or block, a default value)
+
+
+class _Content(NamedTuple):
+    """A canvas as the writer reads it: Canvas.content()'s values, with note ids to find each note's old lines."""
+
+    template_id: str
+    title: str
+    fields: tuple[tuple[str, str], ...]
+    legend: tuple[tuple[str, str], ...]
+    blocks: tuple[tuple[str, tuple[tuple[Hashable, tuple[Any, ...]], ...]], ...]
 
 
 @functools.cache
@@ -44,8 +71,12 @@ def _dumper() -> type[yaml.SafeDumper]:
 
 
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    if "\n" in text and not any(mark in text for mark in _ODD_BREAKS):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    # A block ("|") for lines of text; not for text ending in blank lines, which would be written "|+", a block that
+    # would take in the blank lines a file has after it.
+    # Other text of several lines is double-quoted, with its breaks as '\n' on one line, not folded over several.
+    if "\n" in text or any(mark in text for mark in _ODD_BREAKS):
+        block = not text.endswith("\n\n") and not any(mark in text for mark in _ODD_BREAKS)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if block else '"')
     return dumper.represent_str(text)
 
 
@@ -53,114 +84,303 @@ def _represent_flow(dumper: yaml.SafeDumper, items: _Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True)
 
 
-def dump_canvas(canvas: Canvas) -> str:
-    """The file text for a canvas. Loading it gives an equal canvas; dumping that gives the same text."""
-    return dump_content(canvas.content())
+# The interface
 
 
-def dump_content(content: tuple[Any, ...]) -> str:
-    """The file text for a snapshot from Canvas.content(): safe to call from another thread while editing goes on."""
-    return _dump(_document(content, with_blocks=True))
+def dump_canvas(canvas: Canvas, layout: Layout | None = None) -> str:
+    """The file text for a canvas: over `layout`'s text when it has one, else whole. Loading it gives an equal canvas;
+    dumping that gives the same text."""
+    return render(_of_canvas(canvas), layout)[0]
 
 
-def dump_in_pieces(content: tuple[Any, ...], pause: Callable[[], None]) -> str:
-    """A canvas file text for a snapshot, made in pieces of at most CHUNK notes with `pause` called between them.
-
-    libyaml's emitter holds Python's lock for as long as it writes; a background writer (the recovery copy) that
-    pauses with sleep(0) between pieces never keeps the window waiting for long. The text reads back as the same
-    canvas as dump_content's; it may differ from it in where a "..." line stands after a note whose text ends in
-    blank lines, so it is not what Save writes."""
-    blocks, parked = _split(content[4])
-    pieces = [_dump(_document(content, with_blocks=False)), "blocks:\n" if blocks else "blocks: {}\n"]
-    for block_id, notes in blocks:
-        if not notes:
-            pieces.append(_dump({"blocks": {block_id: []}}).split("\n", 1)[1])
-        pieces += _note_pieces(("blocks", block_id), notes, pause)
-    pieces += _note_pieces((PARKING_LOT,), parked, pause)
-    # A piece holding a block scalar that keeps its final line breaks ("|+") ends its own document with a "..."
-    # line; inside the whole text the next piece ends that scalar instead.
-    return "".join(piece.removesuffix("\n...\n") + "\n" if piece.endswith("\n...\n") else piece for piece in pieces)
+def dump_content(content: tuple[Any, ...], pause: Callable[[], None] | None = None) -> str:
+    """The file text for a snapshot from Canvas.content(), as dump_canvas writes a new file; safe to call from another
+    thread while editing goes on. With `pause`, libyaml's emitter, which holds Python's lock while it writes, works on
+    CHUNK notes at a time with `pause` called between them, so that a background writer never keeps the window
+    waiting for long."""
+    template_id, title, fields, legend, blocks = content
+    counter = iter(range(1 << 62))
+    with_ids = tuple((block_id, tuple((next(counter), note) for note in notes)) for block_id, notes in blocks)
+    return render(_Content(template_id, title, fields, legend, with_ids), None, pause)[0]
 
 
-def _note_pieces(keys: tuple[str, ...], notes: tuple[Any, ...], pause: Callable[[], None]) -> list[str]:
-    """The text of the notes under `keys` (("blocks", block_id) or ("parking_lot",)), CHUNK notes a piece, each
-    without the key lines the text before it already has (its outer keys; after the first piece, all of them)."""
-    pieces = []
-    for start in range(0, len(notes), CHUNK):
-        pause()
-        data: Any = [_note_data(*note) for note in notes[start : start + CHUNK]]
-        for key in reversed(keys):
-            data = {key: data}
-        known = len(keys) - 1 + (1 if start else 0)  # key lines written already
-        text = _dump(data)
-        pieces.append(text.split("\n", known)[-1] if known else text)
-    return pieces
-
-
-def _document(content: tuple[Any, ...], with_blocks: bool) -> dict[str, Any]:
-    template_id, title, fields, legend, all_blocks = content
-    document: dict[str, Any] = {"format": FORMAT_VERSION, "template": template_id, "title": title}
-    document.update(fields)
-    if legend:
-        document["legend"] = dict(legend)
-    if with_blocks:
-        blocks, parked = _split(all_blocks)
-        document["blocks"] = {block_id: [_note_data(*note) for note in notes] for block_id, notes in blocks}
-        if parked:  # written only when it holds notes: a canvas without one reads as before
-            document[PARKING_LOT] = [_note_data(*note) for note in parked]
-    return document
-
-
-def _split(blocks: tuple[tuple[str, tuple[Any, ...]], ...]) -> tuple[list[tuple[str, Any]], tuple[Any, ...]]:
-    """The template's blocks of a content snapshot, and the parking lot's notes (written after them, on its own)."""
-    parked: tuple[Any, ...] = ()
-    kept = []
-    for block_id, notes in blocks:
-        if block_id == PARKING_LOT:
-            parked = notes
-        else:
-            kept.append((block_id, notes))
-    return kept, parked
-
-
-def _dump(data: dict[str, Any]) -> str:
-    import yaml
-
-    text: str = yaml.dump(
-        data,
-        Dumper=_dumper(),
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=1_000_000,  # one note, one line: clean diffs
-        indent=2,
-    )
-    return text
-
-
-def save_canvas(canvas: Canvas, path: str | os.PathLike[str]) -> FileState:
-    """Write the canvas to `path` atomically, and say what is on disk now. Raises CanvasFileError; the old file is
-    then untouched."""
-    data = dump_canvas(canvas).encode("utf-8")
+def save_canvas(canvas: Canvas, path: str | os.PathLike[str], layout: Layout | None = None) -> tuple[FileState, Layout]:
+    """Write the canvas to `path` atomically (over `layout`'s text, when it was read from a file), and say what is on
+    disk now and how its text is laid out. Raises CanvasFileError; the old file is then untouched."""
+    text, new_layout = render(_of_canvas(canvas), layout)
+    data = text.encode("utf-8")
     write_atomically(path, data)
     try:
-        return FileState.of(path, data)
+        return FileState.of(path, data), new_layout
     except OSError as error:  # gone again already: saved, but no one can say what is there now
         raise CanvasFileError.whole(str(path), f"the file was saved but then vanished ({error.strerror}).") from None
 
 
-def _note_data(
-    text: str, color: str, tags: tuple[str, ...], votes: int, position: Position | None
-) -> str | dict[str, Any]:
-    if color == DEFAULT_COLOR and not tags and not votes and position is None:
-        return text
-    data: dict[str, Any] = {"text": text}
-    if color != DEFAULT_COLOR:
-        data["color"] = color
-    if tags:
-        data["tags"] = _Flow(tags)
-    if votes:
-        data["votes"] = votes
-    if position is not None:
-        data["at"] = _Flow(position)
-    return data
+def render(content: _Content, layout: Layout | None, pause: Callable[[], None] | None = None) -> tuple[str, Layout]:
+    """The text for `content` over `layout` (None: a new file), and the layout of that text."""
+    new = layout or Layout(Section(0, []), "\n", _INDENT, _INDENT)
+    writer = _Writer(new, pause)
+    top = writer.merge(new.top if layout else None, writer.top_wants(content), mapping=True, update=writer.top_entry)
+    result = Layout(top, new.newline, new.block_column, new.item_indent, new.bom, new.unterminated)
+    return result.text(), result
+
+
+def _of_canvas(canvas: Canvas) -> _Content:
+    blocks = tuple(
+        (block_id, tuple((note.id, note.content()) for note in canvas.notes(block_id))) for block_id in canvas.block_ids
+    )
+    return _Content(
+        canvas.template.id, canvas.title, tuple(canvas.fields.items()), tuple(canvas.legend.items()), blocks
+    )
+
+
+# Merging what the file says with what it should say
+
+
+class _Writer:
+    def __init__(self, layout: Layout, pause: Callable[[], None] | None) -> None:
+        self.layout = layout
+        self.pause = pause
+        self.newline = layout.newline
+
+    def top_wants(self, content: _Content) -> list[_Want]:
+        blocks = [(block_id, notes) for block_id, notes in content.blocks if block_id != PARKING_LOT]
+        parked = next((notes for block_id, notes in content.blocks if block_id == PARKING_LOT), ())
+        return [
+            _Want("format", None),
+            _Want("template", content.template_id, content.template_id == DEFAULT_TEMPLATE),
+            _Want("title", content.title, not content.title),
+            *(_Want(field_id, value, not value) for field_id, value in content.fields),
+            _Want("legend", dict(content.legend), not content.legend),
+            _Want("blocks", tuple(blocks), not any(notes for _, notes in blocks)),
+            _Want(PARKING_LOT, parked, not parked),
+        ]
+
+    def merge(
+        self,
+        old: Section | None,
+        wants: Sequence[_Want],
+        *,
+        mapping: bool,
+        update: Callable[[Entry | None, _Want, int], Entry],
+        column: int = 0,
+    ) -> Section:
+        """The entries `wants` names, in a section laid out as `old`: an entry that says the same is kept as it is, a
+        changed one is updated in place, a new one goes after the entry before it in `wants`, and entries no longer
+        wanted are dropped, leaving their gap (a person's comments) where it was. A mapping keeps its keys' order; a
+        list takes the order of `wants`, moving as few items as it can."""
+        entries = old.entries if old else []
+        column = old.column if old else column
+        # An empty value is left out, unless the file has it already, as it is (a block someone wrote empty).
+        written = {entry.key: entry.value for entry in entries}
+        wants = [want for want in wants if not want.empty or written.get(want.key, _Want) == want.value]
+        wanted = {want.key: want for want in wants}
+        staying = self._staying(entries, wants, wanted, mapping)
+        kept: dict[Hashable, Entry] = {}
+        carried = ""
+        for entry in entries:
+            if entry.key not in staying:
+                carried += entry.gap
+                continue
+            want = wanted[entry.key]
+            new = entry if entry.value == want.value else update(entry, want, column)
+            if carried:
+                new = Entry(new.key, new.value, new.text, carried + new.gap, new.section, new.keyed)
+                carried = ""
+            kept[entry.key] = new
+        tail = carried + (old.tail if old else "")
+        if mapping:
+            result = list(kept.values())
+            placed = list(kept)
+            previous: Hashable | None = None
+            for want in wants:
+                if want.key not in kept:
+                    at = placed.index(previous) + 1 if previous is not None else 0
+                    result.insert(at, update(None, want, column))
+                    placed.insert(at, want.key)
+                previous = want.key
+        else:
+            made = iter(self.items([want for want in wants if want.key not in kept], column))
+            result = [kept[want.key] if want.key in kept else next(made) for want in wants]
+        return Section(column, result, tail)
+
+    @staticmethod
+    def _staying(
+        entries: list[Entry], wants: Sequence[_Want], wanted: dict[Hashable, _Want], mapping: bool
+    ) -> set[Any]:
+        present = [entry.key for entry in entries if entry.key in wanted]
+        if mapping:
+            return set(present)
+        order = [want.key for want in wants]
+        if present == order:
+            return set(present)
+        # The longest run of items that kept their order stays; the others moved, and are written where they went.
+        matcher = SequenceMatcher(None, present, order, autojunk=False)
+        return {key for block in matcher.get_matching_blocks() for key in present[block.a : block.a + block.size]}
+
+    # The top level
+
+    def top_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
+        key, value = str(want.key), want.value
+        if key == "blocks":
+            blocks = [_Want(block_id, notes, not notes) for block_id, notes in value]
+            return self.structured(old, want, f"{key}:\n", blocks, mapping=True, update=self.block_entry)
+        if key == PARKING_LOT:
+            return self.block_entry(old, want, 0)
+        if key == "legend":
+            colours = [_Want(colour, meaning) for colour, meaning in value.items()]
+            return self.structured(old, want, f"{key}:\n", colours, mapping=True, update=self.key_entry)
+        if key == "format":
+            return Entry(key, value, self.text(f"format: {FORMAT_VERSION}\n"), old.gap if old else "")
+        return self.key_entry(old, want, column)
+
+    def block_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
+        notes = [_Want(note_id, content) for note_id, content in want.value]
+        head = " " * column + f"{want.key}:\n"
+        return self.structured(old, want, head, notes, mapping=False, update=self.note_entry, inner=True)
+
+    def structured(
+        self,
+        old: Entry | None,
+        want: _Want,
+        head: str,
+        wants: list[_Want],
+        *,
+        mapping: bool,
+        update: Callable[[Entry | None, _Want, int], Entry],
+        inner: bool = False,
+    ) -> Entry:
+        """A key whose children are entries of their own: its key line kept, its children merged one by one. A key
+        the file wrote otherwise (`[a, b]`, `{}`, nothing) is written anew. `inner`: a block's notes, indented past
+        its key as the file indents them."""
+        if old is not None and old.section is not None:
+            section = self.merge(old.section, wants, mapping=mapping, update=update)
+            return Entry(want.key, want.value, old.text, old.gap, section)
+        base = len(head) - len(head.lstrip(" "))
+        column = base + (self.layout.item_indent if inner else self.layout.block_column)
+        section = self.merge(None, wants, mapping=mapping, update=update, column=column)
+        return Entry(want.key, want.value, self.text(head), old.gap if old else "", section)
+
+    def key_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
+        """'key: value' for a scalar, a flow list or a number, at `column`; a key the file has keeps what stands before
+        it on its line (the '- ' of a note's first key)."""
+        first, _, rest = self.dump({want.key: _flow(want.value)}).partition("\n")
+        prefix = old.text[:column] if old is not None else " " * column
+        return Entry(
+            want.key, want.value, self.text(prefix + first + "\n" + _shift(rest, column)), old.gap if old else ""
+        )
+
+    # Notes
+
+    def note_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
+        """A changed note: key by key where the file wrote it as 'key: value' lines, else written anew."""
+        keys = old.section if old is not None and old.section is not None else None
+        if old is not None and keys is None and old.keyed:
+            keys = note_keys(old, column)
+        if old is not None and keys is not None and keys.entries:
+            wants = [_Want(key, value) for key, value in note_values(want.value).items()]
+            section = self.merge(keys, wants, mapping=True, update=self.key_entry)
+            # The first key shares the dash's line: it must stay first, or the dash would go with it.
+            if section.entries and section.entries[0].key == keys.entries[0].key:
+                return Entry(want.key, want.value, "", old.gap, section, keyed=True)
+        entries: list[Entry | None] = [None]
+        self.write_notes(entries, [(0, want)], column)
+        made = entries[0]
+        assert made is not None
+        return Entry(made.key, made.value, made.text, old.gap if old else "", keyed=made.keyed)
+
+    def items(self, wants: list[_Want], column: int) -> list[Entry]:
+        """Entries for notes placed here: a note moved from elsewhere keeps its text (moved to this column), the rest
+        are written anew."""
+        entries: list[Entry | None] = []
+        fresh: list[tuple[int, _Want]] = []
+        for want in wants:
+            moved = self.layout.note_entry(want.key)
+            entry = _moved(moved, column) if moved is not None else None
+            if entry is not None and entry.value != want.value:
+                entry = self.note_entry(entry, want, column)
+            if entry is None:
+                fresh.append((len(entries), want))
+            entries.append(entry)
+        self.write_notes(entries, fresh, column)
+        return [entry for entry in entries if entry is not None]
+
+    def write_notes(self, entries: list[Entry | None], fresh: list[tuple[int, _Want]], column: int) -> None:
+        """Writes the notes of `fresh` anew into `entries` at their indexes, CHUNK at a time."""
+        for start in range(0, len(fresh), CHUNK):
+            if self.pause is not None:
+                self.pause()
+            chunk = fresh[start : start + CHUNK]
+            data = [_note_data(want.value) for _, want in chunk]
+            texts = _items(self.dump(data))
+            for (index, want), item, written in zip(chunk, texts, data, strict=True):
+                entries[index] = Entry(
+                    want.key, want.value, self.text(_shift(item, column)), keyed=isinstance(written, dict)
+                )
+
+    # Text
+
+    def dump(self, data: Any) -> str:
+        import yaml
+
+        text: str = yaml.dump(
+            data,
+            Dumper=_dumper(),
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=1_000_000,  # one note, one line: clean diffs
+            indent=2,
+        )
+        # A document ending in a block scalar that keeps its line breaks ends with a '...' line of its own.
+        return text[: -len("...\n")] if text.endswith("\n...\n") else text
+
+    def text(self, text: str) -> str:
+        return text if self.newline == "\n" else text.replace("\n", self.newline)
+
+
+def _moved(entry: Entry, column: int) -> Entry | None:
+    """A note's entry from another place, moved to `column` (without the gap above it, which stays where it was);
+    None when its lines cannot move that far left."""
+    text = entry.own_text()
+    here = len(text) - len(text.lstrip(" "))
+    keyed = entry.keyed or entry.section is not None
+    if here == column:
+        return Entry(entry.key, entry.value, entry.text, "", entry.section, entry.keyed)
+    if column > here:
+        return Entry(entry.key, entry.value, _shift(text, column - here), keyed=keyed)
+    lines = text.splitlines(keepends=True)
+    cut = here - column
+    if any(line.strip() and not line.startswith(" " * cut) for line in lines):
+        return None
+    return Entry(
+        entry.key, entry.value, "".join(line if not line.strip() else line[cut:] for line in lines), keyed=keyed
+    )
+
+
+def _shift(text: str, by: int) -> str:
+    """Lines moved right by `by` columns; a block of YAML lines stays the same YAML. Empty lines stay empty."""
+    pad = " " * by
+    return "".join(line if line in ("\n", "\r\n") else pad + line for line in text.splitlines(keepends=True))
+
+
+def _items(text: str) -> list[str]:
+    """The items of a dumped list, each as its text (an item starts at a '- ' in the first column)."""
+    items: list[list[str]] = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("- ") or line.rstrip("\n") == "-":
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return ["".join(item) for item in items]
+
+
+def _flow(value: Any) -> Any:
+    return _Flow(value) if isinstance(value, tuple) else value
+
+
+def _note_data(content: tuple[Any, ...]) -> str | dict[str, Any]:
+    values = note_values(content)
+    if len(values) == 1:
+        return str(values["text"])
+    return {key: _flow(value) for key, value in values.items()}

@@ -76,14 +76,14 @@ class DiskChanges(QObject):
         document = self.window.document
         assert document.path is not None
         try:
-            canvas, state = open_canvas(document.path)
+            canvas, state, layout = open_canvas(document.path)
         except CanvasFileError as error:
             self.window.show_error(
                 f"{document.path.name} was changed on disk, but cannot be read.",
                 f"{error}\n\nThe canvas shown here is unchanged.",
             )
             return
-        document.reload(canvas, state)
+        document.reload(canvas, state, layout)
         self.window.say(
             f"Reloaded {document.path.name}: it was changed on disk. Undo brings back what was shown before.", 15_000
         )

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor import paths
-from editor.fileformat import FileState, load_canvas, open_canvas, save_canvas
+from editor.fileformat import FileState, Layout, load_canvas, open_canvas, save_canvas
 from editor.gui.commands import ReplaceCanvas
 from editor.model import Canvas
 
@@ -28,11 +28,13 @@ class Document(QObject):
         path: Path | None = None,
         parent: QObject | None = None,
         disk_state: FileState | None = None,
+        layout: Layout | None = None,
     ) -> None:
         super().__init__(parent)
         self.canvas = canvas
         self.path = path
         self.disk_state = disk_state  # the file as this canvas last read or wrote it
+        self.layout = layout  # that file's text, over which the next save writes only what changed
         self.stack = QUndoStack(self)
         self._saved: tuple[Any, ...] | None = canvas.content()
         self._modified = False
@@ -43,8 +45,8 @@ class Document(QObject):
         """Read a file; an example comes as an untitled copy so that it is never overwritten. Raises CanvasFileError."""
         if is_example(path):
             return cls(load_canvas(path))
-        canvas, state = open_canvas(path)
-        return cls(canvas, path, disk_state=state)
+        canvas, state, layout = open_canvas(path)
+        return cls(canvas, path, disk_state=state, layout=layout)
 
     @property
     def modified(self) -> bool:
@@ -64,7 +66,7 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("an untitled document needs a path to be saved")
-        state = save_canvas(self.canvas, target)
+        state, self.layout = save_canvas(self.canvas, target, self.layout)
         self.path = target
         self._now_saved(state)
 
@@ -74,9 +76,10 @@ class Document(QObject):
         self.stack.resetClean()
         self._check_modified()
 
-    def reload(self, canvas: Canvas, state: FileState) -> None:
+    def reload(self, canvas: Canvas, state: FileState, layout: Layout) -> None:
         """Take the file's new content as one undoable step; undoing it brings back what was shown before."""
         self.stack.push(ReplaceCanvas(self.canvas, canvas, "Reload from Disk"))
+        self.layout = layout
         self._now_saved(state)
 
     def _now_saved(self, state: FileState) -> None:

@@ -23,7 +23,8 @@ class Note:
     """One sticky note. Change it through Canvas methods so that views hear of the change.
 
     `position` is the note's top-left corner as fractions (0..1) of its block's width and height, so it
-    survives any window size or zoom; None lets the board lay the note out.
+    survives any window size or zoom; None lets the board lay the note out. It is kept to a thousandth (a third of
+    a pixel on a block a full screen wide), which a person reads in the file and which survives a round trip.
     """
 
     text: str
@@ -37,6 +38,7 @@ class Note:
         _check_note_values(self.color, self.votes, self.position)
         self.color = normalize_color(self.color)
         self.tags = tuple(self.tags)
+        self.position = rounded(self.position)
 
     def copy(self) -> Note:
         """The same content under a new id."""
@@ -264,6 +266,8 @@ class Canvas:
             values["color"] = normalize_color(values["color"])
         if "tags" in values:
             values["tags"] = tuple(values["tags"])
+        if "position" in values:
+            values["position"] = rounded(values["position"])
         changed = frozenset(name for name, value in values.items() if getattr(note, name) != value)
         for name in changed:
             setattr(note, name, values[name])
@@ -312,7 +316,7 @@ class Canvas:
             for note_id in order:
                 self._block_of[note_id] = block_id
         for note_id, position in positions.items():
-            (notes.get(note_id) or self.note(note_id)).position = position
+            (notes.get(note_id) or self.note(note_id)).position = rounded(position)
         touched = set(orders) | {self._block_of[note_id] for note_id in positions}
         self._emit(NotesArranged(frozenset(touched)))
 
@@ -344,6 +348,11 @@ class Canvas:
     def _check_field(self, field_id: str) -> None:
         if field_id not in self._fields:
             raise KeyError(f"the template {self.template.id} has no header field {field_id}")
+
+
+def rounded(position: Position | None) -> Position | None:
+    """A position to the thousandth that notes keep."""
+    return None if position is None else (round(position[0], 3), round(position[1], 3))
 
 
 def _check_note_values(color: str, votes: int, position: Position | None) -> None:

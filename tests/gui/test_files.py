@@ -6,7 +6,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from disks import SmallDisk
-from driving import CTRL, FileDialogs, activate, answer_next_box, click, delete_first_note, keys, note_center
+from driving import (
+    CTRL,
+    FileDialogs,
+    activate,
+    answer_next_box,
+    block_point,
+    click,
+    delete_first_note,
+    double_click,
+    drag,
+    keys,
+    note_center,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -313,3 +326,46 @@ def test_save_as_and_export_suggest_a_name_made_from_the_title(open_app: OpenApp
     keys(window, Qt.Key.Key_S, CTRL | SHIFT)  # the dialog answers with nothing: cancelled
     window.exporter.export("md")
     assert [path.name for path in dialogs.suggested] == ["Q3 _ Q4_ plan_.yaml", "Q3 _ Q4_ plan_.md"]
+
+
+HAND_WRITTEN = """\
+# Our plan, by hand.
+format: 1
+title: 'Lemonade stand'
+
+blocks:
+  customer_segments:
+    - Thirsty neighbours   # the street
+    - Joggers in the park
+
+  value_propositions:
+    - Cold lemonade on a hot day
+"""
+
+
+def test_editing_and_dragging_in_the_window_changes_only_those_notes_lines_in_the_file(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "by-hand.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    window = open_app(path)
+    canvas = window.document.canvas
+    joggers = canvas.notes("customer_segments")[1].id
+    double_click(window, note_center(window, joggers))
+    keys(window, Qt.Key.Key_A, CTRL)
+    type_text(window, "Joggers at dawn")
+    keys(window, Qt.Key.Key_Return)
+    lemonade = canvas.notes("value_propositions")[0].id
+    drag(window, note_center(window, lemonade), block_point(window, "value_propositions", 0.6, 0.7))
+    keys(window, Qt.Key.Key_S, CTRL)
+    saved = path.read_text(encoding="utf-8")
+    position = canvas.note(lemonade).position
+    assert position is not None
+    assert saved == HAND_WRITTEN.replace("    - Joggers in the park\n", "    - Joggers at dawn\n").replace(
+        "    - Cold lemonade on a hot day\n",
+        f"    - text: Cold lemonade on a hot day\n      at: [{position[0]}, {position[1]}]\n",
+    )
+    assert all(len(str(value).split(".")[1]) <= 3 for value in position)  # a thousandth: short and readable
+    assert not window.document.modified
+    keys(window, Qt.Key.Key_S, CTRL)  # saving again, unchanged, gives the same bytes
+    assert path.read_text(encoding="utf-8") == saved

@@ -100,4 +100,4 @@ def test_a_canvas_with_a_parking_lot_saved_by_hand_opens_with_it(open_app: OpenA
     assert window.board.parking_shown()
     assert [window.board.notes[n.id].isVisible() for n in window.document.canvas.notes(PARKING_LOT)] == [True]
     save_canvas(window.document.canvas, path)
-    assert "parking_lot:\n- Maybe a podcast\n" in path.read_text(encoding="utf-8")
+    assert "parking_lot:\n  - Maybe a podcast\n" in path.read_text(encoding="utf-8")

@@ -106,13 +106,13 @@ def test_the_copy_is_turned_into_yaml_and_written_off_the_gui_thread(
     open_app: OpenApp, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[threading.Thread] = []
-    original = recovery.dump_in_pieces
+    original = recovery.dump_content
 
     def spy(content: tuple[object, ...], **options: Any) -> str:
         threads.append(threading.current_thread())
         return original(content, **options)
 
-    monkeypatch.setattr(recovery, "dump_in_pieces", spy)
+    monkeypatch.setattr(recovery, "dump_content", spy)
     window = open_app(None, session)
     edit_and_write_copy(window)
     session.flush()
@@ -163,7 +163,7 @@ def test_the_next_start_offers_each_copy_with_title_file_time_and_the_state_of_i
     open_app: OpenApp, session: Session, canvas_file: Path, tmp_path: Path, qtbot: QtBot
 ) -> None:
     changed_file = tmp_path / "changed.yaml"
-    changed_state = save_canvas(edited("Changed"), changed_file)
+    changed_state, _ = save_canvas(edited("Changed"), changed_file)
     left_behind(
         session.root,
         (edited("Lemonade, later", "Stand at the park"), canvas_file, FileState.now(canvas_file)),

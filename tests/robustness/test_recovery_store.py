@@ -160,7 +160,7 @@ def test_discard_deletes_and_adopt_moves_the_copy_into_this_session(root: Path, 
 
 def test_the_copy_says_whether_its_file_changed_on_disk_since(tmp_path: Path, root: Path, session: Session) -> None:
     files = {name: tmp_path / f"{name}.yaml" for name in ("same", "changed", "gone")}
-    states = {name: save_canvas(canvas_with(name), path) for name, path in files.items()}
+    states = {name: save_canvas(canvas_with(name), path)[0] for name, path in files.items()}
     copies = [(canvas_with(name + " edited"), info(path, states[name])) for name, path in files.items()]
     left_by_a_dead_editor(root, [*copies, (canvas_with("new"), info())])
     save_canvas(canvas_with("changed by someone else"), files["changed"])
