@@ -13,10 +13,17 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
-class Reader:
-    """Reads nodes into Python values. Problems it can read past are collected; the rest stop at once.
+# Problems a report lists one by one; past these it says how many more there are.
+MAX_PROBLEMS = 20
 
-    Either way every problem seen ends up in one CanvasFileError, raised by `finish()` or at the stop.
+
+class Reader:
+    """Reads nodes into Python values. A value of the wrong type or shape is a problem noted, read as nothing (an
+    empty text, list or mapping), so that reading goes on and finds the next; only what leaves nothing to read
+    further (a file that is not a mapping, a missing key the rest depends on) stops at once.
+
+    Either way every problem seen ends up in one CanvasFileError, raised by `finish()` or at the stop, in the
+    order of the file, at most MAX_PROBLEMS of them and then how many more there are.
     """
 
     def __init__(self, source: str) -> None:
@@ -28,21 +35,33 @@ class Reader:
 
     def stop(self, node: Node, message: str) -> CanvasFileError:
         self.problem(node, message)
-        return CanvasFileError(self.source, self.problems)
+        return self.error()
 
     def finish(self) -> None:
         if self.problems:
-            raise CanvasFileError(self.source, self.problems)
+            raise self.error()
+
+    def error(self) -> CanvasFileError:
+        problems = sorted(self.problems, key=lambda problem: (problem.line, problem.column))
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            problems = [*problems[:MAX_PROBLEMS], Problem(0, 0, f"and {more} more problem{'s' if more > 1 else ''}.")]
+        return CanvasFileError(self.source, problems)
 
     # Shapes
 
-    def mapping(self, node: Node | None, what: str) -> Mapping:
+    def mapping(self, node: Node | None, what: str, *, whole: bool = False) -> Mapping:
+        """A mapping; anything else is a problem, read as an empty mapping (with `whole`, the file itself: a stop)."""
         if node is None:
             raise CanvasFileError(
                 self.source, [*self.problems, Problem(0, 0, f"the file is empty; {what} is missing.")]
             )
         if not isinstance(node, Mapping):
-            raise self.stop(node, f"{what} must be a mapping of 'key: value' lines, not {describe(node)}.")
+            message = f"{what} must be a mapping of 'key: value' lines, not {describe(node)}."
+            if whole:
+                raise self.stop(node, message)
+            self.problem(node, message)
+            return Mapping(node.line, node.column, node.last, False)
         return node
 
     def sequence(self, node: Node, what: str) -> list[Node]:
@@ -50,7 +69,8 @@ class Reader:
             return node.items
         if isinstance(node, Scalar) and node.plain and node.value == "":
             return []  # `key:` with nothing after it: an empty list
-        raise self.stop(node, f"{what} must be a list of '- item' lines, not {describe(node)}.")
+        self.problem(node, f"{what} must be a list of '- item' lines, not {describe(node)}.")
+        return []
 
     def keys(self, mapping: Mapping, allowed: Iterable[str], what: str = "here") -> None:
         allowed = list(allowed)
@@ -75,23 +95,35 @@ class Reader:
 
     def text(self, node: Node, what: str) -> str:
         if not isinstance(node, Scalar):
-            raise self.stop(node, f"{what} must be text, not {describe(node)}.")
+            self.problem(node, f"{what} must be text, not {describe(node)}.")
+            return ""
         return node.value
 
-    def integer(self, node: Node, what: str, minimum: int | None = None) -> int:
-        value = self.text(node, what)
+    def integer(self, node: Node, what: str, minimum: int = 0) -> int:
+        """A whole number; anything else is a problem, read as `minimum`."""
+        if not isinstance(node, Scalar):
+            self.problem(node, f"{what} must be a whole number, not {describe(node)}.")
+            return minimum
+        value = node.value
         if not _INTEGER.fullmatch(value):
-            raise self.stop(node, f"{what} must be a whole number, not '{value}'.")
+            self.problem(node, f"{what} must be a whole number, not '{value}'.")
+            return minimum
         number = int(value)
-        if minimum is not None and number < minimum:
-            raise self.stop(node, f"{what} must be at least {minimum}, not {number}.")
+        if number < minimum:
+            self.problem(node, f"{what} must be at least {minimum}, not {number}.")
+            return minimum
         return number
 
-    def number(self, node: Node, what: str) -> float:
-        value = self.text(node, what)
+    def number(self, node: Node, what: str) -> float | None:
+        """A number; anything else is a problem, read as None."""
+        if not isinstance(node, Scalar):
+            self.problem(node, f"{what} must be a number, not {describe(node)}.")
+            return None
+        value = node.value
         number = float(value) if _NUMBER.fullmatch(value) else math.nan
         if not math.isfinite(number):
-            raise self.stop(node, f"{what} must be a number, not '{value}'.")
+            self.problem(node, f"{what} must be a number, not '{value}'.")
+            return None
         return number
 
 

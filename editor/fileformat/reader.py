@@ -77,7 +77,7 @@ def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     if root is None:
         raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
     reader = Reader(source)
-    top = reader.mapping(root, "a canvas file")
+    top = reader.mapping(root, "a canvas file", whole=True)
     _check_format(reader, top)
     template = _template(reader, top)
     reader.keys(
@@ -178,9 +178,10 @@ def _note(reader: Reader, node: Node) -> Note | None:
     at_node = reader.optional(node, "at")
     if at_node is not None:
         values = [reader.number(item, "a position") for item in reader.sequence(at_node, "'at'")]
-        if len(values) == 2 and all(0.0 <= value <= 1.0 for value in values):
-            position = (values[0], values[1])
-        else:
+        x, y = values if len(values) == 2 else (None, None)
+        if x is not None and y is not None and 0.0 <= x <= 1.0 and 0.0 <= y <= 1.0:
+            position = (x, y)
+        elif None not in values:  # a value that is no number is a problem of its own already
             reader.problem(at_node, "'at' is [x, y]: fractions of the block from 0 to 1, such as [0.25, 0.5].")
     return Note(text, color=color, tags=tags, votes=votes, position=position)
 

@@ -74,7 +74,7 @@ def read_template(path: Path) -> Template:
         raise CanvasFileError.whole(source, f"cannot read the template: {error.strerror}.") from None
     root = yamlsafe.parse(data, source, max_depth=6)
     reader = Reader(source)
-    top = reader.mapping(root, "the template")
+    top = reader.mapping(root, "the template", whole=True)
     reader.keys(top, ["id", "name", "credit", "columns", "rows", "header", "blocks", "fill_order"])
     columns = reader.integer(reader.required(top, "columns"), "columns", minimum=1)
     rows = reader.integer(reader.required(top, "rows"), "rows", minimum=1)
@@ -109,11 +109,14 @@ def read_template(path: Path) -> Template:
     ids = {block.id for block in blocks}
     if set(fill_order) != ids and "fill_order" in top.items:
         reader.problem(top.items["fill_order"][1], "fill_order must name every block exactly once.")
+    template_id = reader.text(reader.required(top, "id"), "id")
+    name = reader.text(reader.required(top, "name"), "name")
+    credit = reader.text(reader.required(top, "credit"), "credit")
     reader.finish()
     return Template(
-        id=reader.text(reader.required(top, "id"), "id"),
-        name=reader.text(reader.required(top, "name"), "name"),
-        credit=reader.text(reader.required(top, "credit"), "credit"),
+        id=template_id,
+        name=name,
+        credit=credit,
         columns=columns,
         rows=rows,
         header=header,

@@ -89,6 +89,34 @@ def test_every_problem_in_a_file_is_reported_at_once() -> None:
     assert [(p.line, p.column) for p in error.value.problems] == [(5, 17), (6, 24)]
 
 
+def test_every_problem_of_a_file_is_reported_in_one_pass_in_the_files_order() -> None:
+    with pytest.raises(CanvasFileError) as error:
+        load_canvas(Path(__file__).parent / "bad" / "every-problem.yaml")
+    found = [(p.line, p.column, p.message.split(" ", 2)[:2]) for p in error.value.problems]
+    assert [(line, column) for line, column, _ in found] == [
+        (6, 14),
+        (7, 7),
+        (9, 13),
+        (11, 7),
+        (13, 17),
+        (14, 3),
+        (17, 3),
+    ]
+    messages = [p.message for p in error.value.problems]
+    assert "at least 0" in messages[0] and "no 'text:'" in messages[1] and "must be text" in messages[2]
+    assert "'color'" in messages[3] and "'far'" in messages[4] and "key_partners" in messages[5]
+    assert "'blue'" in messages[6]
+
+
+def test_a_file_with_very_many_problems_lists_twenty_and_says_how_many_more() -> None:
+    notes = "".join(f"    - {{text: n{i}, color: bleu}}\n" for i in range(32))
+    with pytest.raises(CanvasFileError) as error:
+        parse_canvas(f"format: 1\nblocks:\n  channels:\n{notes}".encode())
+    problems = error.value.problems
+    assert len(problems) == 21 and problems[-1].message == "and 12 more problems."
+    assert [p.line for p in problems[:20]] == list(range(4, 24))
+
+
 def test_empty_file_says_so(tmp_path: Path) -> None:
     for content in (b"", b"   \n", b"# only a comment\n"):
         path = tmp_path / "empty.yaml"
