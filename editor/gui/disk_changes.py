@@ -79,8 +79,8 @@ class DiskChanges(QObject):
             canvas, state, layout = open_canvas(document.path)
         except CanvasFileError as error:
             self.window.show_error(
-                f"{document.path.name} was changed on disk, but cannot be read.",
-                f"{error}\n\nThe canvas shown here is unchanged.",
+                f"{document.path.name} was changed on disk, but cannot be read. The canvas shown here is unchanged.",
+                error,
             )
             return
         document.reload(canvas, state, layout)

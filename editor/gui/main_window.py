@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QToolBar, QUndoView, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QUndoView,
+    QWidget,
+)
 
 from editor import recovery
 from editor.errors import CanvasFileError
@@ -21,6 +30,7 @@ from editor.gui.document import Document
 from editor.gui.exporter import Exporter
 from editor.gui.geometry import board_width_for
 from editor.gui.presenting import Presenter
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
@@ -158,7 +168,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _could_not_open(self, path: Path, error: CanvasFileError) -> None:
-        self.show_error(f"Canvas Editor could not open {path.name}.", str(error))
+        self.show_error(f"Canvas Editor could not open {path.name}.", error)
 
     def _opened(self, document: Document) -> None:
         if document.path is not None:
@@ -221,11 +231,10 @@ class MainWindow(QMainWindow):
             self.document.save(path)
         except CanvasFileError as error:
             # The canvas stays open and modified; the quickest way out is to save it somewhere else.
-            box = self.show_error(f"Canvas Editor could not save {path.name}.", str(error))
-            save_elsewhere = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-            save_elsewhere.setObjectName("saveAsButton")
+            box = self.show_error(f"Canvas Editor could not save {path.name}.", error)
+            save_elsewhere = box.add_button("Save &As…", QDialogButtonBox.ButtonRole.AcceptRole, "saveAsButton")
             save_elsewhere.clicked.connect(self.save_as)
-            box.setDefaultButton(save_elsewhere)
+            save_elsewhere.setDefault(True)
             return False
         settings.add_recent_file(path)
         self.disk.watch()
@@ -264,11 +273,10 @@ class MainWindow(QMainWindow):
 
     # Feedback
 
-    def show_error(self, text: str, details: str) -> QMessageBox:
-        """A sentence and the located problems, in a window-modal box that does not block the event loop."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText(details)
-        box.setObjectName("errorBox")
+    def show_error(self, text: str, details: str | CanvasFileError) -> ProblemsDialog:
+        """A sentence and the located problems as a list, in a window-modal box that does not block the event loop."""
+        box = ProblemsDialog(self, APP_NAME, text, details)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         return box
 

@@ -229,7 +229,7 @@ class WindowActions:
             try:
                 notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"))
             except CanvasFileError as error:
-                self.window.show_error("The clipboard holds notes that cannot be read.", str(error))
+                self.window.show_error("The clipboard holds notes that cannot be read.", error)
                 return
             board.paste_notes([(block_id, note) for block_id, note in notes], point)
         elif data.hasText():

@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QMessageBox
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from editor.fileformat import load_canvas
 from editor.gui import style
 from editor.gui.main_window import MainWindow
 from editor.gui.note_item import NoteItem, longest_word, note_font
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.model import Canvas, Note
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -142,11 +143,11 @@ def test_a_file_that_fails_to_load_shows_the_error_in_a_dialog(open_app: OpenApp
     bad = tmp_path / "broken.yaml"
     bad.write_text("format: 1\nblocks:\n  channel:\n    - Ads\n", encoding="utf-8")
     window = open_app(bad)
-    box = window.findChild(QMessageBox, "errorBox")
+    box = window.findChild(ProblemsDialog, "errorBox")
     assert box is not None and box.isVisible()
     assert "could not open broken.yaml" in box.text()
-    assert f"{bad}:3:3: 'channel' is not a block" in box.informativeText()
-    assert "Did you mean 'channels'?" in box.informativeText()
+    assert f"{bad}:3:3: 'channel' is not a block" in box.details
+    assert "Did you mean 'channels'?" in box.details
     assert window.document.canvas.note_count() == 0 and len(window.board.blocks) == 9
     box.accept()
 
@@ -158,7 +159,7 @@ def test_opening_a_bad_file_keeps_the_canvas_that_was_open(open_app: OpenApp, tm
     bad.write_bytes(b"\x00\x01binary")
     assert not window.open_path(bad)
     assert window.document.canvas is before and window.document.canvas.note_count() == 43
-    window.findChild(QMessageBox, "errorBox").accept()
+    window.findChild(ProblemsDialog, "errorBox").accept()
 
 
 def test_line_breaks_in_a_note_show_as_line_breaks(qapp: QApplication) -> None:

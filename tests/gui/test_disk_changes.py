@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from editor.fileformat import dump_canvas, load_canvas, save_canvas
 from editor.gui.main_window import MainWindow
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.model import Canvas, Note
 
 OpenApp = Callable[..., MainWindow]
@@ -177,11 +178,12 @@ def test_a_changed_file_that_cannot_be_read_says_where_and_keeps_the_canvas(
     window = open_app(canvas_file)
     shown = window.document.canvas.content()
     canvas_file.write_text("format: 1\nblocks:\n  channels: [unclosed\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: box_named("errorBox") is not None, timeout=WAIT_MS)
-    box = box_named("errorBox")
-    assert box is not None
-    assert box.text() == "lemonade.yaml was changed on disk, but cannot be read."
-    assert f"{canvas_file}:" in box.informativeText() and "unchanged" in box.informativeText()
+    qtbot.waitUntil(lambda: window.findChild(ProblemsDialog, "errorBox") is not None, timeout=WAIT_MS)
+    box = window.findChild(ProblemsDialog, "errorBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == "lemonade.yaml was changed on disk, but cannot be read. The canvas shown here is unchanged."
+    assert box.details.startswith(f"{canvas_file}:4:1: YAML syntax error")
+    assert box.problem_rows()[0][0] == "4:1"
     assert window.document.canvas.content() == shown
     box.close()
 

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.main_window import MainWindow
 from editor.gui.note_item import note_height
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.timebox import DEFAULT_MINUTES
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -406,7 +407,7 @@ def test_unreadable_notes_on_the_clipboard_give_a_message_not_a_crash(open_app: 
     QApplication.clipboard().setMimeData(data)
     keys(window, Qt.Key.Key_V, CTRL)
     assert window.document.canvas.note_count() == 43
-    assert "tags" in window.findChild(type(window.show_error("", "")), "errorBox").informativeText()
+    assert "tags" in window.findChild(ProblemsDialog, "errorBox").details
 
 
 def test_keys_reach_the_board_as_soon_as_the_window_opens(open_app: OpenApp) -> None:

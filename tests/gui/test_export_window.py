@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QMenu,
-    QMessageBox,
     QProgressDialog,
     QWidget,
 )
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from editor.gui import settings
 from editor.gui.export_dialog import WIDTH_CHOICE, ExportOptionsDialog
 from editor.gui.main_window import MainWindow
+from editor.gui.problems_dialog import ProblemsDialog
 
 OpenApp = Callable[..., MainWindow]
 
@@ -112,10 +112,10 @@ def test_a_failed_export_says_why(open_app: OpenApp, dialogs: FileDialogs, tmp_p
     blocked.write_text("")
     dialogs.answers.append(blocked / "out.svg")
     export_action(window, "SVG Image…")
-    box = window.findChild(QMessageBox, "errorBox")
+    box = window.findChild(ProblemsDialog, "errorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "Canvas Editor could not export out.svg."
-    assert "a part of the path is not a folder" in box.informativeText()
+    assert "a part of the path is not a folder" in box.details
 
 
 def test_print_uses_the_print_dialog_and_prints_the_same_page(

@@ -28,6 +28,7 @@ from editor import paths
 from editor.fileformat import load_canvas, save_canvas
 from editor.gui import settings
 from editor.gui.main_window import MainWindow
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.model import Canvas, Note
 
 OpenApp = Callable[[Path | None], MainWindow]
@@ -85,10 +86,10 @@ def test_a_failed_save_says_why_and_keeps_the_document_modified(
     blocked.write_text("")
     dialogs.answers.append(blocked / "canvas.yaml")
     keys(window, Qt.Key.Key_S, CTRL)
-    box = window.findChild(QMessageBox, "errorBox")
+    box = window.findChild(ProblemsDialog, "errorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "Canvas Editor could not save canvas.yaml."
-    assert "a file, not a folder" in box.informativeText()
+    assert "a file, not a folder" in box.details
     assert window.isWindowModified() and window.document.path is None
     assert window.document.canvas.notes("value_propositions")  # nothing was lost
     # The box offers to save somewhere else, which works.
@@ -112,10 +113,10 @@ def test_a_full_disk_keeps_the_file_and_the_canvas_and_offers_save_as(
     assert window.document.canvas.note_count() == 301
     small_disk.fill_up(leave=2048)
     keys(window, Qt.Key.Key_S, CTRL)
-    box = window.findChild(QMessageBox, "errorBox")
+    box = window.findChild(ProblemsDialog, "errorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "Canvas Editor could not save plan.yaml."
-    assert "the disk is full" in box.informativeText() and "was not changed" in box.informativeText()
+    assert "the disk is full" in box.details and "was not changed" in box.details
     assert path.read_bytes() == before and window.isWindowModified()
     dialogs.answers.append(tmp_path / "elsewhere.yaml")
     box.findChild(QPushButton, "saveAsButton").click()
@@ -255,7 +256,7 @@ def test_a_recent_file_that_has_gone_gives_a_message_and_keeps_the_canvas(open_a
     settings.add_recent_file(gone)
     assert recent_entries(window)[0] == str(gone)
     window.actions_.recent_menu.actions()[0].trigger()
-    box = window.findChild(QMessageBox, "errorBox")
+    box = window.findChild(ProblemsDialog, "errorBox")
     assert box is not None and "gone.yaml" in box.text()
     assert window.document.path == canvas_file
     box.accept()

@@ -21,6 +21,7 @@ from editor.errors import CanvasFileError
 from editor.fileformat import FileState, load_canvas, save_canvas
 from editor.gui.app import offer_recovery
 from editor.gui.main_window import MainWindow
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.recovery_dialog import RecoveryDialog
 from editor.model import Canvas, Note
 from editor.recovery import CopyInfo, RecoveredCopy, Session, decode_copy
@@ -252,8 +253,8 @@ def test_an_unreadable_copy_is_set_aside_with_a_message_and_start_up_goes_on(
     assert [row[0] for row in rows(dialog)] == ["Readable"]
     boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()]
     assert len(boxes) == 1
-    assert isinstance(boxes[0], QMessageBox)
-    assert "set aside at" in boxes[0].informativeText()
+    assert isinstance(boxes[0], ProblemsDialog)
+    assert "set aside at" in boxes[0].details
     assert list((session.root / "set-aside").iterdir())
     boxes[0].close()
     dialog.later_button.click()
