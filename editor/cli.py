@@ -29,12 +29,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", type=Path, help="canvas to open (default: the TikTok example)")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="canvas to open (default: the last one open, or the TikTok example)"
+    )
     parser.add_argument("--version", action="version", version=f"canvas-editor {__version__}")
     options = parser.parse_args(args)
+    missing = no_display()
+    if missing:
+        print(f"canvas-editor: {missing}", file=sys.stderr)
+        return 1
     from editor.gui.app import run  # Qt is imported only when a window is wanted
 
     return run(options.file)
+
+
+def no_display() -> str:
+    """Why no window can open here, in one sentence (Qt would abort with a core dump); empty when one can."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return (
+            "there is no display to open a window on (DISPLAY is not set). Without one, use "
+            "'canvas-editor validate' or 'canvas-editor export', or run the window under xvfb-run."
+        )
+    host, _, number = display.partition(":")
+    number = number.split(".")[0]
+    if host in ("", "unix") and number.isdigit() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+        return f"the display {display} is not there (no X server answers on it)."
+    return ""
 
 
 def validate(argv: Sequence[str]) -> int:
@@ -71,7 +96,6 @@ def export(argv: Sequence[str]) -> int:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
         help="the file to write (its extension tells the format), or a folder for several files "
         "(default: beside each canvas file)",
     )
@@ -84,9 +108,16 @@ def export(argv: Sequence[str]) -> int:
     from editor.export.render import ExportError, ExportOptions, format_for
 
     several = len(options.files) > 1
-    to_folder = options.output is not None and (options.output.is_dir() or str(options.output).endswith(("/", "\\")))
+    # Read as written: Path drops the trailing '/' that says "a folder".
+    to_folder = options.output is not None and (Path(options.output).is_dir() or options.output.endswith(("/", "\\")))
+    options.output = None if options.output is None else Path(options.output)
     if several and options.output is not None and not to_folder:
         parser.error(f"several files go to a folder: {options.output} is not one")
+    if to_folder and options.output is not None:
+        try:
+            options.output.mkdir(parents=True, exist_ok=True)  # -o DIR/ makes the folder, as --help says
+        except OSError as error:
+            parser.error(f"cannot make the folder {options.output}: {error.strerror}")
     try:
         settings = ExportOptions(options.page, options.dpi, options.width, options.transparent)
         fmt = format_for(options.output, options.format) if options.output and not to_folder else None

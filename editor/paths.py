@@ -18,6 +18,14 @@ def resources_dir() -> Path:
     return _shipped("resources")
 
 
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "canvas-editor.svg"
+
+
+def help_dir() -> Path:
+    return resources_dir() / "help"
+
+
 def templates_dir() -> Path:
     return resources_dir() / "templates"
 

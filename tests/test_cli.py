@@ -125,3 +125,9 @@ def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     for option in ("--output", "--format", "--page", "--dpi", "--width", "--transparent"):
         assert option in out
+
+
+def test_export_to_a_folder_that_is_not_there_makes_it(tiktok_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "minutes" / "week 3"
+    assert main(["export", str(tiktok_path), "-o", f"{folder}/", "--format", "md"]) == 0
+    assert (folder / "tiktok.md").read_text(encoding="utf-8").startswith("# TikTok\n")

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import re
 
-from editor.model import PARKING_LOT, Canvas, Note
+from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas, Note
 
-# A coloured mark per palette colour: it reads on any wiki, in a terminal and in a plain-text diff.
-COLOR_MARKS = {
-    "yellow": "🟨",
-    "orange": "🟧",
-    "pink": "🩷",
-    "purple": "🟪",
-    "blue": "🟦",
-    "green": "🟩",
-    "grey": "🩶",
-    "white": "⬜",
-}
+# A note's colour is named in words, "(pink)": it reads on any wiki, in a terminal, in a plain-text diff and on
+# systems whose fonts lack the newer coloured emoji. The default colour is named only where the legend gives it a
+# meaning.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+)([.)]?)(?=\s|$)")
 
@@ -33,34 +25,36 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines.append("| " + " | ".join(_inline(value).replace("\n", "<br>") for _, value in filled) + " |")
         lines.append("")
     if canvas.legend:
-        entries = (f"{_mark(color)} {_inline(meaning)}" for color, meaning in canvas.legend.items())
+        entries = (f"{_inline(color)}: {_inline(meaning)}" for color, meaning in canvas.legend.items())
         lines += ["**Colours:** " + " · ".join(entries), ""]
+    named = set(canvas.legend)
     for block in template.blocks:
         lines += [f"## {_inline(block.title)}", ""]
         notes = canvas.notes(block.id)
-        lines += [_note_line(note) for note in notes] if notes else ["*No notes yet.*"]
+        lines += [_note_line(note, named) for note in notes] if notes else ["*No notes yet.*"]
         lines.append("")
     parked = canvas.notes(PARKING_LOT)
     if parked:
         lines += ["## Parking Lot", "", "*Ideas that do not fit a block yet.*", ""]
-        lines += [_note_line(note) for note in parked]
+        lines += [_note_line(note, named) for note in parked]
         lines.append("")
     lines += ["---", "", _inline(template.credit), ""]
     return "\n".join(lines)
 
 
-def _note_line(note: Note) -> str:
+def _note_line(note: Note, named: set[str]) -> str:
     text = "  \n  ".join(_inline(line) for line in note.text.splitlines() or [""])
     extras = []
     if note.votes:
         extras.append(f"**{note.votes} vote{'s' if note.votes != 1 else ''}**")
     extras += [f"`{tag.replace('`', '')}`" for tag in note.tags]
     suffix = (" · " + " ".join(extras)) if extras else ""
-    return f"- {_mark(note.color)} {text}{suffix}"
+    return f"- {mark(note.color, named)}{text}{suffix}"
 
 
-def _mark(color: str) -> str:
-    return COLOR_MARKS.get(color, f"`{color}`")
+def mark(color: str, named: set[str]) -> str:
+    """What stands before a note's text for its colour: '(pink) ', or nothing for a default note."""
+    return "" if color == DEFAULT_COLOR and color not in named else f"({color}) "
 
 
 def _inline(text: str) -> str:

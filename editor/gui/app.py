@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from editor import __version__, paths
+from editor.gui import settings
 from editor.gui.main_window import APP_NAME, MainWindow
 from editor.recovery import Session
 
@@ -24,6 +25,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Canvas Editor")
     app.setApplicationVersion(__version__)
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.icon_path())))  # every window's, and the task bar's
     return app
 
 
@@ -48,9 +52,17 @@ def offer_recovery(window: MainWindow) -> RecoveryDialog | None:
     return dialog
 
 
+def first_canvas(path: Path | None) -> Path | None:
+    """What a start opens: the file named, else the canvas the person last had open, else (None) the example."""
+    if path is not None:
+        return path
+    last = settings.last_canvas()
+    return last if last is not None and last.is_file() else None
+
+
 def run(path: Path | None) -> int:
     app = make_application()
-    window = open_window(path)
+    window = open_window(first_canvas(path))
     window.raise_()
     offer_recovery(window)
     return app.exec()

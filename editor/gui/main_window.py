@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.voting.changed.connect(self.say)
         self.actions_ = WindowActions(self)
         self.timebox.changed.connect(self.actions_.timebox_changed)
+        self.actions_.keep_widths()
         self.disk = DiskChanges(self)
         self.statusBar()  # made now, not at the first message: a bar appearing later would shrink the board
         geometry = settings.window_geometry()
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
     def _opened(self, document: Document) -> None:
         if document.path is not None:
             settings.add_recent_file(document.path)
+            settings.set_last_canvas(document.path)
 
     def new_canvas(self) -> None:
         if self.maybe_save():
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
             save_elsewhere.setDefault(True)
             return False
         settings.add_recent_file(path)
+        settings.set_last_canvas(path)
         self.disk.watch()
         self._update_title()
         return True
@@ -255,6 +258,9 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setObjectName("saveChangesBox")
+        discard = box.button(buttons.Discard)
+        if discard is not None:
+            discard.setText("&Discard")  # Alt+D, as Save and Cancel have their letters
         box.setInformativeText("Your changes will be lost if you don't save them.")
         box.setDefaultButton(buttons.Save)
         answer = box.exec()
@@ -267,6 +273,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.set_window_geometry(self.saveGeometry())
+        settings.set_last_canvas(self.document.path)  # the next start opens it (the example, when it has none)
         self.board.detach()
         self.autosaver.stop()
         event.accept()

@@ -25,6 +25,16 @@ def add_recent_file(path: Path) -> None:
     app_settings().setValue("recentFiles", names[:MAX_RECENT])
 
 
+def last_canvas() -> Path | None:
+    """The canvas file the person last had open (opened or saved), which the next start opens."""
+    value = app_settings().value("lastCanvas", "")
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def set_last_canvas(path: Path | None) -> None:
+    app_settings().setValue("lastCanvas", "" if path is None else str(path))
+
+
 def last_folder() -> Path:
     value = app_settings().value("lastFolder", "")
     return Path(value) if isinstance(value, str) and value and Path(value).is_dir() else Path.home()

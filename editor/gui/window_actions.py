@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
@@ -34,6 +35,19 @@ if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
+TIMER_TEXTS = ("Start &Timer", "Pause &Timer")
+VOTE_TEXTS = ("Start &Voting", "End &Voting")
+
+
+def example_name(path: Path) -> str:
+    """An example's name in the menu: its canvas's title ("TikTok"), or its file's name when it has none."""
+    from editor.fileformat import CanvasFileError, load_canvas
+
+    try:
+        title = load_canvas(path).title
+    except CanvasFileError:
+        title = ""
+    return title or path.stem.replace("-", " ").title()
 
 
 class WindowActions:
@@ -117,9 +131,9 @@ class WindowActions:
         menu.addMenu(self.recent_menu)
         # Read when opened, so that every window lists the files opened or saved in any of them.
         self.recent_menu.aboutToShow.connect(self.update_recent_menu)
-        examples = menu.addMenu("Open &Example")
-        for example in paths.example_files():
-            self.action(examples, example.stem.replace("-", " ").title(), partial(w.open_other, example))
+        self.examples_menu = menu.addMenu("Open &Example")
+        # Filled when first opened: each example is named by its canvas's title, read then, not at start-up.
+        self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
         menu.addSeparator()
         self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
@@ -134,6 +148,11 @@ class WindowActions:
         menu.addSeparator()
         self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)
         self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, "Ctrl+Q")
+
+    def _fill_examples_menu(self) -> None:
+        if self.examples_menu.isEmpty():
+            for example in paths.example_files():
+                self.action(self.examples_menu, example_name(example), partial(self.window.open_other, example))
 
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -294,7 +313,7 @@ class WindowActions:
         )
         timer = "Start or pause the timebox (T); it keeps running while people edit"
         self.timer_toggle = self.action(
-            menu, "Start &Timer", lambda: window.timebox.toggle(), "T", tip=timer, name="timerToggle", bar=bar
+            menu, TIMER_TEXTS[0], lambda: window.timebox.toggle(), "T", tip=timer, name="timerToggle", bar=bar
         )
         self.action(menu, "&Reset Timer", lambda: window.timebox.reset(), "Shift+T", name="timerReset", bar=bar)
         menu.addSeparator()
@@ -310,7 +329,7 @@ class WindowActions:
         voting = "A round of dot voting: click a note to add a dot, right-click to take it back (Ctrl+Shift+V)"
         self.vote_toggle = self.action(
             menu,
-            "Start &Voting",
+            VOTE_TEXTS[0],
             lambda: window.voting.toggle(),
             "Ctrl+Shift+V",
             tip=voting,
@@ -322,7 +341,7 @@ class WindowActions:
         window.voting.changed.connect(lambda _: self._voting_changed())
 
     def _voting_changed(self) -> None:
-        self.vote_toggle.setText("End &Voting" if self.window.voting.active else "Start &Voting")
+        self.vote_toggle.setText(VOTE_TEXTS[1] if self.window.voting.active else VOTE_TEXTS[0])
 
     def _spin_box(
         self, name: str, most: int, value: int, suffix: str, tip: str, changed: Callable[[int], object]
@@ -342,4 +361,14 @@ class WindowActions:
 
     def timebox_changed(self) -> None:
         timebox = self.window.timebox
-        self.timer_toggle.setText("Pause &Timer" if timebox.running else "Start &Timer")
+        self.timer_toggle.setText(TIMER_TEXTS[1] if timebox.running else TIMER_TEXTS[0])
+
+    def keep_widths(self) -> None:
+        """A toolbar button whose text changes (Start Timer, Pause Timer) is as wide as its widest text, so that the
+        buttons after it do not jump when it changes."""
+        for action, texts in ((self.timer_toggle, TIMER_TEXTS), (self.vote_toggle, VOTE_TEXTS)):
+            button = self.workshop_toolbar.widgetForAction(action)
+            if button is not None:
+                metrics = button.fontMetrics()
+                widest = max(metrics.horizontalAdvance(text.replace("&", "")) for text in texts)
+                button.setMinimumWidth(widest + button.sizeHint().width() - metrics.horizontalAdvance(button.text()))

@@ -7,7 +7,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from editor.export.markdown import COLOR_MARKS, canvas_markdown
+from editor.export.markdown import canvas_markdown, mark
 from editor.fileformat import load_canvas
 from editor.model import Canvas, Note
 
@@ -47,7 +47,7 @@ def test_every_note_is_listed_under_its_block_in_order(tiktok_path: Path) -> Non
     found = sections(text)
     assert list(found) == [block.title for block in canvas.template.blocks]
     for block in canvas.template.blocks:
-        expected = [f"{COLOR_MARKS[note.color]} {note.text}" for note in canvas.notes(block.id)]
+        expected = [f"{mark(note.color, set(canvas.legend))}{note.text}" for note in canvas.notes(block.id)]
         assert found[block.title] == expected
     assert text.startswith("# TikTok\n")
     assert canvas.template.credit in text
@@ -63,10 +63,10 @@ def test_markup_in_notes_stays_text_and_votes_tags_and_lines_show() -> None:
     canvas = Canvas(title="*Title* | with pipe", blocks={"channels": tricky})
     text = canvas_markdown(canvas)
     found = sections(text)["Channels"]
-    assert found[0] == "🟨 *not bold* _nor this_ [not a link](x) <b>no html</b> a|b `code`"
-    assert found[1] == "🟦 # not a heading · 3 votes growth ads"
-    assert found[2] == "#123456 1. not a list · 1 vote"
-    assert found[3] == "🩷 first line\n- second line\n# third"
+    assert found[0] == "*not bold* _nor this_ [not a link](x) <b>no html</b> a|b `code`"
+    assert found[1] == "(blue) # not a heading · 3 votes growth ads"
+    assert found[2] == "(#123456) 1. not a list · 1 vote"
+    assert found[3] == "(pink) first line\n- second line\n# third"
     tokens = parsed(text)
     assert tokens[0].tag == "h1" and plain(tokens[1]) == "*Title* | with pipe"
     notes = [t for t in tokens if t.type == "inline" and "No notes yet" not in t.content]
@@ -80,3 +80,11 @@ def test_header_fields_make_a_table_and_empty_blocks_say_so() -> None:
     cells = [plain(tokens[i + 1]) for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]
     assert cells == ["Designed for", "Designed by", "Date", "Version", "", "Ana | Ben", "May", ""]
     assert sections(text)["Channels"] == [] and "*No notes yet.*" in text
+
+
+def test_colours_are_words_that_any_system_shows(tiktok_path: Path) -> None:
+    text = canvas_markdown(load_canvas(tiktok_path))
+    assert "**Colours:** yellow: Users and content creators · pink: Celebrities and influencers" in text
+    assert "- (pink) Digital influencers and celebrities" in text
+    # Latin-1 and general punctuation only: no emoji, which older systems show as empty boxes.
+    assert all(ord(char) < 0x2100 for char in text if not char.isalpha())

@@ -265,8 +265,12 @@ def test_a_recent_file_that_has_gone_gives_a_message_and_keeps_the_canvas(open_a
 def test_open_example_lists_every_example(open_app: OpenApp) -> None:
     window = open_app(None)
     menu = next(a.menu() for a in window.actions_.file_menu.actions() if a.text() == "Open &Example")
+    menu.popup(window.mapToGlobal(window.rect().center()))  # filled as it opens
     names = [a.text() for a in menu.actions()]
-    assert len(names) == len(paths.example_files()) and "Tiktok" in names
+    menu.hide()
+    assert len(names) == len(paths.example_files()) and names[0] == "TikTok"  # the canvas's own name
+    next(a for a in menu.actions() if a.text() == "TikTok").trigger()
+    assert window.document.canvas.title == "TikTok" and window.document.path is None  # an untitled copy
 
 
 def test_window_geometry_is_kept_between_runs(open_app: OpenApp, qtbot: QtBot) -> None:
