@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar, QToolButton
 
 from editor import paths
 from editor.errors import CanvasFileError
@@ -368,7 +368,7 @@ class WindowActions:
         buttons after it do not jump when it changes."""
         for action, texts in ((self.timer_toggle, TIMER_TEXTS), (self.vote_toggle, VOTE_TEXTS)):
             button = self.workshop_toolbar.widgetForAction(action)
-            if button is not None:
+            if isinstance(button, QToolButton):
                 metrics = button.fontMetrics()
                 widest = max(metrics.horizontalAdvance(text.replace("&", "")) for text in texts)
                 button.setMinimumWidth(widest + button.sizeHint().width() - metrics.horizontalAdvance(button.text()))
