@@ -52,3 +52,10 @@ def test_the_hand_written_canvas_in_the_readme_loads_with_everything_it_shows() 
     assert canvas.notes("value_propositions")[1].votes == 3
     assert canvas.legend == {"green": "Health-minded customers"}
     assert [note.text for note in canvas.notes("parking_lot")] == ["A second stand at the station?"]
+
+
+def test_the_help_menus_file_format_is_the_readmes_section_word_for_word() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = "## The file format" + readme.split("## The file format", 1)[1].split("\n## ", 1)[0]
+    shipped = (REPO / "resources" / "help" / "file-format.md").read_text(encoding="utf-8")
+    assert shipped.split("-->\n\n", 1)[1] == section.rstrip("\n") + "\n"

@@ -5,16 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from editor.model.colors import DARK_INK, LIGHT_INK
+
 BOARD_BACKGROUND = QColor("#dfe3e8")
 PAPER = QColor("#ffffff")
 BLOCK_HIGHLIGHT = QColor("#e3f2fd")
 PARKING_GROUND = QColor("#f1f3f5")  # the parking lot: beside the canvas, a shade off its white
 BLOCK_BORDER = QColor("#9aa3ad")
 TITLE_TEXT = QColor("#1f2933")
-QUESTION_TEXT = QColor("#7b8794")
-LABEL_TEXT = QColor("#616e7c")
-NOTE_TEXT = QColor("#1f1f1f")
-NOTE_TEXT_ON_DARK = QColor("#ffffff")
+QUESTION_TEXT = QColor("#52606d")  # key questions: quiet, and still 6:1 on white (WCAG AA is 4.5)
+LABEL_TEXT = QColor("#52606d")
+NOTE_TEXT = QColor(DARK_INK)
+NOTE_TEXT_ON_DARK = QColor(LIGHT_INK)
 NOTE_SHADOW = QColor(0, 0, 0, 46)
 NOTE_BORDER = QColor(0, 0, 0, 40)
 WARNING = QColor("#c62828")

@@ -34,8 +34,25 @@ def color_hex(value: str) -> str:
     return PALETTE.get(value, value.lower())
 
 
-def is_dark(value: str) -> bool:
-    """True when light text reads better than dark text on this colour (relative luminance below ~0.4)."""
+# The ink notes are written in: near-black, or white on a colour dark enough that white reads better.
+DARK_INK = "#1f1f1f"
+LIGHT_INK = "#ffffff"
+
+
+def luminance(value: str) -> float:
+    """WCAG 2's relative luminance of a colour, from 0 (black) to 1 (white)."""
     hex_value = color_hex(value)
-    r, g, b = (int(hex_value[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45
+    channels = [int(hex_value[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 to 21; text needs 4.5 (AA)."""
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def is_dark(value: str) -> bool:
+    """True when light ink reads better than dark ink on this colour (the higher contrast wins)."""
+    return contrast(LIGHT_INK, value) > contrast(DARK_INK, value)
