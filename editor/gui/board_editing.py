@@ -34,6 +34,7 @@ from editor.model import (
     Position,
     Reset,
 )
+from editor.model.votes import vote_ranks
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -113,10 +114,9 @@ class EditableBoard(BoardScene):
 
     def _rank_votes(self) -> None:
         notes = [note for _, note in self.canvas.all_notes()]
-        counts = sorted({note.votes for note in notes if note.votes > 0}, reverse=True)[:3]
+        ranks = vote_ranks(notes) if self.votes_shown else {}
         for note in notes:
-            rank = counts.index(note.votes) + 1 if self.votes_shown and note.votes in counts else None
-            self.notes[note.id].show_votes(self.votes_shown, rank)
+            self.notes[note.id].show_votes(self.votes_shown, ranks.get(note.id))
 
     def _on_event(self, event: Event) -> None:
         super()._on_event(event)
@@ -371,6 +371,14 @@ class EditableBoard(BoardScene):
         self.document.push(ArrangeNotes(self.canvas, orders, positions, counted("Move", len(note_ids))))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.vote_handler is not None:
+            # In a round, a quick second click is a second dot (Qt sends it as a double-click), and no double-click
+            # edits a note or adds one: people at a voting station click fast.
+            item = self._note_at(event.scenePos())
+            if item is not None and event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+                self.vote_handler(item.note_id, 1 if event.button() == Qt.MouseButton.LeftButton else -1)
+            event.accept()
+            return
         if event.button() != Qt.MouseButton.LeftButton:
             super().mouseDoubleClickEvent(event)
             return

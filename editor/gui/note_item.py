@@ -14,6 +14,7 @@ from editor.gui.geometry import NOTE_WIDTH
 from editor.gui.text import WrappedText
 from editor.model import Note
 from editor.model.colors import color_hex, is_dark
+from editor.model.votes import ordinal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
@@ -234,13 +235,14 @@ class NoteItem(QGraphicsRectItem):
             painter.setPen(QPen(style.TOP_VOTED, 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(body.adjusted(-1.0, -1.0, 1.0, 1.0), _RADIUS + 1, _RADIUS + 1)
-            badge = QRectF(body.right() - _DOT, -_DOT / 2, 1.5 * _DOT, 1.5 * _DOT)
+            # The rank as a word ("1st") on a gold tab, square where the dots are round: never read as a count.
+            badge = QRectF(body.right() + _VOTED - 2.6 * _DOT, -_VOTED, 2.6 * _DOT - 1.0, 1.25 * _DOT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.TOP_VOTED)
-            painter.drawEllipse(badge)
+            painter.drawRoundedRect(badge, 2.0, 2.0)
             painter.setPen(style.NOTE_TEXT)
             painter.setFont(_dot_font())
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(self.rank))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, ordinal(self.rank))
         dots = self._votes if self._votes <= _MOST_DOTS else 1
         painter.setPen(QPen(style.PAPER, 1.5))
         painter.setBrush(style.DOT)

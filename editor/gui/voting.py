@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from editor.gui.commands import UpdateNotes
+from editor.model.votes import ordinal, vote_ranks
 
 if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
@@ -51,7 +52,8 @@ class VotingRound(QObject):
             return
         self.active = False
         self.window.board.vote_handler = None
-        self.reveal()
+        self.window.board.show_votes(True)
+        self.changed.emit(f"Voting ended. {self._summary()}")
 
     def toggle(self) -> None:
         if self.active:
@@ -62,7 +64,7 @@ class VotingRound(QObject):
     def reveal(self) -> None:
         """Show every note's dots; the most-voted notes stand out."""
         self.window.board.show_votes(True)
-        self.changed.emit(f"Votes shown: {self._summary()}")
+        self.changed.emit(f"Votes shown. {self._summary()}")
 
     def clear(self) -> None:
         """Take every dot off every note, in one undo step."""
@@ -107,9 +109,14 @@ class VotingRound(QObject):
             self.changed.emit(f"Dot taken back: {self.limit - self.placed()} of {self.limit} left.")
 
     def _summary(self) -> str:
-        notes = sorted(
-            (note for _, note in self.window.document.canvas.all_notes() if note.votes), key=lambda n: -n.votes
-        )
-        if not notes:
-            return "no dots yet."
-        return "; ".join(f"{note.text} ({note.votes})" for note in notes[:3])
+        """The notes the board frames, by rank, with their dots: the same notes, as many as are framed."""
+        canvas = self.window.document.canvas
+        ranks = vote_ranks(note for _, note in canvas.all_notes())
+        if not ranks:
+            return "No dots yet."
+        by_rank: dict[int, list[str]] = {}
+        for note_id, rank in sorted(ranks.items(), key=lambda item: item[1]):
+            note = canvas.note(note_id)
+            text = note.text if len(note.text) <= 40 else note.text[:39] + "…"
+            by_rank.setdefault(rank, []).append(f"{text} ({note.votes} dot{'s' if note.votes != 1 else ''})")
+        return "; ".join(f"{ordinal(rank)}: {', '.join(names)}" for rank, names in by_rank.items()) + "."

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from driving import LEFT, NONE, at, click, keys, note_center
+from driving import LEFT, NONE, at, block_point, click, keys, note_center
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QSpinBox, QToolBar, QWidget
@@ -159,3 +159,50 @@ def test_a_note_makes_room_around_it_for_dots_only_while_it_has_votes(open_app: 
     assert below() >= 9.0  # the dots sit on the bottom edge, half below it (18 units across)
     QTest.mouseClick(button(window, "voteClear"), LEFT)
     assert below() < 9.0
+
+
+def test_three_quick_clicks_on_a_note_give_it_three_dots_and_never_open_its_editor(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = window.document.canvas.notes("channels")[0].id
+    start_round(window, 10)
+    point = at(window, note_center(window, note_id))
+    viewport = window.view.viewport()
+    # A person's three clicks 150 ms apart reach the board as press, release, double-click, release, press,
+    # release: Qt turns the second press into a double-click (QTest's mouseDClick sends that event alone).
+    QTest.mouseClick(viewport, LEFT, NONE, point)
+    QTest.mouseDClick(viewport, LEFT, NONE, point, 150)
+    QTest.mouseRelease(viewport, LEFT, NONE, point)
+    QTest.mouseClick(viewport, LEFT, NONE, point, 150)
+    assert votes(window) == {note_id: 3}
+    assert window.board.editor is None  # no editor opened
+    # No double-click on empty space adds a note during a round either.
+    before = window.document.canvas.note_count()
+    QTest.mouseDClick(viewport, LEFT, NONE, at(window, block_point(window, "key_partners", 0.5, 0.9)))
+    assert window.document.canvas.note_count() == before and window.board.editor is None
+
+
+def test_ranks_read_as_places_not_counts_and_the_status_line_names_exactly_the_framed_notes(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    from editor.fileformat import save_canvas
+    from editor.model import Canvas, Note
+
+    canvas = Canvas(title="Ties")
+    for text, count in (("Ads", 4), ("Events", 4), ("Radio", 2), ("Flyers", 1), ("Word of mouth", 0)):
+        canvas.add_note("channels", Note(text, votes=count))
+    path = tmp_path / "ties.yaml"
+    save_canvas(canvas, path)
+    window = open_app(path)
+    start_round(window, 3)
+    QTest.mouseClick(button(window, "voteReveal"), LEFT)
+    ranks = {window.document.canvas.note(i).text: item.rank for i, item in window.board.notes.items()}
+    assert ranks == {"Ads": 1, "Events": 1, "Radio": 3, "Flyers": None, "Word of mouth": None}
+    shown = window.statusBar().currentMessage()
+    assert shown == "Votes shown. 1st: Ads (4 dots), Events (4 dots); 3rd: Radio (2 dots)."
+    framed = [text for text, rank in ranks.items() if rank is not None]
+    assert all(text in shown for text in framed) and "Flyers" not in shown
+    QTest.mouseClick(button(window, "voteToggle"), LEFT)  # the round ends: its own line replaces "Votes shown"
+    assert window.statusBar().currentMessage().startswith("Voting ended. 1st: Ads (4 dots)")
+    # The badge is drawn as a word: a note with one dot could never show a gold "2".
+    image = window.view.grab().toImage()
+    assert not image.isNull()
