@@ -73,6 +73,9 @@ class Layout:
     bom: str = ""  # a byte order mark the file starts with
     unterminated: str | None = None  # the file's last line, where the file does not end it with a line break
     notes: dict[Hashable, Entry] | None = None
+    # A file not cut into entries (its top level written {format: 1, ...}, or indented): what it says, as
+    # Canvas.content() gives it; the writer keeps its text while the canvas says the same, and else writes it anew.
+    whole: tuple[Any, ...] | None = None
 
     def text(self) -> str:
         text = self.bom + "".join(self.top.pieces())
@@ -103,6 +106,8 @@ def build(root: Mapping, text: str, canvas: Canvas) -> Layout:
     if text and text[-1] not in "\n\r\x85\u2028\u2029":
         unterminated = text[text.rfind("\n") + 1 :] + newline
         text += newline
+    if root.flow or root.column != 1:
+        return Layout(Section(0, [], text), newline, whole=canvas.content())
     cut = _Cutter(text)
     top = cut.section(root, _TopMaker(cut, canvas), 0, cut.line_count)
     layout = Layout(top, newline, unterminated=unterminated)
@@ -206,7 +211,8 @@ class _Cutter:
             if last.flow or not last.items:
                 return stop
             last = last.items[-1] if isinstance(last, Sequence) else list(last.items.values())[-1][1]
-        if last.last > last.line and not last.value.endswith("\n\n"):
+        # Blank lines a block scanned past are its own only if its text ends in them (kept, '|+'), or in spaces.
+        if last.last > last.line and not last.value.endswith("\n\n") and last.value.rstrip("\n") == last.value.rstrip():
             while stop - 1 > last.line - 1 and not self.line(stop - 1).strip():
                 stop -= 1
         return stop
@@ -240,7 +246,7 @@ class _TopMaker:
         legend = canvas.legend
         if key == "legend" and isinstance(node, Mapping) and not node.flow and len(node.items) == len(legend) > 0:
             children = _first_line(node)
-            entry = Entry(key, dict(legend), cut.join(first, children))
+            entry = Entry(key, tuple(legend.items()), cut.join(first, children))
             colours = iter(legend.items())  # in the file's order, normalised ('Blue' is 'blue')
 
             def colour(_key: str, _node: Node, first: int, stop: int) -> Entry:
@@ -281,7 +287,7 @@ def top_value(canvas: Canvas, key: str) -> Any:
     if key == "title":
         return canvas.title
     if key == "legend":
-        return dict(canvas.legend)
+        return tuple(canvas.legend.items())
     if key == "blocks":
         return tuple(
             (block_id, tuple((note.id, note.content()) for note in canvas.notes(block_id)))

@@ -18,7 +18,7 @@ from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import FileState
 from editor.fileformat.layout import Entry, Layout, Section, note_keys, note_values
-from editor.fileformat.reader import FORMAT_VERSION
+from editor.fileformat.reader import FORMAT_VERSION, parse_canvas
 from editor.model import DEFAULT_TEMPLATE, PARKING_LOT, Canvas
 
 if TYPE_CHECKING:
@@ -55,8 +55,9 @@ class _Content(NamedTuple):
 
 
 @functools.cache
-def _dumper() -> type[yaml.SafeDumper]:
-    """libyaml's emitter when PyYAML has it, never writing anchors or aliases, with our ways to write text and lists."""
+def _dumper(blocks: bool = True) -> type[yaml.SafeDumper]:
+    """libyaml's emitter when PyYAML has it, never writing anchors or aliases, with our ways to write text and lists.
+    Without `blocks`, text of several lines is double-quoted on one line instead of written as a '|' block."""
     import yaml
 
     base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -65,7 +66,7 @@ def _dumper() -> type[yaml.SafeDumper]:
         def ignore_aliases(self, data: Any) -> bool:
             return True  # never write anchors or aliases, even for shared objects
 
-    CanvasDumper.add_representer(str, _represent_str)
+    CanvasDumper.add_representer(str, _represent_str if blocks else _represent_str_quoted)
     CanvasDumper.add_representer(_Flow, _represent_flow)
     return CanvasDumper
 
@@ -73,10 +74,15 @@ def _dumper() -> type[yaml.SafeDumper]:
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     # A block ("|") for lines of text; not for text ending in blank lines, which would be written "|+", a block that
     # would take in the blank lines a file has after it.
+    if "\n" in text and not text.endswith("\n\n") and not any(mark in text for mark in _ODD_BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    return _represent_str_quoted(dumper, text)
+
+
+def _represent_str_quoted(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     # Other text of several lines is double-quoted, with its breaks as '\n' on one line, not folded over several.
     if "\n" in text or any(mark in text for mark in _ODD_BREAKS):
-        block = not text.endswith("\n\n") and not any(mark in text for mark in _ODD_BREAKS)
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if block else '"')
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
     return dumper.represent_str(text)
 
 
@@ -116,13 +122,50 @@ def save_canvas(canvas: Canvas, path: str | os.PathLike[str], layout: Layout | N
         raise CanvasFileError.whole(str(path), f"the file was saved but then vanished ({error.strerror}).") from None
 
 
+VERIFY = True  # the tests turn this off to see where writing over a file's text goes wrong, before it is caught
+
+
 def render(content: _Content, layout: Layout | None, pause: Callable[[], None] | None = None) -> tuple[str, Layout]:
-    """The text for `content` over `layout` (None: a new file), and the layout of that text."""
+    """The text for `content` over `layout` (None: a new file), and the layout of that text.
+
+    Text written over a file's own is read back before it is given out: should keeping a person's lines ever change
+    what the file says (a comment that a new '|' block above it would take in, say), it is written again with text
+    of several lines on one line each, and failing that, as a new file. The canvas is never what is given up."""
+    if layout is None:
+        return _render(content, None, pause, blocks=True)
+    if layout.whole is not None:  # a file the writer does not cut into entries ({format: 1, ...}, or indented)
+        if layout.whole == _plain(content):
+            return layout.text(), layout
+        return _render(content, None, pause, blocks=True)
+    for blocks in (True, False):
+        text, result = _render(content, layout, pause, blocks)
+        if not VERIFY or _says(text, content):
+            return text, result
+    return _render(content, None, pause, blocks=True)
+
+
+def _render(
+    content: _Content, layout: Layout | None, pause: Callable[[], None] | None, blocks: bool
+) -> tuple[str, Layout]:
     new = layout or Layout(Section(0, []), "\n", _INDENT, _INDENT)
-    writer = _Writer(new, pause)
+    writer = _Writer(new, pause, blocks)
     top = writer.merge(new.top if layout else None, writer.top_wants(content), mapping=True, update=writer.top_entry)
     result = Layout(top, new.newline, new.block_column, new.item_indent, new.bom, new.unterminated)
     return result.text(), result
+
+
+def _plain(content: _Content) -> tuple[Any, ...]:
+    """Canvas.content()'s snapshot of `content`: without note ids."""
+    blocks = tuple((block_id, tuple(note for _, note in notes)) for block_id, notes in content.blocks)
+    return (content.template_id, content.title, content.fields, content.legend, blocks)
+
+
+def _says(text: str, content: _Content) -> bool:
+    """Whether `text` reads back as `content`."""
+    try:
+        return parse_canvas(text.encode("utf-8"), "<written>").content() == _plain(content)
+    except CanvasFileError:
+        return False
 
 
 def _of_canvas(canvas: Canvas) -> _Content:
@@ -138,10 +181,11 @@ def _of_canvas(canvas: Canvas) -> _Content:
 
 
 class _Writer:
-    def __init__(self, layout: Layout, pause: Callable[[], None] | None) -> None:
+    def __init__(self, layout: Layout, pause: Callable[[], None] | None, blocks: bool = True) -> None:
         self.layout = layout
         self.pause = pause
         self.newline = layout.newline
+        self.blocks = blocks
 
     def top_wants(self, content: _Content) -> list[_Want]:
         blocks = [(block_id, notes) for block_id, notes in content.blocks if block_id != PARKING_LOT]
@@ -151,7 +195,7 @@ class _Writer:
             _Want("template", content.template_id, content.template_id == DEFAULT_TEMPLATE),
             _Want("title", content.title, not content.title),
             *(_Want(field_id, value, not value) for field_id, value in content.fields),
-            _Want("legend", dict(content.legend), not content.legend),
+            _Want("legend", content.legend, not content.legend),
             _Want("blocks", tuple(blocks), not any(notes for _, notes in blocks)),
             _Want(PARKING_LOT, parked, not parked),
         ]
@@ -164,11 +208,13 @@ class _Writer:
         mapping: bool,
         update: Callable[[Entry | None, _Want, int], Entry],
         column: int = 0,
+        notes: bool = False,
     ) -> Section:
         """The entries `wants` names, in a section laid out as `old`: an entry that says the same is kept as it is, a
         changed one is updated in place, a new one goes after the entry before it in `wants`, and entries no longer
-        wanted are dropped, leaving their gap (a person's comments) where it was. A mapping keeps its keys' order; a
-        list takes the order of `wants`, moving as few items as it can."""
+        wanted are dropped, leaving their gap (a person's comments) where it was, and the comments inside them too,
+        but for a note's own. A mapping keeps its keys' order; a list (`mapping` off) takes the order of `wants`,
+        moving as few items as it can; `notes`: its items are notes, which may come from elsewhere in the file."""
         entries = old.entries if old else []
         column = old.column if old else column
         # An empty value is left out, unless the file has it already, as it is (a block someone wrote empty).
@@ -180,7 +226,7 @@ class _Writer:
         carried = ""
         for entry in entries:
             if entry.key not in staying:
-                carried += entry.gap
+                carried += entry.gap if notes else entry.gap + _inner_comments(entry)
                 continue
             want = wanted[entry.key]
             new = entry if entry.value == want.value else update(entry, want, column)
@@ -200,7 +246,8 @@ class _Writer:
                     placed.insert(at, want.key)
                 previous = want.key
         else:
-            made = iter(self.items([want for want in wants if want.key not in kept], column))
+            missing = [want for want in wants if want.key not in kept]
+            made = iter(self.items(missing, column) if notes else [update(None, want, column) for want in missing])
             result = [kept[want.key] if want.key in kept else next(made) for want in wants]
         return Section(column, result, tail)
 
@@ -227,9 +274,9 @@ class _Writer:
             return self.structured(old, want, f"{key}:\n", blocks, mapping=True, update=self.block_entry)
         if key == PARKING_LOT:
             return self.block_entry(old, want, 0)
-        if key == "legend":
-            colours = [_Want(colour, meaning) for colour, meaning in value.items()]
-            return self.structured(old, want, f"{key}:\n", colours, mapping=True, update=self.key_entry)
+        if key == "legend":  # in the canvas's order, which is the legend's
+            colours = [_Want(colour, meaning) for colour, meaning in value]
+            return self.structured(old, want, f"{key}:\n", colours, mapping=False, update=self.key_entry)
         if key == "format":
             return Entry(key, value, self.text(f"format: {FORMAT_VERSION}\n"), old.gap if old else "")
         return self.key_entry(old, want, column)
@@ -237,7 +284,7 @@ class _Writer:
     def block_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
         notes = [_Want(note_id, content) for note_id, content in want.value]
         head = " " * column + f"{want.key}:\n"
-        return self.structured(old, want, head, notes, mapping=False, update=self.note_entry, inner=True)
+        return self.structured(old, want, head, notes, mapping=False, update=self.note_entry, inner=True, notes=True)
 
     def structured(
         self,
@@ -249,16 +296,18 @@ class _Writer:
         mapping: bool,
         update: Callable[[Entry | None, _Want, int], Entry],
         inner: bool = False,
+        notes: bool = False,
     ) -> Entry:
         """A key whose children are entries of their own: its key line kept, its children merged one by one. A key
         the file wrote otherwise (`[a, b]`, `{}`, nothing) is written anew. `inner`: a block's notes, indented past
         its key as the file indents them."""
         if old is not None and old.section is not None:
-            section = self.merge(old.section, wants, mapping=mapping, update=update)
+            section = self.merge(old.section, wants, mapping=mapping, update=update, notes=notes)
             return Entry(want.key, want.value, old.text, old.gap, section)
         base = len(head) - len(head.lstrip(" "))
         column = base + (self.layout.item_indent if inner else self.layout.block_column)
-        section = self.merge(None, wants, mapping=mapping, update=update, column=column)
+        section = self.merge(None, wants, mapping=mapping, update=update, column=column, notes=notes)
+        head = _with_comment(head, old)
         return Entry(want.key, want.value, self.text(head), old.gap if old else "", section)
 
     def key_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
@@ -266,19 +315,20 @@ class _Writer:
         it on its line (the '- ' of a note's first key)."""
         first, _, rest = self.dump({want.key: _flow(want.value)}).partition("\n")
         prefix = old.text[:column] if old is not None else " " * column
-        return Entry(
-            want.key, want.value, self.text(prefix + first + "\n" + _shift(rest, column)), old.gap if old else ""
-        )
+        text = _with_comment(prefix + first + "\n" + _shift(rest, column), old)
+        return Entry(want.key, want.value, self.text(text), old.gap if old else "")
 
     # Notes
 
     def note_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
         """A changed note: key by key where the file wrote it as 'key: value' lines, else written anew."""
+        values = note_values(want.value)
         keys = old.section if old is not None and old.section is not None else None
         if old is not None and keys is None and old.keyed:
             keys = note_keys(old, column)
-        if old is not None and keys is not None and keys.entries:
-            wants = [_Want(key, value) for key, value in note_values(want.value).items()]
+        # A note left with its text alone is written as its text ('- a'), as a new file writes it.
+        if old is not None and keys is not None and keys.entries and len(values) > 1:
+            wants = [_Want(key, value) for key, value in values.items()]
             section = self.merge(keys, wants, mapping=True, update=self.key_entry)
             # The first key shares the dash's line: it must stay first, or the dash would go with it.
             if section.entries and section.entries[0].key == keys.entries[0].key:
@@ -287,7 +337,7 @@ class _Writer:
         self.write_notes(entries, [(0, want)], column)
         made = entries[0]
         assert made is not None
-        return Entry(made.key, made.value, made.text, old.gap if old else "", keyed=made.keyed)
+        return Entry(made.key, made.value, _with_comment(made.text, old), old.gap if old else "", keyed=made.keyed)
 
     def items(self, wants: list[_Want], column: int) -> list[Entry]:
         """Entries for notes placed here: a note moved from elsewhere keeps its text (moved to this column), the rest
@@ -325,7 +375,7 @@ class _Writer:
 
         text: str = yaml.dump(
             data,
-            Dumper=_dumper(),
+            Dumper=_dumper(self.blocks),
             sort_keys=False,
             allow_unicode=True,
             default_flow_style=False,
@@ -353,9 +403,47 @@ def _moved(entry: Entry, column: int) -> Entry | None:
     cut = here - column
     if any(line.strip() and not line.startswith(" " * cut) for line in lines):
         return None
-    return Entry(
-        entry.key, entry.value, "".join(line if not line.strip() else line[cut:] for line in lines), keyed=keyed
-    )
+    # A line of spaces alone may be text in a block ('|'): it loses as many spaces as the others, where it has them.
+    moved = "".join(line[min(cut, len(line) - len(line.lstrip(" ")), len(line.rstrip("\r\n"))) :] for line in lines)
+    return Entry(entry.key, entry.value, moved, keyed=keyed)
+
+
+def _inner_comments(entry: Entry) -> str:
+    """The comments and blank lines inside a key's text that belong to no note: what stays of it when it goes."""
+    lines = entry.text.splitlines(keepends=True)[1:]
+    kept = "".join(line for line in lines if not line.strip() or line.lstrip().startswith("#"))
+    if entry.section is not None:
+        for child in entry.section.entries:
+            kept += child.gap
+            if child.section is not None and not child.keyed:
+                kept += _inner_comments(child)
+        kept += entry.section.tail
+    return kept
+
+
+def _with_comment(text: str, old: Entry | None) -> str:
+    """`text` of one line with the comment that ended the old entry's one line (`title: x  # the name`), if any."""
+    comment = _trailing_comment(old.text) if old is not None and old.section is None else ""
+    if not comment or text.count("\n") != 1:
+        return text
+    return text.rstrip("\r\n") + comment + text[len(text.rstrip("\r\n")) :]
+
+
+def _trailing_comment(text: str) -> str:
+    """'  # a comment' at the end of an entry of one line, as written; '' when it has none."""
+    if "#" not in text or text.count("\n") > 1:
+        return ""
+    import yaml
+
+    try:
+        events = list(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.YAMLError:
+        return ""
+    kinds = (yaml.ScalarEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    marks = [event.end_mark for event in events if isinstance(event, kinds)]
+    ends = [mark.column for mark in marks if mark is not None and mark.line == 0]
+    rest = text.rstrip("\r\n")[max(ends) :] if ends else ""
+    return rest if rest.strip().startswith("#") else ""
 
 
 def _shift(text: str, by: int) -> str:

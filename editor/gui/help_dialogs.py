@@ -35,7 +35,7 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
 
 def _on_a_keyboard(sequence: QKeySequence) -> bool:
     """Not a media key (the 'Save' or 'Open' key of some keyboards, which Qt binds to the standard actions too)."""
-    return sequence.count() > 0 and sequence[0].key().value < Qt.Key.Key_Back.value
+    return sequence.count() > 0 and sequence[0].key().value < Qt.Key.Key_Back.value  # type: ignore[index]
 
 
 def _plain(text: str) -> str:
