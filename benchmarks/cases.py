@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,16 @@ def until_first_paint(widget: Any) -> float:
     return painted[0]
 
 
-Geometry = tuple[tuple[float, float, float, float], list[tuple[float, float, float, float, float]]]
+Geometry = tuple[tuple[float, float, float, float], list[tuple[float, float, float, float, float] | None]]
 
 
 VIEWPORT = (1400, 820)  # the board's area in the app's 1400 x 900 window (less menu bar, toolbars, status bar)
+
+
+def shown_hundred(things: list[Any], shown: Callable[[Any], bool]) -> list[Any]:
+    """A hundred of the notes the board shows, spread over the board (full blocks show a page of their notes)."""
+    visible = [thing for thing in things if shown(thing)]
+    return visible[:: max(1, len(visible) // 100)][:100]
 
 
 def board_geometry(path: Path) -> Geometry:
@@ -73,7 +80,8 @@ def board_geometry(path: Path) -> Geometry:
     canvas = load_canvas(path)
     scene = BoardScene(canvas, board_width_for(VIEWPORT[0] / VIEWPORT[1]))
     notes = [scene.notes[note.id] for _, note in canvas.all_notes()]
-    geometry = [(item.x(), item.y(), *item.size, item.scale()) for item in notes]
+    # A note a full block does not show on its page has no place (None): the floor hides it, as the app does.
+    geometry = [(item.x(), item.y(), *item.size, item.scale()) if item.isVisible() else None for item in notes]
     rect = scene.sceneRect()
     board = (rect.x(), rect.y(), rect.width(), rect.height())
     scene.detach()
@@ -133,10 +141,12 @@ def bare_scene(texts: list[str], geometry: Geometry | None = None) -> tuple[Any,
     for panel in panels:
         scene.addRect(QRectF(*panel))
     items = []
-    for text, (x, y, w, h, s) in zip(texts, places, strict=True):
+    for text, place in zip(texts, places, strict=True):
+        x, y, w, h, s = place if place is not None else (0.0, 0.0, 200.0, 90.0, 1.0)
         item = BareNote(text, w, h)
         item.setScale(s)
         item.setPos(x, y)
+        item.setVisible(place is not None)
         scene.addItem(item)
         items.append(item)
     view = QGraphicsView(scene)
@@ -271,7 +281,8 @@ def drag_ours(argument: str) -> dict[str, Any]:
     application()
     window = shown_window(path)
     board, view = window.board, window.view
-    chosen = [note.id for _, note in window.document.canvas.all_notes()][::50][:100]
+    ids = [note.id for _, note in window.document.canvas.all_notes()]
+    chosen = shown_hundred(ids, lambda note_id: board.notes[note_id].isVisible())
     board.select_ids(chosen)
     if zoom:  # as a person zooms: the app's own zoom (a bare resetTransform would be undone by fit-to-window)
         view.zoom_by(1.0 / view.zoom)
@@ -305,7 +316,7 @@ def drag_floor(argument: str) -> dict[str, Any]:
     QApplication([])
     _, view, items = bare_scene(note_texts(path), board_geometry(path))  # the notes where the app puts them
     until_first_paint(view)
-    chosen = items[::50][:100]
+    chosen = shown_hundred(items, lambda item: item.isVisible())
     for item in chosen:
         item.setSelected(True)
     if zoom:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from editor.gui import style
-from editor.gui.geometry import BLOCK_PADDING, Rect
+from editor.gui.geometry import BLOCK_PADDING, MORE_HEIGHT, Rect
 from editor.gui.text import WrappedText
 from editor.model import BlockSpec
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _TITLE_GAP = 4.0
 _QUESTIONS_GAP = 10.0
+_MORE_PADDING = 14.0
 
 
 class BlockItem(QGraphicsItem):
@@ -30,8 +31,8 @@ class BlockItem(QGraphicsItem):
         self._question_text = " ".join(spec.questions)
         self.setZValue(0.0)
         self._highlighted = False
-        self._overflow_mark: WrappedText | None = None  # laid out when first needed: most blocks never overflow
-        self.overflowing = False
+        self.before = self.after = 0  # notes before and after the page a full block shows
+        self._more: WrappedText | None = None  # the "+12 more" button, while the block is full
         self.set_rect(rect)
 
     def set_rect(self, rect: Rect) -> None:
@@ -57,15 +58,31 @@ class BlockItem(QGraphicsItem):
             self._highlighted = on
             self.update()
 
-    def set_overflowing(self, on: bool) -> None:
-        """Notes run past the bottom even at the smallest note size: say so rather than hide it."""
-        if on != self.overflowing:
-            self.overflowing = on
-            if on and self._overflow_mark is None:
-                self._overflow_mark = WrappedText(
-                    "More notes than fit: zoom in to see them all", style.font(style.QUESTION_SIZE, bold=True), None
-                )
-            self.update()
+    def set_page(self, before: int, after: int) -> None:
+        """A full block shows a page of its notes: with `before` and `after` notes off it, a button at its foot says
+        how many more there are (a click shows the next page; after the last, the first)."""
+        if (before, after) == (self.before, self.after):
+            return
+        self.before, self.after = before, after
+        if after:
+            label = f"+{after} more"
+        elif before:
+            label = f"Back to the first {before}"
+        else:
+            label = ""
+        self._more = WrappedText(label, style.font(style.MORE_SIZE, bold=True), None) if label else None
+        self.update()
+
+    @property
+    def more_label(self) -> str:
+        return self._more.text if self._more is not None else ""
+
+    def more_rect(self) -> QRectF | None:
+        """Where the "+12 more" button is, in item coordinates; None while the block shows every note."""
+        if self._more is None:
+            return None
+        width, height = self._more.width + 2 * _MORE_PADDING, MORE_HEIGHT - 8.0
+        return QRectF(self.rect.width - BLOCK_PADDING - width, self.rect.height - BLOCK_PADDING - height, width, height)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0.0, 0.0, self.rect.width, self.rect.height)
@@ -82,10 +99,12 @@ class BlockItem(QGraphicsItem):
         self._title.paint(painter, BLOCK_PADDING, BLOCK_PADDING)
         painter.setPen(style.QUESTION_TEXT)
         self._questions.paint(painter, BLOCK_PADDING, BLOCK_PADDING + self._title.height + _TITLE_GAP)
-        if self.overflowing and self._overflow_mark is not None:
-            painter.setPen(QPen(style.WARNING, 3.0))
-            bottom = self.rect.height - 2.0
-            painter.drawLine(QPointF(2.0, bottom), QPointF(self.rect.width - 2.0, bottom))
-            painter.setPen(style.WARNING)
-            x = self.rect.width - BLOCK_PADDING - self._overflow_mark.width
-            self._overflow_mark.paint(painter, x, BLOCK_PADDING + 4)
+        button = self.more_rect()
+        if button is not None and self._more is not None:
+            painter.setPen(QPen(style.SELECTION, 1.5))
+            painter.setBrush(style.BLOCK_HIGHLIGHT)
+            painter.drawRoundedRect(button, button.height() / 2, button.height() / 2)
+            painter.setPen(style.TITLE_TEXT)
+            self._more.paint(
+                painter, button.x() + _MORE_PADDING, button.y() + (button.height() - self._more.height) / 2
+            )

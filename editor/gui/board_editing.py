@@ -14,13 +14,14 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu
 
+from editor.gui import style
 from editor.gui.board_scene import BoardScene
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.drag_pictures import DragPictures
 from editor.gui.frame_items import FADED, HeaderItem
-from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, fit_notes, keep_inside, position_in
-from editor.gui.note_item import NoteItem, note_font, note_height
+from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
+from editor.gui.note_item import EDITED, NoteItem, note_font, note_height
 from editor.gui.spotlight import Spotlight
 from editor.model import (
     DEFAULT_COLOR,
@@ -181,7 +182,7 @@ class EditableBoard(BoardScene):
         width, height = item.size
         self._open_editor(note.text, note.color, item.font, item.pos(), item.scale(), width, height)
         self._editing = note_id
-        item.setVisible(False)
+        item.hide_for(EDITED, True)
 
     def add_note(self, block_id: str, scene_point: QPointF | None = None) -> None:
         """Open the editor for a new note: at the point (pinned there), or at the end of the block's flow.
@@ -199,13 +200,28 @@ class EditableBoard(BoardScene):
             point = QPointF(x, y)
         else:
             position = None
-            flowing = [self.notes[n.id] for n in self.canvas.notes(block_id) if n.position is None]
-            placements, scale, _ = fit_notes(
-                block.notes_area(),
-                len(flowing) + 1,
-                lambda i, w: flowing[i].height_for(w) if i < len(flowing) else 0.0,
-            )
-            point, width = QPointF(placements[-1].x, placements[-1].y), placements[-1].width
+            flowing = self._flowing(block_id, self._full(block_id))
+            scale = self.note_scale
+
+            def slot() -> Placement | None:
+                """Where one more note would go on the block's page, at the end of its flow."""
+                heights = [item.height_for for item in flowing]
+                page = page_notes(
+                    block.notes_area(),
+                    len(flowing) + 1,
+                    lambda i, w: heights[i](w) if i < len(flowing) else style.NOTE_MIN_HEIGHT,
+                    scale,
+                    self.pages.get(block_id, 0),
+                )
+                return page.placements[-1]
+
+            place = slot()
+            if place is None:  # a full block: to its last page, where the new note will be
+                self.pages[block_id] = len(flowing)
+                self._place_notes(block_id)
+                place = slot()
+            assert place is not None
+            point, width = QPointF(place.x, place.y), place.width
         self._open_editor("", DEFAULT_COLOR, note_font("", width), point, scale, width, note_height("", width))
         self._new_note = (block_id, position)
         self.clearSelection()
@@ -236,7 +252,7 @@ class EditableBoard(BoardScene):
         # The editor may be inside its own key or focus handler: remove it once that has returned.
         QTimer.singleShot(0, partial(self._remove_editor, editor))
         if note_id is not None:
-            self.notes[note_id].setVisible(True)
+            self.notes[note_id].hide_for(EDITED, False)
             if commit and text != self.canvas.note(note_id).text:
                 if text:
                     self.document.push(UpdateNotes(self.canvas, {note_id: {"text": text}}, "Edit Note"))
@@ -317,6 +333,11 @@ class EditableBoard(BoardScene):
                 self.vote_handler(item.note_id, 1 if button == Qt.MouseButton.LeftButton else -1)
                 event.accept()
                 return
+        full = self._more_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
+        if full is not None:
+            self.turn_page(full)
+            event.accept()
+            return
         color = self.footer.color_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
         if color is not None:
             self.filter_color(None if color == self.footer.filter else color)
@@ -357,7 +378,7 @@ class EditableBoard(BoardScene):
         sources = {self.canvas.block_of(note_id) for note_id in note_ids}
         if target is None:
             for block_id in sources:
-                self._layout_block(block_id)
+                self._place_notes(block_id)
             return
         orders = self.canvas.arrangement(sources | {target})
         positions: dict[int, Position | None] = {}
@@ -472,8 +493,15 @@ class EditableBoard(BoardScene):
                 block.set_highlighted(block_id == target)
 
     def _scale_of(self, block_id: str) -> float:
-        notes = self.canvas.notes(block_id)
-        return self.notes[notes[0].id].scale() if notes else 1.0
+        return self.note_scale
+
+    def _more_at(self, point: QPointF) -> str | None:
+        """The full block whose "+12 more" button is under a scene point."""
+        for block_id, block in self.blocks.items():
+            button = block.more_rect()
+            if button is not None and button.contains(block.mapFromScene(point)):
+                return block_id
+        return None
 
     def _note_width(self, block_id: str) -> float:
         notes = self.canvas.notes(block_id)

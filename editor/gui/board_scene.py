@@ -12,15 +12,18 @@ from editor.gui.geometry import (
     BOARD_HEIGHT,
     BOARD_WIDTH,
     NOTE_WIDTH,
+    READABLE_SCALE,
     Rect,
     block_rects,
     fit_notes,
     footer_rect,
     header_rect,
     keep_inside,
+    next_page,
+    page_notes,
     point_in,
 )
-from editor.gui.note_item import NoteItem
+from editor.gui.note_item import PAGED, NoteItem
 from editor.model import (
     PARKING_LOT,
     BlockSpec,
@@ -59,6 +62,12 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(QRectF(0.0, 0.0, board_width, BOARD_HEIGHT))
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
+        # One size for every note of the board: the least a block needs to show all its notes, down to
+        # READABLE_SCALE; a block whose notes do not fit even then (None in `_needed`) shows them at the board's size,
+        # a page of rows at a time (`pages`: each block's first row shown), and takes no size from the others.
+        self.note_scale = 1.0
+        self._needed: dict[str, float | None] = {}
+        self.pages: dict[str, int] = {}
         self.header = HeaderItem(header_rect(board_width))
         self.footer = FooterItem(footer_rect(board_width))
         self.addItem(self.header)
@@ -117,7 +126,7 @@ class BoardScene(QGraphicsScene):
         rects = block_rects(self.canvas.template, self.board_width, self.parking_shown())
         for block_id, block in self.blocks.items():
             block.set_rect(rects[block_id])
-            self._layout_block(block_id)
+        self._layout_blocks(list(self.blocks))
 
     # Building and updating
 
@@ -134,8 +143,8 @@ class BoardScene(QGraphicsScene):
             self.addItem(block)
         for _, note in self.canvas.all_notes():
             self.notes[note.id] = NoteItem(note)
-        for block_id in self.blocks:
-            self._layout_block(block_id)
+        self._needed.clear()
+        self._layout_blocks(list(self.blocks))
         for item in self.notes.values():  # placed first, then added: the scene indexes each note once
             self.addItem(item)
         self.header.update_from(self.canvas)
@@ -166,28 +175,94 @@ class BoardScene(QGraphicsScene):
         # The parking lot appears with its first note and goes with its last (unless wanted): every block then
         # moves, and is laid out again; else only the blocks the event touched are.
         if touched and not (PARKING_LOT in touched and self._sync_parking()):
-            for block_id in self.blocks:  # in board order: the same order a full layout takes
-                if block_id in touched:
-                    self._layout_block(block_id)
+            self._layout_blocks([block_id for block_id in self.blocks if block_id in touched])  # in board order
 
-    def _layout_block(self, block_id: str) -> None:
-        """Place a block's notes: positioned ones where the document says, the rest flowed in order."""
-        block = self.blocks[block_id]
-        notes = self.canvas.notes(block_id)
-        flowing = [self.notes[note.id] for note in notes if note.position is None]
-        placements, scale, fits = fit_notes(
-            block.notes_area(),
+    def _layout_blocks(self, block_ids: list[str]) -> None:
+        """Lay these blocks out again; when that changes the board's note size, every block."""
+        for block_id in block_ids:
+            self._needed[block_id] = self._needed_scale(block_id)
+        for gone in set(self._needed) - set(self.blocks):
+            del self._needed[gone]
+        # When every block is full (a board of thousands of notes), they all show pages at the least size.
+        scale = min((needed for needed in self._needed.values() if needed is not None), default=READABLE_SCALE)
+        if abs(scale - self.note_scale) > 1e-6:
+            self.note_scale = scale
+            block_ids = list(self.blocks)
+        for block_id in block_ids:
+            self._place_notes(block_id)
+
+    def _flowing(self, block_id: str, full: bool = False) -> list[NoteItem]:
+        """The notes laid out in order: those without a position, or, in a full block, all of them (notes placed
+        by hand would pile up over its pages)."""
+        return [self.notes[note.id] for note in self.canvas.notes(block_id) if full or note.position is None]
+
+    def _full(self, block_id: str) -> bool:
+        return self._needed.get(block_id, 1.0) is None
+
+    def _needed_scale(self, block_id: str) -> float | None:
+        """The size at which a block's flowing notes fit, down to READABLE_SCALE; None when they do not fit then."""
+        flowing = self._flowing(block_id)
+        _, scale, fits = fit_notes(
+            self.blocks[block_id].notes_area(),
             len(flowing),
             lambda index, width: flowing[index].height_for(width),
             style.NOTE_MIN_HEIGHT,
+            READABLE_SCALE,
         )
-        for item, placement in zip(flowing, placements, strict=True):
-            item.set_size(placement.width, placement.height)
-            item.setScale(scale)
-            item.setPos(placement.x, placement.y)
-        width = placements[0].width if placements else NOTE_WIDTH
+        return scale if fits else None
+
+    def page(self, block_id: str) -> tuple[int, int]:
+        """How many of a block's notes come before and after the page it shows (0, 0: it shows them all)."""
+        block = self.blocks[block_id]
+        return block.before, block.after
+
+    def turn_page(self, block_id: str) -> None:
+        """Show a full block's next page of notes (after the last, the first)."""
+        flowing = self._flowing(block_id, self._full(block_id))
+        page = page_notes(
+            self.blocks[block_id].notes_area(),
+            len(flowing),
+            lambda index, width: flowing[index].height_for(width),
+            self.note_scale,
+            self.pages.get(block_id, 0),
+        )
+        self.pages[block_id] = next_page(page)
+        self._place_notes(block_id)
+
+    def show_note(self, note_id: int) -> None:
+        """Turn its block to the page that shows the note (a note found, or just added)."""
+        block_id = self.canvas.block_of(note_id)
+        for _ in range(len(self.canvas.notes(block_id)) + 1):
+            if self.notes[note_id].hidden_for & PAGED == 0:
+                return
+            self.turn_page(block_id)
+
+    def _place_notes(self, block_id: str) -> None:
+        """Place a block's notes at the board's note size: positioned ones where the document says, the rest flowed
+        in order, a page at a time when they are more than the block holds."""
+        block = self.blocks[block_id]
+        notes = self.canvas.notes(block_id)
+        full = self._full(block_id)
+        flowing = self._flowing(block_id, full)
+        scale = self.note_scale
+        page = page_notes(
+            block.notes_area(),
+            len(flowing),
+            lambda index, width: flowing[index].height_for(width),
+            scale,
+            self.pages.get(block_id, 0),
+        )
+        self.pages[block_id] = page.first_row
+        for item, placement in zip(flowing, page.placements, strict=True):
+            item.hide_for(PAGED, placement is None)
+            if placement is not None:
+                item.set_size(placement.width, placement.height)
+                item.setScale(scale)
+                item.setPos(placement.x, placement.y)
+        shown = next((p for p in page.placements if p is not None), None)
+        width = shown.width if shown is not None else NOTE_WIDTH
         for note in notes:
-            if note.position is not None:
+            if note.position is not None and not full:
                 item = self.notes[note.id]
                 item.set_size(width)
                 item.setScale(scale)
@@ -195,4 +270,4 @@ class BoardScene(QGraphicsScene):
                 x, y = point_in(block.rect, note.position)
                 note_width, note_height = (size * scale for size in item.size)
                 item.setPos(*keep_inside(block.rect, x, y, note_width, note_height))
-        block.set_overflowing(not fits)
+        block.set_page(page.before, page.after)

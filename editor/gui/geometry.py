@@ -26,7 +26,9 @@ PARKING_GAP = 16.0  # of board ground between the canvas and the parking lot: it
 BLOCK_PADDING = 14.0
 NOTE_GAP = 12.0
 NOTE_WIDTH = 184.0  # the widest a laid-out note gets: a few words a line, big type
-MIN_SCALE = 0.4  # below this a note is unreadable even on a big screen: let it overflow instead
+MIN_SCALE = 0.4  # the least a block's notes shrink to fit (the export of a crowded block, say)
+READABLE_SCALE = 0.7  # the least the board's notes shrink: a block that needs less shows its notes a page at a time
+MORE_HEIGHT = 34.0  # the strip at a full block's foot for its "+12 more" button
 
 
 # Value types as named tuples: immutable, and made several times faster than frozen dataclasses, both the class at
@@ -126,7 +128,9 @@ def flow_notes(area: Rect, count: int, measure: Measure) -> tuple[list[Placement
     return placements, y - NOTE_GAP <= area.bottom + 0.5
 
 
-def fit_notes(area: Rect, count: int, measure: Measure, min_height: float = 0.0) -> tuple[list[Placement], float, bool]:
+def fit_notes(
+    area: Rect, count: int, measure: Measure, min_height: float = 0.0, min_scale: float = MIN_SCALE
+) -> tuple[list[Placement], float, bool]:
     """Like flow_notes, but a block too full for its notes at full size shrinks them (down to MIN_SCALE).
 
     Placements are in scene units for x and y, and in the notes' own (unscaled) units for width and height;
@@ -138,15 +142,15 @@ def fit_notes(area: Rect, count: int, measure: Measure, min_height: float = 0.0)
     while True:
         inner = Rect(area.x, area.y, area.width / scale, area.height / scale)
         used = _least_height(inner, count, min_height)
-        if used <= inner.height + 0.5 or scale <= MIN_SCALE:  # worth measuring the notes
+        if used <= inner.height + 0.5 or scale <= min_scale:  # worth measuring the notes
             placements, fits = flow_notes(inner, count, measure)
-            if fits or scale <= MIN_SCALE:
+            if fits or scale <= min_scale:
                 break
             used = max(p.y + p.height for p in placements) - area.y
         if scale == 1.0:  # the first shrink is estimated from the height used; then a step at a time
-            scale = max(MIN_SCALE, min(0.95, math.sqrt(area.height / used)))
+            scale = max(min_scale, min(0.95, math.sqrt(area.height / used)))
         else:
-            scale = max(MIN_SCALE, scale * 0.92)
+            scale = max(min_scale, scale * 0.92)
     if scale == 1.0:
         return placements, 1.0, True
     scaled = [
@@ -154,6 +158,71 @@ def fit_notes(area: Rect, count: int, measure: Measure, min_height: float = 0.0)
         for p in placements
     ]
     return scaled, scale, fits
+
+
+class Page(NamedTuple):
+    """A block's notes at one scale, a page of rows at a time: where each shown note goes (None: not on this page),
+    the first row shown, and how many notes come before and after the page."""
+
+    placements: list[Placement | None]
+    first_row: int
+    before: int
+    after: int
+
+
+def page_notes(area: Rect, count: int, measure: Measure, scale: float, first_row: int = 0) -> Page:
+    """Notes flowed in rows at `scale` (as fit_notes places them); when they are more than the area holds, only whole
+    rows from `first_row` on that fit above a MORE_HEIGHT strip are shown, so that no note runs past the area."""
+    inner = Rect(area.x, area.y, area.width / scale, area.height / scale)
+    flowed, fits = flow_notes(inner, count, measure)
+    placed = [
+        Placement(area.x + (p.x - area.x) * scale, area.y + (p.y - area.y) * scale, p.width, p.height) for p in flowed
+    ]
+    if fits:
+        return Page(list(placed), 0, 0, 0)
+    tops = sorted({p.y for p in placed})
+    row_of = _rows_of(placed, tops)
+    bottoms = [0.0] * len(tops)
+    for p, row in zip(placed, row_of, strict=True):
+        bottoms[row] = max(bottoms[row], p.y + p.height * scale)
+    room = area.bottom - MORE_HEIGHT
+
+    def rows_from(start: int) -> int:
+        """The rows from `start` on that fit; at least one, even a note taller than the block (it is then cut)."""
+        shift = tops[start] - area.y
+        end = start + 1
+        while end < len(tops) and bottoms[end] - shift <= room + 0.5:
+            end += 1
+        return end
+
+    last_start = len(tops) - 1
+    while last_start > 0 and rows_from(last_start - 1) == len(tops):
+        last_start -= 1
+    first_row = max(0, min(first_row, last_start))
+    end = rows_from(first_row)
+    shift = tops[first_row] - area.y
+    placements: list[Placement | None] = [
+        Placement(p.x, p.y - shift, p.width, p.height) if first_row <= row < end else None
+        for p, row in zip(placed, row_of, strict=True)
+    ]
+    before = sum(1 for row in row_of if row < first_row)
+    after = sum(1 for row in row_of if row >= end)
+    return Page(placements, first_row, before, after)
+
+
+def next_page(page: Page) -> int:
+    """The first row of the page after this one, or 0 (the first page) from the last."""
+    if page.after == 0:
+        return 0
+    shown = [index for index, placement in enumerate(page.placements) if placement is not None]
+    if not shown:
+        return 0
+    return page.first_row + len({page.placements[index].y for index in shown})  # type: ignore[union-attr]
+
+
+def _rows_of(placed: list[Placement], tops: list[float]) -> list[int]:
+    index = {top: row for row, top in enumerate(tops)}
+    return [index[p.y] for p in placed]
 
 
 def _columns(area: Rect, count: int) -> int:

@@ -32,6 +32,11 @@ _RADIUS = 3.0
 _SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
 _DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners
 
+# Why a note is not shown, as bits: a note shows when none is set.
+PAGED = 1  # its block is full and shows another page of notes
+STORY = 2  # the story has not reached it yet
+EDITED = 4  # the editor lies over it
+
 
 @cache
 def _full_size_metrics() -> QFontMetricsF:
@@ -102,6 +107,7 @@ class NoteItem(QGraphicsRectItem):
         self._votes = note.votes
         self.votes_shown = True  # a voting round with hidden counts turns the dots off
         self.rank: int | None = None  # 1, 2, 3 for the most-voted notes once the votes are shown
+        self.hidden_for = 0  # PAGED, STORY, EDITED: why it is not shown
         self._width = width
         self._fill = QColor()
         self._ink = QColor()
@@ -137,6 +143,12 @@ class NoteItem(QGraphicsRectItem):
                 self._set_bounds()  # repaints
             else:
                 self.update()
+
+    def hide_for(self, reason: int, hidden: bool) -> None:
+        """Hide the note for this reason, or no longer for it; it shows when nothing hides it."""
+        self.hidden_for = self.hidden_for | reason if hidden else self.hidden_for & ~reason
+        if self.isVisible() == bool(self.hidden_for):
+            self.setVisible(not self.hidden_for)
 
     def show_votes(self, shown: bool, rank: int | None) -> None:
         if (shown, rank) != (self.votes_shown, self.rank):

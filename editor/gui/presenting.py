@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from editor.gui import style
+from editor.gui.note_item import STORY
 from editor.model import PARKING_LOT, Event, Reset
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class Presenter(QObject):
         self._shown = []
         self.story = order
         for item in self.window.board.notes.values():
-            item.setVisible(False)
+            item.hide_for(STORY, True)
         self.changed.emit()
 
     def reveal_next(self) -> None:
@@ -216,7 +217,8 @@ class Presenter(QObject):
         while self.story:
             note_id = self.story.pop(0)
             if note_id in notes:  # a note deleted since the story began is skipped
-                notes[note_id].setVisible(True)
+                notes[note_id].hide_for(STORY, False)
+                self.window.board.show_note(note_id)  # on its block's page, should the block be full
                 self._shown.append(note_id)
                 block_id = self.window.document.canvas.block_of(note_id)
                 if self.step is not None and block_id != self.current_block() and block_id in self.steps:
@@ -231,7 +233,7 @@ class Presenter(QObject):
         note_id = self._shown.pop()
         self.story.insert(0, note_id)
         if note_id in self.window.board.notes:
-            self.window.board.notes[note_id].setVisible(False)
+            self.window.board.notes[note_id].hide_for(STORY, True)
         self.changed.emit()
 
     def end_story(self) -> None:
@@ -241,7 +243,7 @@ class Presenter(QObject):
         self.story = None
         self._shown = []
         for item in self.window.board.notes.values():
-            item.setVisible(True)
+            item.hide_for(STORY, False)
         self.changed.emit()
 
     def story_progress(self) -> tuple[int, int]:

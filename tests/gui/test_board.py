@@ -48,7 +48,7 @@ def test_window_shows_nine_blocks_with_the_tiktok_notes_in_them(open_app: OpenAp
             assert inside(body(item), block.sceneBoundingRect()), (block_id, item.text)
         rects = [item.mapRectToScene(item.body_rect()) for item in items]
         assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :]), block_id
-        assert not block.overflowing
+        assert (block.before, block.after) == (0, 0)  # every note shows
 
 
 def test_the_block_under_a_point(open_app: OpenApp) -> None:
@@ -128,15 +128,17 @@ def test_board_follows_changes_to_the_document(open_app: OpenApp) -> None:
 
 def test_a_crowded_block_keeps_its_notes_inside(open_app: OpenApp) -> None:
     window = open_app(None)
-    for number in range(20):
+    for number in range(6):
         window.document.canvas.add_note("key_activities", Note(f"Activity number {number}"))
     block = window.board.blocks["key_activities"]
     items = window.board.note_items("key_activities")
-    assert items[0].scale() < 1.0 and not block.overflowing
+    assert items[0].scale() < 1.0 and (block.before, block.after) == (0, 0)
     assert all(inside(body(item), block.sceneBoundingRect()) for item in items)
     for number in range(300):
         window.document.canvas.add_note("key_activities", Note(f"More {number}"))
-    assert block.overflowing
+    assert block.after > 0 and block.more_label == f"+{block.after} more"
+    shown = [item for item in window.board.note_items("key_activities") if item.isVisible()]
+    assert all(inside(body(item), block.sceneBoundingRect()) for item in shown)
 
 
 def test_a_file_that_fails_to_load_shows_the_error_in_a_dialog(open_app: OpenApp, tmp_path: Path) -> None:
