@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _TITLE_GAP = 4.0
 _QUESTIONS_GAP = 10.0
 _MORE_PADDING = 14.0
+HINT = "Double-click here or press N to add a note"
 
 
 class BlockItem(QGraphicsItem):
@@ -32,6 +33,7 @@ class BlockItem(QGraphicsItem):
         self.setZValue(0.0)
         self._highlighted = False
         self.before = self.after = 0  # notes before and after the page a full block shows
+        self._hint: WrappedText | None = None  # how to add a note, while the block is empty on an editable board
         self._more: WrappedText | None = None  # the "+12 more" button, while the block is full
         self.set_rect(rect)
 
@@ -57,6 +59,21 @@ class BlockItem(QGraphicsItem):
         if on != self._highlighted:
             self._highlighted = on
             self.update()
+
+    def set_hint(self, shown: bool) -> None:
+        """A quiet line in an empty block on how to add a note (the on-screen board only, not exports)."""
+        if shown == (self._hint is not None):
+            return
+        self._hint = (
+            WrappedText(HINT, style.font(style.QUESTION_SIZE + 2), self.rect.width - 2 * BLOCK_PADDING)
+            if shown
+            else None
+        )
+        self.update()
+
+    @property
+    def hint(self) -> str:
+        return self._hint.text if self._hint is not None else ""
 
     def set_page(self, before: int, after: int) -> None:
         """A full block shows a page of its notes: with `before` and `after` notes off it, a button at its foot says
@@ -99,6 +116,9 @@ class BlockItem(QGraphicsItem):
         self._title.paint(painter, BLOCK_PADDING, BLOCK_PADDING)
         painter.setPen(style.QUESTION_TEXT)
         self._questions.paint(painter, BLOCK_PADDING, BLOCK_PADDING + self._title.height + _TITLE_GAP)
+        if self._hint is not None:
+            painter.setPen(style.QUESTION_TEXT)
+            self._hint.paint(painter, BLOCK_PADDING, self.notes_area().y - self.rect.y + 4)
         button = self.more_rect()
         if button is not None and self._more is not None:
             painter.setPen(QPen(style.SELECTION, 1.5))

@@ -22,7 +22,6 @@ from editor.gui.drag_pictures import DragPictures
 from editor.gui.frame_items import FADED, HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
 from editor.gui.note_item import EDITED, NoteItem, note_font, note_height
-from editor.gui.spotlight import Spotlight
 from editor.model import (
     DEFAULT_COLOR,
     PALETTE,
@@ -53,6 +52,7 @@ class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
     parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
     picture_notes_from = 1000  # notes: below this, drags are fast without pictures (see DragPictures)
+    hints = True
 
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
         super().__init__(document.canvas, board_width)
@@ -67,22 +67,7 @@ class EditableBoard(BoardScene):
         self.votes_shown = True
         # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
         self.vote_handler: Callable[[int, int], None] | None = None
-        self._spotlight = Spotlight()
-        self._spotlit: str | None = None
-        self.addItem(self._spotlight)
         self._rank_votes()
-
-    # The guided walk's spotlight
-
-    def spotlight(self, block_id: str | None) -> None:
-        """Shade every block but this one (None: no shade)."""
-        self._spotlit = block_id
-        hole = self.blocks[block_id].sceneBoundingRect() if block_id is not None and block_id in self.blocks else None
-        self._spotlight.shine_on(self.sceneRect(), hole)
-
-    def set_board_width(self, width: float) -> None:
-        super().set_board_width(width)
-        self.spotlight(self._spotlit)
 
     def parking_changed(self, shown: bool) -> None:
         self.parking_toggled.emit(shown)
@@ -170,7 +155,8 @@ class EditableBoard(BoardScene):
     def block_id_at(self, scene_point: QPointF) -> str | None:
         """The block under a scene point, or None over the header, the footer or outside the board."""
         x, y = scene_point.x(), scene_point.y()
-        return next((block_id for block_id, block in self.blocks.items() if block.rect.contains(x, y)), None)
+        shown = (item for item in self.blocks.items() if item[1].isVisible())  # the walk's block alone, on a walk
+        return next((block_id for block_id, block in shown if block.rect.contains(x, y)), None)
 
     # Editing text in place
 

@@ -11,6 +11,7 @@ from editor.gui.frame_items import FooterItem, HeaderItem
 from editor.gui.geometry import (
     BOARD_HEIGHT,
     BOARD_WIDTH,
+    HEADER_HEIGHT,
     NOTE_WIDTH,
     READABLE_SCALE,
     Rect,
@@ -23,7 +24,7 @@ from editor.gui.geometry import (
     page_notes,
     point_in,
 )
-from editor.gui.note_item import PAGED, NoteItem
+from editor.gui.note_item import FOCUS, PAGED, NoteItem
 from editor.model import (
     PARKING_LOT,
     BlockSpec,
@@ -52,6 +53,8 @@ PARKING_SPEC = BlockSpec(
 class BoardScene(QGraphicsScene):
     """The items mirror the document and hold no truth of their own: every change arrives as a Canvas event."""
 
+    hints = False  # empty blocks say how to add a note: on the editable board on screen, not in exports
+
     def __init__(self, canvas: Canvas, board_width: float = BOARD_WIDTH) -> None:
         """`board_width`: the width the board is first laid out at (the window's shape, when it is known)."""
         super().__init__()
@@ -68,6 +71,8 @@ class BoardScene(QGraphicsScene):
         self.note_scale = 1.0
         self._needed: dict[str, float | None] = {}
         self.pages: dict[str, int] = {}
+        self.focus: str | None = None  # the guided walk's block, shown alone in a screen's shape
+        self._focus_aspect = 16 / 9
         self.header = HeaderItem(header_rect(board_width))
         self.footer = FooterItem(footer_rect(board_width))
         self.addItem(self.header)
@@ -122,10 +127,28 @@ class BoardScene(QGraphicsScene):
     def parking_changed(self, shown: bool) -> None:
         """Called when the parking lot appears or goes (the on-screen board tells its window)."""
 
+    def set_focus(self, block_id: str | None, aspect: float = 16 / 9) -> None:
+        """The guided walk's block alone, as tall as it is and as wide as a screen of this width:height `aspect`
+        shows it (within the board), so that the view fills the screen with it whatever its shape (a tall Customer
+        Segments, say); the other blocks and their notes are out of sight meanwhile. None: every block in its place."""
+        focus = block_id if block_id in self.blocks else None
+        if (focus, aspect) != (self.focus, self._focus_aspect):
+            self.focus, self._focus_aspect = focus, aspect
+            self._place_blocks()
+
+    def focus_rect(self) -> QRectF:
+        """What the view shows of the walk's block."""
+        return self.blocks[self.focus].sceneBoundingRect() if self.focus is not None else self.sceneRect()
+
     def _place_blocks(self) -> None:
         rects = block_rects(self.canvas.template, self.board_width, self.parking_shown())
+        if self.focus is not None:
+            own = rects[self.focus]
+            width = min(self.board_width, max(own.width, own.height * self._focus_aspect))
+            rects[self.focus] = Rect(0.0, HEADER_HEIGHT, width, own.height)
         for block_id, block in self.blocks.items():
             block.set_rect(rects[block_id])
+            block.setVisible(self.focus in (None, block_id))
         self._layout_blocks(list(self.blocks))
 
     # Building and updating
@@ -184,7 +207,8 @@ class BoardScene(QGraphicsScene):
         for gone in set(self._needed) - set(self.blocks):
             del self._needed[gone]
         # When every block is full (a board of thousands of notes), they all show pages at the least size.
-        scale = min((needed for needed in self._needed.values() if needed is not None), default=READABLE_SCALE)
+        sized = [self._needed.get(self.focus)] if self.focus is not None else list(self._needed.values())
+        scale = min((needed for needed in sized if needed is not None), default=READABLE_SCALE)
         if abs(scale - self.note_scale) > 1e-6:
             self.note_scale = scale
             block_ids = list(self.blocks)
@@ -253,6 +277,9 @@ class BoardScene(QGraphicsScene):
             self.pages.get(block_id, 0),
         )
         self.pages[block_id] = page.first_row
+        out_of_focus = self.focus not in (None, block_id)
+        for note in notes:
+            self.notes[note.id].hide_for(FOCUS, out_of_focus)
         for item, placement in zip(flowing, page.placements, strict=True):
             item.hide_for(PAGED, placement is None)
             if placement is not None:
@@ -271,3 +298,4 @@ class BoardScene(QGraphicsScene):
                 note_width, note_height = (size * scale for size in item.size)
                 item.setPos(*keep_inside(block.rect, x, y, note_width, note_height))
         block.set_page(page.before, page.after)
+        block.set_hint(self.hints and not notes)

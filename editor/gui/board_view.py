@@ -38,6 +38,7 @@ class BoardView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.fitting = True  # fit the board to the window until the person zooms
         self.focus_block: str | None = None  # a block to fit instead of the whole board (the guided walk's)
+        self._bands: dict[str, int] = {}  # the heights asked for the band above the board
         self._pan_from: QPointF | None = None
         self._mouse: QPointF | None = None  # where the mouse is over the viewport, None when it is elsewhere
         self._space_held = False
@@ -55,15 +56,23 @@ class BoardView(QGraphicsView):
             self.board.set_board_width(board_width_for(viewport.width() / viewport.height()))
         if self.focus_block is not None and self.focus_block in self.board.blocks:
             margin = BLOCK_MARGIN
-            target = self.board.blocks[self.focus_block].sceneBoundingRect().adjusted(-margin, -margin, margin, margin)
+            target = self.board.focus_rect().adjusted(-margin, -margin, margin, margin)
         else:
             target = self.board.sceneRect()
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
 
     def focus_on(self, block_id: str | None) -> None:
-        """Fit one block to the window (None: the whole board again)."""
+        """Fit one block, alone over the grid, and the legend below it to the window (None: the whole board)."""
         self.focus_block = block_id
+        viewport = self.viewport().size()
+        self.board.set_focus(block_id, viewport.width() / max(1, viewport.height()))
         self.fit()
+
+    def reserve_top(self, owner: str, height: int) -> None:
+        """A band above the board for the walk's banner and the countdown (0: none), so that neither covers the
+        board: the band is as tall as the tallest that asks."""
+        self._bands[owner] = height
+        self.setViewportMargins(0, max(self._bands.values(), default=0), 0, 0)
 
     def set_board(self, board: EditableBoard) -> None:
         """Show another board (another canvas), fitted."""

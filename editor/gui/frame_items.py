@@ -22,6 +22,17 @@ _FIELDS_SHARE = 0.56  # of the header's width, on the right, for the four fields
 FADED = 0.25  # the opacity of what a colour filter leaves out
 
 
+def fitted(text: str, size: float, width: float, height: float, *, bold: bool = False) -> WrappedText:
+    """Text wrapped to `width` in the largest type, from `size` down to 40% of it, whose lines fit in `height`: a long
+    title wraps, then shrinks, and is never cut off."""
+    step = size
+    while True:
+        wrapped = WrappedText(text, style.font(step, bold=bold), width)
+        if wrapped.height <= height or step <= size * 0.4:
+            return wrapped
+        step = max(size * 0.4, step * 0.9)
+
+
 class HeaderItem(QGraphicsItem):
     """The canvas title on the left; the template's header fields (label over value) on the right."""
 
@@ -40,18 +51,14 @@ class HeaderItem(QGraphicsItem):
             self.setPos(rect.x, rect.y)
         self._field_ids = [spec.id for spec in canvas.template.header]
         fields_x, column = self._field_columns()
-        self._title = WrappedText(
-            canvas.title or "Untitled canvas",
-            style.font(style.BOARD_TITLE_SIZE, bold=True),
-            fields_x - 2 * _MARGIN,
-        )
-        self._fields = [
-            (
-                WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), column - 12),
-                WrappedText(canvas.fields.get(spec.id, "") or "—", style.font(style.HEADER_VALUE_SIZE), column - 12),
-            )
-            for spec in canvas.template.header
-        ]
+        title = canvas.title or "Untitled canvas"
+        self._title = fitted(title, style.BOARD_TITLE_SIZE, fields_x - 2 * _MARGIN, self.rect.height - 16, bold=True)
+        self._fields = []
+        for spec in canvas.template.header:
+            label = WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), column - 12)
+            room = self.rect.height - 26 - label.height - 6 - 8
+            value = fitted(canvas.fields.get(spec.id, "") or "—", style.HEADER_VALUE_SIZE, column - 12, room)
+            self._fields.append((label, value))
         self.update()
 
     def _field_columns(self) -> tuple[float, float]:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus()  # keys go to the board from the start, not to the first toolbar box that takes them
         # The countdown and the toast are made when first needed: most sessions never time a step.
         self._timebox_display: TimeboxDisplay | None = None
+        self._timebox_shown_width = 0
         self._toast: Toast | None = None
         self.timebox.changed.connect(self._show_timebox)
         self.presenter = Presenter(self)
@@ -309,6 +310,17 @@ class MainWindow(QMainWindow):
         if self._timebox_display is None:
             self._timebox_display = TimeboxDisplay(self.timebox, self.view)
             self._timebox_display.refresh()
+        width = self.timebox_width()
+        if width != self._timebox_shown_width:  # came, went or grew: the walk's banner makes room for it
+            self._timebox_shown_width = width
+            self.presenter.refresh_banner()
+
+    def timebox_width(self) -> int:
+        """How much of the band above the board the countdown takes at its right (0 while it is not shown)."""
+        display = self._timebox_display
+        if display is None or display.isHidden():
+            return 0
+        return display.width() + 2 * display.margin()
 
     def _show_presenting(self) -> None:
         """Where the walk and story are, on the status line; when both end, their line goes, and only theirs."""

@@ -36,6 +36,7 @@ _DETAILED = 0.5  # the scale on screen from which a note has its shadow, border 
 PAGED = 1  # its block is full and shows another page of notes
 STORY = 2  # the story has not reached it yet
 EDITED = 4  # the editor lies over it
+FOCUS = 8  # the guided walk shows another block
 
 
 @cache

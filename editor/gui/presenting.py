@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from editor.gui import style
 from editor.gui.note_item import STORY
 from editor.model import PARKING_LOT, Event, Reset
+from editor.model.colors import color_hex
 
 if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
@@ -37,8 +38,11 @@ class Banner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def show_step(self, heading: str, questions: str, width: int, height: int) -> int:
-        """Show the text across `width` in type sized for a window `height` tall; returns the banner's height."""
+    def show_step(
+        self, heading: str, questions: str, width: int, height: int, legend: list[tuple[str, str]] | None = None
+    ) -> int:
+        """Show the text across `width` in type sized for a window `height` tall, and the colour legend (hex colour,
+        meaning) under it, since the walk shows the block alone; returns the banner's height."""
         import html  # here, not at start-up: importing it (and its table of entities) takes ~3 ms
 
         title_px = max(22, height // 26)
@@ -51,13 +55,28 @@ class Banner(QLabel):
             f"<div style='color:{style.BANNER_TEXT.name()}; font-size:{title_px}px; font-weight:bold'>"
             f"{html.escape(heading)}</div>"
             f"<div style='color:{style.BANNER_QUESTIONS.name()}; font-size:{question_px}px'>"
-            f"{html.escape(questions)}</div>"
+            f"{html.escape(questions)}</div>" + _legend_html(legend or [], question_px)
         )
         banner_height = self.heightForWidth(width)
         self.setGeometry(0, 0, width, banner_height)
         self.show()
         self.raise_()
         return banner_height
+
+
+def _legend_html(legend: list[tuple[str, str]], size: int) -> str:
+    """The colour legend as a line of swatches and meanings, in the banner's type."""
+    import html
+
+    if not legend:
+        return ""
+    entries = "&nbsp;&nbsp;&nbsp;".join(
+        f"<span style='background:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(meaning)}"
+        for color, meaning in legend
+    )
+    return (
+        f"<div style='color:{style.BANNER_TEXT.name()}; font-size:{size}px; margin-top:{size // 2}px'>{entries}</div>"
+    )
 
 
 class Presenter(QObject):
@@ -169,15 +188,20 @@ class Presenter(QObject):
         return self.steps[self.step - 1] if self.step else None
 
     def _show_block(self, block_id: str | None) -> None:
-        view, board = self.window.view, self.window.board
-        board.spotlight(block_id)
+        view = self.window.view
         if block_id is None:
             if self._banner_label is not None:
                 self._banner_label.hide()
-            view.setViewportMargins(0, 0, 0, 0)
+            view.reserve_top("walk", 0)
         else:
             self._place_banner(block_id)
         view.focus_on(block_id)
+
+    def refresh_banner(self) -> None:
+        """Lay the banner out again (the countdown beside it came, went or changed its width)."""
+        block_id = self.current_block()
+        if block_id is not None:
+            self._place_banner(block_id)
 
     def _banner(self) -> Banner:
         if self._banner_label is None:  # made at the first step: start-up does without it
@@ -188,9 +212,12 @@ class Presenter(QObject):
         view = self.window.view
         spec = self.window.document.canvas.template.block(block_id)
         heading = f"{self.step} of {len(self.steps)} · {spec.title}"
-        view.setViewportMargins(0, 0, 0, 0)
-        height = self._banner().show_step(heading, " ".join(spec.questions), view.width(), view.height())
-        view.setViewportMargins(0, height, 0, 0)
+        clock = self.window.timebox_width()  # the countdown keeps the banner's right end
+        width = view.width() - clock
+        canvas = self.window.document.canvas
+        legend = [(color_hex(color), meaning) for color, meaning in canvas.legend.items()]
+        height = self._banner().show_step(heading, " ".join(spec.questions), width, view.height(), legend)
+        view.reserve_top("walk", height)
 
     # The story
 

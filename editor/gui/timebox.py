@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from editor.gui import style
 
@@ -98,8 +98,9 @@ def clock_text(seconds: float) -> str:
 
 
 class TimeboxDisplay(QLabel):
-    """The countdown in the board's top-right corner (below the walk's banner, clear of the credit line), large
-    enough for the room; red and blinking when time is up. It lets clicks through to the board under it."""
+    """The countdown at the top right, in a band of its own above the board (beside the walk's banner when the walk
+    is on), so that it never covers a block, its title or a header field; large enough for the room; red and
+    blinking when time is up."""
 
     def __init__(self, timebox: Timebox, parent: QWidget) -> None:
         super().__init__(parent)
@@ -115,8 +116,7 @@ class TimeboxDisplay(QLabel):
         self._blink.timeout.connect(self._toggle_blink)
         timebox.changed.connect(self.refresh)
         timebox.expired.connect(self._start_blinking)
-        board = parent.viewport() if isinstance(parent, QAbstractScrollArea) else parent
-        board.installEventFilter(self)  # follow the board's size, and the walk's banner coming and going
+        parent.installEventFilter(self)  # follow the view's size
         self.hide()
 
     def refresh(self) -> None:
@@ -124,6 +124,7 @@ class TimeboxDisplay(QLabel):
         if not timebox.is_set():
             self._blink.stop()
             self.hide()
+            self._reserve(0)
             return
         if timebox.is_up:
             text, background = "Time's up", style.WARNING if self._blink_on or not self._blink.isActive() else None
@@ -146,10 +147,18 @@ class TimeboxDisplay(QLabel):
         self.show()
         self.raise_()
 
+    def margin(self) -> int:
+        return max(8, self._over.height() // 60)
+
     def _place(self) -> None:
-        board = self._over.viewport().geometry() if isinstance(self._over, QAbstractScrollArea) else self._over.rect()
-        margin = max(8, board.height() // 60)
-        self.move(board.right() - self.width() - margin, board.top() + margin)  # below the walk's banner
+        margin = self.margin()
+        self.move(self._over.width() - self.width() - margin, margin)
+        self._reserve(self.height() + 2 * margin)
+
+    def _reserve(self, height: int) -> None:
+        reserve = getattr(self._over, "reserve_top", None)
+        if reserve is not None:
+            reserve("clock", height)
 
     def _start_blinking(self) -> None:
         self._up_since = time.monotonic()

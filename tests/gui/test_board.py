@@ -292,3 +292,18 @@ def test_the_longest_word_is_measured_right_even_when_it_is_not_the_one_with_mos
 ) -> None:
     metrics = QFontMetricsF(style.font(style.NOTE_FONT_SIZE))
     assert longest_word(text) == max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def test_an_empty_block_says_how_to_add_a_note_and_the_export_does_not(open_app: OpenApp) -> None:
+    from editor.export.render import board_scene
+    from editor.gui.block_item import HINT
+
+    window = open_app(None)
+    window.new_canvas()
+    block = window.board.blocks["channels"]
+    assert block.hint == HINT
+    keys_for_hint = window.board.blocks["key_partners"]
+    window.document.canvas.add_note("key_partners", Note("The fruit market"))
+    assert keys_for_hint.hint == "" and block.hint == HINT  # gone with the first note
+    with board_scene(window.document.canvas) as scene:
+        assert all(b.hint == "" for b in scene.blocks.values())

@@ -139,3 +139,17 @@ def test_space_and_left_drag_pans_instead_of_moving_the_note(open_app: OpenApp, 
     assert abs(moved_x - 120) < 3 and abs(moved_y - 80) < 3
     assert window.document.stack.count() == 0 and window.document.canvas.note(note_id).position is None
     assert viewport.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_a_long_title_and_long_header_values_wrap_or_shrink_inside_the_header(open_app: OpenApp) -> None:
+    window = open_app(None)
+    header = window.board.header
+    title = "A very long canvas title that a facilitator typed in full, " * 2
+    window.document.canvas.set_title(title[:110])
+    window.document.canvas.set_field("designed_by", "The strategy team of the northern region, with the help of " * 2)
+    inside = header.boundingRect()
+    assert header.shown_title == title[:110]
+    assert header._title is not None and header._title.height <= inside.height() - 16  # never cut by the header
+    assert header._title.font.pixelSize() < 38  # it shrank to fit
+    for label, value in header._fields:
+        assert 26 + label.height + 6 + value.height <= inside.height()

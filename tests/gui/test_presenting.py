@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QToolBar
 from pytestqt.qtbot import QtBot
 
 from editor.gui.main_window import MainWindow
-from editor.gui.spotlight import Spotlight
+from editor.gui.note_item import STORY
 
 OpenApp = Callable[[Path | None], MainWindow]
 
@@ -35,19 +35,17 @@ def banner(window: MainWindow) -> QLabel:
 
 
 def shaded(window: MainWindow) -> set[str]:
-    """The blocks the walk's shade lies over (none when it is off)."""
-    shade = next(item for item in window.board.items() if isinstance(item, Spotlight))
-    if not shade.isVisible():
-        return set()
-    return {
-        block_id
-        for block_id, block in window.board.blocks.items()
-        if shade.contains(block.sceneBoundingRect().center())
-    }
+    """The blocks out of sight while the walk shows another alone (none when it is off)."""
+    return {block_id for block_id, block in window.board.blocks.items() if not block.isVisible()}
 
 
 def visible_notes(window: MainWindow) -> list[int]:
     return [note_id for note_id, item in window.board.notes.items() if item.isVisible()]
+
+
+def revealed(window: MainWindow) -> list[int]:
+    """The notes the story has shown (with the walk on, those of other blocks are out of sight all the same)."""
+    return [note_id for note_id, item in window.board.notes.items() if not item.hidden_for & STORY]
 
 
 def test_f5_presents_the_board_alone_full_screen_and_escape_brings_the_window_back(
@@ -78,7 +76,7 @@ def test_the_walk_goes_through_the_blocks_in_fill_order_with_the_clicker_keys(op
     for _ in FILL_ORDER:
         keys(window, Qt.Key.Key_PageDown)  # what a presentation clicker sends
         seen.append(window.view.focus_block)
-        assert shaded(window) == set(FILL_ORDER) - {window.view.focus_block}  # the others are shaded
+        assert shaded(window) == set(FILL_ORDER) - {window.view.focus_block}  # the others are out of sight
     assert seen == FILL_ORDER
     keys(window, Qt.Key.Key_Right)  # past the last block: stays on it
     assert window.view.focus_block == "cost_structure"
@@ -93,16 +91,17 @@ def test_the_walk_goes_through_the_blocks_in_fill_order_with_the_clicker_keys(op
     assert "3 of 9 · Channels" in text and "Which ones are most cost-efficient?" in text
     assert banner(window).isVisible()
 
-    # The block fills the window below the banner: its whole rectangle is in view, and it is larger than in the
-    # overview.
+    # The block fills the window below the banner, whatever its shape: its whole rectangle is in view, and it is
+    # far larger than in the overview.
     block = window.board.blocks["channels"].sceneBoundingRect()
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert shown.contains(block)
-    zoomed = window.view.zoom
+    walked = window.view.mapFromScene(block).boundingRect()
     keys(window, Qt.Key.Key_0)
     assert window.view.focus_block is None and shaded(window) == set()
     assert not banner(window).isVisible()
-    assert window.view.zoom < zoomed
+    overview = window.view.mapFromScene(window.board.blocks["channels"].sceneBoundingRect()).boundingRect()
+    assert walked.width() > 3 * overview.width() and walked.height() > 1.5 * overview.height()
 
 
 def test_editing_works_on_a_walk_step(open_app: OpenApp) -> None:
@@ -137,12 +136,13 @@ def test_the_story_hides_every_note_and_space_reveals_them_in_fill_order(open_ap
 
     # With the walk on, the walk follows the story into the next block.
     keys(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    while canvas.block_of(order[len(visible_notes(window)) - 1]) == "customer_segments":
+    while canvas.block_of(order[len(revealed(window)) - 1]) == "customer_segments":
         keys(window, Qt.Key.Key_Space)
     assert window.view.focus_block == "value_propositions"
 
     keys(window, Qt.Key.Key_Escape)  # the story ends first: every note shows again
-    assert len(visible_notes(window)) == 43 and window.presenter.story is None
+    assert len(revealed(window)) == 43 and window.presenter.story is None
+    assert sorted(visible_notes(window)) == sorted(n.id for n in canvas.notes("value_propositions"))
     assert window.presenter.step is not None
     keys(window, Qt.Key.Key_Escape)
     assert window.presenter.step is None and window.view.focus_block is None

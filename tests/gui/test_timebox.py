@@ -110,3 +110,31 @@ def test_enter_in_the_minutes_box_gives_the_keys_back_to_the_board(open_app: Ope
     assert window.focusWidget() is window.view
     keys(window, Qt.Key.Key_T)
     assert window.timebox.running
+
+
+def test_the_countdown_takes_its_own_place_and_the_walk_fills_the_screen_with_a_tall_block(open_app: OpenApp) -> None:
+    from PySide6.QtCore import QRect
+
+    window = open_app(None)
+    view = window.view
+    keys(window, "t")  # the countdown runs over the whole board: it sits above the header, not on its fields
+    label = display(window)
+    board_area = view.viewport().geometry()
+    assert label.isVisible() and not label.geometry().intersects(board_area)
+    assert label.geometry().bottom() < board_area.top()
+    keys(window, Qt.Key.Key_F5)
+    keys(window, Qt.Key.Key_1)  # the walk on Customer Segments, a tall block
+    assert view.focus_block == "customer_segments"
+    banner = view.findChild(QLabel, "walkBanner")
+    assert banner is not None and banner.isVisible()
+    board_area = view.viewport().geometry()
+    block = view.mapFromScene(window.board.blocks["customer_segments"].sceneBoundingRect()).boundingRect()
+    block = QRect(block.translated(board_area.topLeft()))
+    # The countdown is beside the banner, over neither the block nor the banner's words.
+    assert not label.geometry().intersects(block) and not label.geometry().intersects(banner.geometry())
+    assert label.geometry().bottom() < board_area.top()
+    # The block fills the screen's width, not a third of it, and the legend shows in the banner above it.
+    assert block.width() > 0.85 * board_area.width()
+    assert all(meaning in banner.text() for meaning in window.document.canvas.legend.values())
+    keys(window, Qt.Key.Key_Escape)
+    keys(window, Qt.Key.Key_Escape)
