@@ -65,6 +65,7 @@ class EditableBoard(BoardScene):
         self._drag_pictures = DragPictures(self.picture_notes_from)
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
         self.votes_shown = True
+        self._found: set[int] | None = None  # the notes Find brings out, while it is on
         # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
         self.vote_handler: Callable[[int, int], None] | None = None
         self._rank_votes()
@@ -83,12 +84,19 @@ class EditableBoard(BoardScene):
         self.footer.set_filter(color)
         self._apply_filter()
 
+    def bring_out(self, note_ids: set[int] | None) -> None:
+        """Find's matches stand out and the other notes fade (None: as the colour filter has them again)."""
+        self._found = note_ids
+        self._apply_filter()
+
     def _apply_filter(self) -> None:
         for _, note in self.canvas.all_notes():  # not canvas.note(id): that looks the note up in its block
             self._fade(note)
 
     def _fade(self, note: Note) -> None:
-        self.notes[note.id].setOpacity(1.0 if self.footer.filter in (None, note.color) else FADED)
+        found = self._found
+        shown = note.id in found if found is not None else self.footer.filter in (None, note.color)
+        self.notes[note.id].setOpacity(1.0 if shown else FADED)
 
     # Votes
 

@@ -41,6 +41,7 @@ from editor.recovery import RecoveredCopy, Session
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from editor.gui.find_bar import FindBar
     from editor.gui.header_panel import HeaderPanel
 
 APP_NAME = "Canvas Editor"
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         # The countdown and the toast are made when first needed: most sessions never time a step.
         self._timebox_display: TimeboxDisplay | None = None
         self._timebox_shown_width = 0
+        self._find_bar: FindBar | None = None
         self._toast: Toast | None = None
         self.timebox.changed.connect(self._show_timebox)
         self.presenter = Presenter(self)
@@ -314,6 +316,26 @@ class MainWindow(QMainWindow):
         if width != self._timebox_shown_width:  # came, went or grew: the walk's banner makes room for it
             self._timebox_shown_width = width
             self.presenter.refresh_banner()
+
+    def open_find(self) -> None:
+        """Ctrl+F: the find bar over the board (made at its first use)."""
+        if self._find_bar is None:
+            from editor.gui.find_bar import FindBar
+
+            self._find_bar = FindBar(self)
+        self._find_bar.start()
+
+    def show_found(self, note_id: int) -> None:
+        """A note Find went to: selected, on its block's page and in view (on a walk, the walk goes to its block)."""
+        board = self.board
+        block_id = self.document.canvas.block_of(note_id)
+        presenter = self.presenter
+        if presenter.step is not None and block_id != presenter.current_block() and block_id in presenter.steps:
+            presenter.go_to(presenter.steps.index(block_id) + 1)
+        board.show_note(note_id)
+        board.select_ids([note_id])
+        if not self.view.fitting:
+            self.view.centerOn(board.notes[note_id])
 
     def timebox_width(self) -> int:
         """How much of the band above the board the countdown takes at its right (0 while it is not shown)."""

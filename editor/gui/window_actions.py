@@ -180,6 +180,10 @@ class WindowActions:
         self.action(menu, "&Duplicate", lambda: board().duplicate_selected(), "Ctrl+D")
         self.action(menu, "De&lete", lambda: board().delete_selected(), QKeySequence.StandardKey.Delete)
         self.action(menu, "Select &All", lambda: board().select_all(), QKeySequence.StandardKey.SelectAll)
+        find = "Bring out the notes that hold some words; Enter goes from one to the next (Ctrl+F)"
+        self.action(
+            menu, "&Find…", lambda: self.window.open_find(), QKeySequence.StandardKey.Find, tip=find, name="find"
+        )
         menu.addSeparator()
         add = "Add a note to the selected block, or the block under the mouse (N)"
         self.action(menu, "Add &Note", self.add_note, "N", "Insert", tip=add, bar=self.toolbar)
