@@ -22,9 +22,9 @@ from editor.gui.drag_pictures import DragPictures
 from editor.gui.frame_items import FADED, HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
 from editor.gui.note_item import EDITED, NoteItem, note_font, note_height
+from editor.gui.note_menus import fill_colour_menu
 from editor.model import (
     DEFAULT_COLOR,
-    PALETTE,
     Event,
     HeaderChanged,
     Note,
@@ -269,6 +269,20 @@ class EditableBoard(BoardScene):
         if ids:
             self.document.push(RemoveNotes(self.canvas, ids))
 
+    def selected_colour(self) -> str | None:
+        """The colour of the selected notes, when they share one."""
+        colours = {self.canvas.note(note_id).color for note_id in self.selected_ids()}
+        return colours.pop() if len(colours) == 1 else None
+
+    def edit_tags(self, note_id: int) -> None:
+        """Ask for a note's tags and set them, as one undo step."""
+        from editor.gui.note_menus import ask_tags
+
+        views = self.views()
+        tags = ask_tags(self.canvas.note(note_id).tags, views[0] if views else None)  # type: ignore[arg-type]
+        if tags is not None and tags != self.canvas.note(note_id).tags:
+            self.document.push(UpdateNotes(self.canvas, {note_id: {"tags": tags}}, "Edit Tags"))
+
     def recolor_selected(self, color: str) -> None:
         ids = [note_id for note_id in self.selected_ids() if self.canvas.note(note_id).color != color]
         if ids:
@@ -436,9 +450,11 @@ class EditableBoard(BoardScene):
         selected = self.selected_ids()
         edit = menu.addAction("Edit Note", partial(self.edit_note, item.note_id))
         edit.setEnabled(len(selected) == 1)
-        colors = menu.addMenu("Colour")
-        for name in PALETTE:
-            colors.addAction(name.title(), partial(self.recolor_selected, name))
+        colours = menu.addMenu("Colour")
+        colours.setObjectName("noteColourMenu")
+        fill_colour_menu(colours, self.selected_colour(), self.canvas.legend, self.recolor_selected, menu)
+        tags = menu.addAction("Tags…", partial(self.edit_tags, item.note_id))
+        tags.setEnabled(len(selected) == 1)
         menu.addAction(counted("Duplicate", len(selected)), self.duplicate_selected)
         menu.addAction(counted("Delete", len(selected)), self.delete_selected)
 

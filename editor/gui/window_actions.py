@@ -188,18 +188,35 @@ class WindowActions:
         add = "Add a note to the selected block, or the block under the mouse (N)"
         self.action(menu, "Add &Note", self.add_note, "N", "Insert", tip=add, bar=self.toolbar)
         self.action(menu, "&Edit Note", self._edit_selected, "F2")
-        colors = menu.addMenu("C&olour")
+        colours = menu.addMenu("C&olour")
+        colours.setObjectName("colourMenu")
+        # Filled as it opens: the legend's meanings and a tick on the selected notes' colour are those of the moment.
+        colours.aboutToShow.connect(partial(self._fill_colours, colours))
         self.toolbar.addSeparator()
         for name, hex_value in PALETTE.items():
             tip = f"Colour the selected notes {name}"
-            self.action(colors, name.title(), partial(self._recolor, name), tip=tip, bar=self.toolbar).setIcon(
+            self.action(None, name.title(), partial(self._recolor, name), tip=tip, bar=self.toolbar).setIcon(
                 style.swatch(hex_value)
             )
+        self.action(menu, "Ta&gs…", self._edit_tags, "Ctrl+Shift+G", name="editTags")
         self.toolbar.addSeparator()
         menu.addSeparator()
         tidy = "Lay out the notes of the selected block in a neat grid (Ctrl+T)"
         self.action(menu, "&Tidy Block", self._tidy_block, "Ctrl+T", tip=tidy, bar=self.toolbar)
         self.action(menu, "Tidy All &Blocks", lambda: board().tidy(list(board().blocks)), "Ctrl+Shift+T")
+
+    def _fill_colours(self, menu: QMenu) -> None:
+        from editor.gui.note_menus import fill_colour_menu
+
+        board = self.window.board
+        fill_colour_menu(menu, board.selected_colour(), board.canvas.legend, self._recolor, self.window)
+
+    def _edit_tags(self) -> None:
+        selected = self.window.board.selected_ids()
+        if len(selected) == 1:
+            self.window.board.edit_tags(selected[0])
+        else:
+            self.window.say("Select one note to edit its tags.", 5000)
 
     def _board(self) -> EditableBoard:
         return self.window.board
