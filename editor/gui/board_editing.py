@@ -84,6 +84,12 @@ class EditableBoard(BoardScene):
         self.footer.set_filter(color)
         self._apply_filter()
 
+    def restyle(self) -> None:
+        """Lay the whole board out again in the type of the moment (Larger Text on or off)."""
+        for block in self.blocks.values():
+            block.set_rect(block.rect)
+        self._on_event(Reset())
+
     def bring_out(self, note_ids: set[int] | None) -> None:
         """Find's matches stand out and the other notes fade (None: as the colour filter has them again)."""
         self._found = note_ids

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from editor import recovery
 from editor.errors import CanvasFileError
-from editor.gui import settings
+from editor.gui import settings, style
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
@@ -90,7 +91,10 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()  # first run: most of the screen, for a big board
             self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
-        # The board last, once the window knows its size: the canvas is laid out once, at the width it is shown at.
+        # The board last, once the window knows its size: the canvas is laid out once, at the width it is shown at,
+        # in the type the person chose (Larger Text).
+        if settings.large_text() != (style._NORMAL["NOTE_FONT_SIZE"] != style.NOTE_FONT_SIZE):
+            self._set_text_style(settings.large_text())
         self.board = EditableBoard(self.document, self._board_width())
         self.view = BoardView(self.board, self)
         self.setCentralWidget(self.view)
@@ -316,6 +320,25 @@ class MainWindow(QMainWindow):
         if width != self._timebox_shown_width:  # came, went or grew: the walk's banner makes room for it
             self._timebox_shown_width = width
             self.presenter.refresh_banner()
+
+    def set_large_text(self, on: bool) -> None:
+        """Larger notes and key questions, for a projector (View > Larger Text), in every window; remembered."""
+        settings.set_large_text(on)
+        self._set_text_style(on)
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                toggle = window.actions_.large_text
+                toggle.blockSignals(True)  # ticked as in the window it was asked in, without asking again
+                toggle.setChecked(on)
+                toggle.blockSignals(False)
+                window.board.restyle()
+
+    @staticmethod
+    def _set_text_style(on: bool) -> None:
+        from editor.gui.note_item import text_size_changed
+
+        style.set_large_text(on)
+        text_size_changed()
 
     def open_find(self) -> None:
         """Ctrl+F: the find bar over the board (made at its first use)."""

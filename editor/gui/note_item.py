@@ -39,6 +39,12 @@ EDITED = 4  # the editor lies over it
 FOCUS = 8  # the guided walk shows another block
 
 
+def text_size_changed() -> None:
+    """Forget the measures taken in the old note type (style.set_large_text)."""
+    _full_size_metrics.cache_clear()
+    _word_width.cache_clear()
+
+
 @cache
 def _full_size_metrics() -> QFontMetricsF:
     return QFontMetricsF(style.font(style.NOTE_FONT_SIZE))

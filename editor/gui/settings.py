@@ -35,6 +35,14 @@ def set_last_canvas(path: Path | None) -> None:
     app_settings().setValue("lastCanvas", "" if path is None else str(path))
 
 
+def large_text() -> bool:
+    return str(app_settings().value("largeText", "false")).lower() == "true"
+
+
+def set_large_text(on: bool) -> None:
+    app_settings().setValue("largeText", on)
+
+
 def last_folder() -> Path:
     value = app_settings().value("lastFolder", "")
     return Path(value) if isinstance(value, str) and value and Path(value).is_dir() else Path.home()

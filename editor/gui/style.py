@@ -52,7 +52,7 @@ def font(pixel_size: float, *, bold: bool = False) -> QFont:
     return result
 
 
-NOTE_FONT_SIZE = 17
+NOTE_FONT_SIZE = 17  # these two grow with Larger Text (set_large_text), for a room at the back of a projector
 NOTE_PADDING = 10.0
 NOTE_MIN_HEIGHT = 54.0
 BLOCK_TITLE_SIZE = 21
@@ -62,3 +62,12 @@ BOARD_TITLE_SIZE = 38
 HEADER_LABEL_SIZE = 12
 HEADER_VALUE_SIZE = 17
 FOOTER_SIZE = 14
+
+_NORMAL = {"NOTE_FONT_SIZE": NOTE_FONT_SIZE, "QUESTION_SIZE": QUESTION_SIZE}
+LARGE_TEXT = 1.3  # how much larger notes and key questions are with Larger Text
+
+
+def set_large_text(on: bool) -> None:
+    """Notes and key questions in larger type (boards laid out after this use it)."""
+    for name, size in _NORMAL.items():
+        globals()[name] = round(size * LARGE_TEXT) if on else size

@@ -291,6 +291,11 @@ class WindowActions:
         self.action(menu, "Zoom &In", lambda: window.view.zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
         self.action(menu, "Zoom &Out", lambda: window.view.zoom_by(1 / ZOOM_STEP), QKeySequence.StandardKey.ZoomOut)
         self.action(menu, "&Fit Canvas", lambda: window.view.fit(), "Ctrl+0")
+        larger = "Notes and key questions in larger type, for the back of a room (Ctrl+Shift+L)"
+        self.large_text = self.action(menu, "&Larger Text", lambda: None, "Ctrl+Shift+L", tip=larger, name="largeText")
+        self.large_text.setCheckable(True)
+        self.large_text.setChecked(settings.large_text())
+        self.large_text.toggled.connect(lambda on: window.set_large_text(on))
         menu.addSeparator()
         menu.addAction(self.window.details_dock.toggleViewAction())
         menu.addAction(self.window.history_dock.toggleViewAction())

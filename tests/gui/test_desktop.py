@@ -86,3 +86,37 @@ def test_a_window_with_no_display_says_so_in_one_sentence_and_exits_1() -> None:
         gone.returncode == 1
         and gone.stderr == "canvas-editor: the display :93 is not there (no X server answers on it).\n"
     )
+
+
+def test_at_1366_by_768_every_toolbar_action_is_reachable_without_the_overflow_chevron(open_app: OpenApp) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    window = open_app(None)
+    window.resize(1366, 768)
+    window.repaint()
+    for bar in window.toolbars():
+        chevron = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert chevron is None or not chevron.isVisible(), bar.windowTitle()
+        for action in bar.actions():
+            if not action.isSeparator():
+                widget = bar.widgetForAction(action)
+                assert widget is not None and widget.isVisible(), action.text()
+
+
+def test_text_in_any_script_is_drawn_with_a_font_that_has_its_letters(qapp: object) -> None:
+    from PySide6.QtGui import QTextLayout
+
+    from editor.gui.note_item import note_font
+
+    # Qt falls back to any installed font that has a letter; glyph 0 is the empty box drawn for one none has.
+    # (.ci/run installs fonts for Chinese and Devanagari; DejaVu has Arabic.)
+    for text in ("東京の市場", "القاهرة", "दिल्ली बाज़ार", "Café"):
+        layout = QTextLayout(text, note_font(text, 300.0))
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        assert runs and all(0 not in run.glyphIndexes() for run in runs), (
+            text,
+            [r.rawFont().familyName() for r in runs],
+        )

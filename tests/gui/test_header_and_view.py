@@ -153,3 +153,31 @@ def test_a_long_title_and_long_header_values_wrap_or_shrink_inside_the_header(op
     assert header._title.font.pixelSize() < 38  # it shrank to fit
     for label, value in header._fields:
         assert 26 + label.height + 6 + value.height <= inside.height()
+
+
+def test_larger_text_makes_notes_and_questions_larger_keeps_them_inside_and_is_remembered(open_app: OpenApp) -> None:
+    from editor.gui import settings, style
+    from editor.gui.note_item import note_font
+
+    window = open_app(None)
+    block = window.board.blocks["customer_segments"]
+    note = window.board.note_items("customer_segments")[0]
+    before_note = note.font.pixelSize()
+    before_questions = block._questions.font.pixelSize()
+    keys(window, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    try:
+        assert window.actions_.large_text.isChecked() and settings.large_text()
+        note = window.board.note_items("customer_segments")[0]
+        assert note.font.pixelSize() > before_note and block._questions.font.pixelSize() > before_questions
+        for block_id, shown in window.board.blocks.items():
+            for item in window.board.note_items(block_id):
+                if item.isVisible():
+                    body = item.mapRectToScene(item.body_rect())
+                    assert shown.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5).contains(body)
+        second = window.new_window()  # a new window opens in the larger type too
+        assert second.actions_.large_text.isChecked()
+        second.close()
+    finally:
+        keys(window, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert not settings.large_text() and style.NOTE_FONT_SIZE == 17
+    assert note_font("x", 200.0).pixelSize() == 17
