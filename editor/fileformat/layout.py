@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterator
 from collections.abc import Sequence as Seq
-from dataclasses import dataclass
 from typing import Any
 
 from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas
 from editor.yamlsafe import Mapping, Node, Scalar, Sequence
 
+# Plain classes with slots rather than dataclasses: defining three dataclasses took ~1.5 ms of start-up.
 
-@dataclass(slots=True, eq=False)
+
 class Entry:
     """A key of a mapping or an item of a list, as the file has it: whole lines, from its key's (or dash's) line on.
 
@@ -28,12 +28,18 @@ class Entry:
     first key shares the dash's line), and the section holds the rest. `keyed`: a note written as 'key: value' lines.
     """
 
-    key: Hashable  # a key's name; for a note, its id
-    value: Any  # what its text says, to tell whether that changed
-    text: str
-    gap: str = ""
-    section: Section | None = None
-    keyed: bool = False
+    __slots__ = ("gap", "key", "keyed", "section", "text", "value")
+
+    def __init__(
+        self,
+        key: Hashable,  # a key's name; for a note, its id
+        value: Any,  # what its text says, to tell whether that changed
+        text: str,
+        gap: str = "",
+        section: Section | None = None,
+        keyed: bool = False,
+    ) -> None:
+        self.key, self.value, self.text, self.gap, self.section, self.keyed = key, value, text, gap, section, keyed
 
     def pieces(self) -> Iterator[str]:
         yield self.gap
@@ -46,13 +52,14 @@ class Entry:
         return "".join(self.pieces())[len(self.gap) :]
 
 
-@dataclass(slots=True, eq=False)
 class Section:
-    """The entries of a mapping written as 'key: value' lines, or of a list written as '- item' lines."""
+    """The entries of a mapping written as 'key: value' lines, or of a list written as '- item' lines: `column` is
+    where their keys (or dashes) start, from 0; `tail`, the lines after the last entry that belong to none."""
 
-    column: int  # where their keys (or dashes) start, from 0
-    entries: list[Entry]
-    tail: str = ""  # lines after the last entry that belong to none
+    __slots__ = ("column", "entries", "tail")
+
+    def __init__(self, column: int, entries: list[Entry], tail: str = "") -> None:
+        self.column, self.entries, self.tail = column, entries, tail
 
     def pieces(self) -> Iterator[str]:
         for entry in self.entries:
@@ -60,22 +67,29 @@ class Section:
         yield self.tail
 
 
-@dataclass(slots=True, eq=False)
 class Layout:
-    """A canvas file's text as entries. `notes` finds a note's entry by id wherever it is, so that a note moved to
-    another block keeps its text; `block_column` and `item_indent` are how far this file indents a block's key, and
-    a block's dashes past its key."""
+    """A canvas file's text as entries. `note_entry` finds a note's entry by id wherever it is, so that a note moved
+    to another block keeps its text; `block_column` and `item_indent` are how far this file indents a block's key,
+    and a block's dashes past its key; `bom`, a byte order mark the file starts with; `unterminated`, the file's last
+    line, where the file does not end it with a line break. `whole`: a file not cut into entries (its top level
+    written {format: 1, ...}, or indented), what it says as Canvas.content() gives it; the writer keeps its text
+    while the canvas says the same, and else writes it anew."""
 
-    top: Section
-    newline: str = "\n"
-    block_column: int = 2
-    item_indent: int = 2
-    bom: str = ""  # a byte order mark the file starts with
-    unterminated: str | None = None  # the file's last line, where the file does not end it with a line break
-    notes: dict[Hashable, Entry] | None = None
-    # A file not cut into entries (its top level written {format: 1, ...}, or indented): what it says, as
-    # Canvas.content() gives it; the writer keeps its text while the canvas says the same, and else writes it anew.
-    whole: tuple[Any, ...] | None = None
+    __slots__ = ("block_column", "bom", "item_indent", "newline", "notes", "top", "unterminated", "whole")
+
+    def __init__(
+        self,
+        top: Section,
+        newline: str = "\n",
+        block_column: int = 2,
+        item_indent: int = 2,
+        bom: str = "",
+        unterminated: str | None = None,
+        whole: tuple[Any, ...] | None = None,
+    ) -> None:
+        self.top, self.newline, self.block_column, self.item_indent = top, newline, block_column, item_indent
+        self.bom, self.unterminated, self.whole = bom, unterminated, whole
+        self.notes: dict[Hashable, Entry] | None = None
 
     def text(self) -> str:
         text = self.bom + "".join(self.top.pieces())

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Hashable, Sequence
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from editor.errors import CanvasFileError
@@ -262,6 +261,8 @@ class _Writer:
         if present == order:
             return set(present)
         # The longest run of items that kept their order stays; the others moved, and are written where they went.
+        from difflib import SequenceMatcher  # only when notes moved: not at start-up
+
         matcher = SequenceMatcher(None, present, order, autojunk=False)
         return {key for block in matcher.get_matching_blocks() for key in present[block.a : block.a + block.size]}
 

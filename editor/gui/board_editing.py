@@ -22,7 +22,6 @@ from editor.gui.drag_pictures import DragPictures
 from editor.gui.frame_items import FADED, HeaderItem
 from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
 from editor.gui.note_item import EDITED, NoteItem, note_font, note_height
-from editor.gui.note_menus import fill_colour_menu
 from editor.model import (
     DEFAULT_COLOR,
     Event,
@@ -456,6 +455,8 @@ class EditableBoard(BoardScene):
         selected = self.selected_ids()
         edit = menu.addAction("Edit Note", partial(self.edit_note, item.note_id))
         edit.setEnabled(len(selected) == 1)
+        from editor.gui.note_menus import fill_colour_menu  # at the first menu, not at start-up
+
         colours = menu.addMenu("Colour")
         colours.setObjectName("noteColourMenu")
         fill_colour_menu(colours, self.selected_colour(), self.canvas.legend, self.recolor_selected, menu)

@@ -31,7 +31,6 @@ from editor.gui.document import Document
 from editor.gui.exporter import Exporter
 from editor.gui.geometry import board_width_for
 from editor.gui.presenting import Presenter
-from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
 
     from editor.gui.find_bar import FindBar
     from editor.gui.header_panel import HeaderPanel
+    from editor.gui.problems_dialog import ProblemsDialog
 
 APP_NAME = "Canvas Editor"
 FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str, details: str | CanvasFileError) -> ProblemsDialog:
         """A sentence and the located problems as a list, in a window-modal box that does not block the event loop."""
+        from editor.gui.problems_dialog import ProblemsDialog  # at the first error: its widgets take ~7 ms to load
+
         box = ProblemsDialog(self, APP_NAME, text, details)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
