@@ -31,6 +31,7 @@ _MOST_DOTS = 6  # drawn one by one; more are drawn as one dot and a number
 _RADIUS = 3.0
 _SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
 _DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners
+_DOTS_SEEN = 0.25  # the scale from which its vote dots are drawn: 4.5 pixels or more, as a laptop shows a board
 
 # Why a note is not shown, as bits: a note shows when none is set.
 PAGED = 1  # its block is full and shows another page of notes
@@ -224,7 +225,8 @@ class NoteItem(QGraphicsRectItem):
         body = self.body_rect()
         # Shadow, border and rounded corners are only worth drawing when they are a pixel or more on screen: a
         # crowded board seen whole draws hundreds of notes a frame, and plain paper draws several times faster.
-        detailed = option.levelOfDetailFromTransform(painter.worldTransform()) >= _DETAILED
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        detailed = detail >= _DETAILED
         if detailed:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.NOTE_SHADOW)
@@ -244,7 +246,7 @@ class NoteItem(QGraphicsRectItem):
                 painter.drawRoundedRect(outline, _RADIUS + 2, _RADIUS + 2)
             else:
                 painter.drawRect(outline)
-        if self.votes_shown and self._votes and detailed:  # seen from far off, dots would be specks
+        if self.votes_shown and self._votes and detail >= _DOTS_SEEN:  # seen from far off, dots would be specks
             self._paint_votes(painter, body)
 
     def _paint_votes(self, painter: QPainter, body: QRectF) -> None:

@@ -206,3 +206,28 @@ def test_ranks_read_as_places_not_counts_and_the_status_line_names_exactly_the_f
     # The badge is drawn as a word: a note with one dot could never show a gold "2".
     image = window.view.grab().toImage()
     assert not image.isNull()
+
+
+def test_revealed_dots_show_on_a_laptop_sized_board(open_app: OpenApp) -> None:
+    from PySide6.QtGui import QColor
+
+    from editor.gui import style
+
+    window = open_app(None)
+    window.resize(1180, 700)  # a laptop's window at a projector, less its title bar and panel
+    window.view.fit()
+    note_id = window.document.canvas.notes("channels")[0].id
+    start_round(window, 3)
+    for _ in range(3):
+        click(window, note_center(window, note_id))
+    QTest.mouseClick(button(window, "voteReveal"), LEFT)
+    image = window.view.viewport().grab().toImage()
+    item = window.board.notes[note_id]
+    box = window.view.mapFromScene(item.mapRectToScene(item.boundingRect())).boundingRect()
+    reds = [
+        (x, y)
+        for x in range(max(0, box.left()), min(image.width(), box.right()))
+        for y in range(max(0, box.top()), min(image.height(), box.bottom()))
+        if QColor(image.pixel(x, y)) == style.DOT
+    ]
+    assert window.view.zoom * item.scale() < 0.5 and len(reds) > 10  # drawn, although the note is drawn plain
