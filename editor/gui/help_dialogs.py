@@ -16,15 +16,16 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
     """(menu, action, its shortcuts) for every action of the menus that has a shortcut, in menu order."""
     rows: list[tuple[str, str, str]] = []
 
-    def walk(menu: QMenu, title: str) -> None:
+    def walk(menu: QMenu, title: str, prefix: str = "") -> None:
         for action in menu.actions():
             submenu = action.menu()
-            if isinstance(submenu, QMenu):
-                walk(submenu, f"{title} > {_plain(submenu.title())}")
+            if isinstance(submenu, QMenu):  # its items under the menu's heading: "Export > PDF"
+                walk(submenu, title, f"{prefix}{_plain(submenu.title())} > ")
             elif action.shortcuts() and not action.isSeparator():
                 typed = [key for key in action.shortcuts() if _on_a_keyboard(key)]
                 keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in typed)
-                rows.append((title, _plain(action.text()), keys))
+                if keys:
+                    rows.append((title, prefix + _plain(action.text()), keys))
 
     for action in bar.actions():
         menu = action.menu()
@@ -34,8 +35,12 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
 
 
 def _on_a_keyboard(sequence: QKeySequence) -> bool:
-    """Not a media key (the 'Save' or 'Open' key of some keyboards, which Qt binds to the standard actions too)."""
-    return sequence.count() > 0 and sequence[0].key().value < Qt.Key.Key_Back.value  # type: ignore[index]
+    """On the keyboards people have: not a media key (the 'Save' or 'Open' key that Qt binds to the standard actions
+    too), nor F13 and beyond (the Undo and Copy keys of old Sun keyboards)."""
+    if sequence.count() == 0:
+        return False
+    key = sequence[0].key().value  # type: ignore[index]
+    return key < Qt.Key.Key_Back.value and not Qt.Key.Key_F13.value <= key <= Qt.Key.Key_F35.value
 
 
 def _plain(text: str) -> str:

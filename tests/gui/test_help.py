@@ -24,11 +24,12 @@ def test_f1_and_ctrl_slash_open_a_sheet_of_every_shortcut_from_the_actions_thems
     sheet = window.findChild(ShortcutSheet, "shortcutSheet")
     assert sheet is not None and sheet.isVisible()
     rows = {(menu, name): shortcut for menu, name, shortcut in sheet.rows}
+    assert rows["File", "Export > PDF"] == "Ctrl+E"
     assert rows["File", "Save"] == QKeySequence("Ctrl+S").toString(QKeySequence.SequenceFormat.NativeText)
     assert rows["Workshop", "Present"] == "F5" and rows["Edit", "Add Note"] == "N, Ins"
     assert rows["Help", "Keyboard Shortcuts"] == "F1, Ctrl+/"
     # Every action of the window that has a shortcut is on the sheet: it cannot drift from them.
-    listed = {name for _, name, _ in sheet.rows}
+    listed = {name.split(" > ")[-1] for _, name, _ in sheet.rows}
     with_keys = {a.text().replace("&", "").removesuffix("…") for a in window.actions() if a.shortcuts()}
     assert with_keys <= listed
     sheet.close()
@@ -58,3 +59,24 @@ def test_the_file_format_is_described_in_the_window(open_app: OpenApp) -> None:
     assert "Saving changes only what you changed." in shown and "format: 1" in shown
     help_window.close()
     QApplication.processEvents()
+
+
+def test_no_two_actions_share_a_shortcut(open_app: OpenApp) -> None:
+    window = open_app(None)
+    owners: dict[str, str] = {}
+    for action in window.actions():
+        for key in action.shortcuts():
+            name = key.toString()
+            assert name not in owners, f"{name}: {owners.get(name)} and {action.text()}"  # Qt would run neither
+            owners[name] = action.text()
+
+
+def test_ctrl_d_duplicates_the_selected_note(open_app: OpenApp) -> None:
+    from driving import click, note_center
+
+    window = open_app(None)
+    canvas = window.document.canvas
+    note = canvas.notes("channels")[0]
+    click(window, note_center(window, note.id))
+    keys(window, Qt.Key.Key_D, CTRL)
+    assert [n.text for n in canvas.notes("channels")].count(note.text) == 2
