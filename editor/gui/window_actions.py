@@ -178,7 +178,8 @@ class WindowActions:
         self.action(menu, "&Paste", self.paste, QKeySequence.StandardKey.Paste)
         self.action(menu, "Copy Canvas as &Image", lambda: self.window.exporter.copy_image(), "Ctrl+Shift+C")
         self.action(menu, "&Duplicate", lambda: board().duplicate_selected(), "Ctrl+D")
-        # Del alone: the standard Delete binds Ctrl+D too on Linux, which is Duplicate's (an ambiguous key does nothing).
+        # Del alone: the standard Delete binds Ctrl+D too on Linux, which is Duplicate's (an ambiguous key does
+        # nothing).
         self.action(menu, "De&lete", lambda: board().delete_selected(), "Del")
         self.action(menu, "Select &All", lambda: board().select_all(), QKeySequence.StandardKey.SelectAll)
         find = "Bring out the notes that hold some words; Enter goes from one to the next (Ctrl+F)"
