@@ -140,14 +140,27 @@ class BoardScene(QGraphicsScene):
         """What the view shows of the walk's block."""
         return self.blocks[self.focus].sceneBoundingRect() if self.focus is not None else self.sceneRect()
 
+    def _focus_block_rect(self, own: Rect) -> Rect:
+        """The walk's block in the screen's shape: the smallest, down to half its own height, whose notes fit at full
+        size, so that a block of few notes is seen large (the view fits the rectangle to the screen)."""
+        block = self.blocks[self.focus] if self.focus is not None else None
+        rect = own
+        for share in (0.5, 0.65, 0.8, 1.0):
+            height = own.height * share
+            rect = Rect(
+                0.0, HEADER_HEIGHT, min(self.board_width, max(own.width * share, height * self._focus_aspect)), height
+            )
+            if block is None or share == 1.0:
+                break
+            block.set_rect(rect)
+            if self._needed_scale(block.block_id) == 1.0:
+                break
+        return rect
+
     def _place_blocks(self) -> None:
         rects = block_rects(self.canvas.template, self.board_width, self.parking_shown())
-        if self.focus is not None:
-            own = rects[self.focus]
-            width = min(self.board_width, max(own.width, own.height * self._focus_aspect))
-            rects[self.focus] = Rect(0.0, HEADER_HEIGHT, width, own.height)
         for block_id, block in self.blocks.items():
-            block.set_rect(rects[block_id])
+            block.set_rect(rects[block_id] if block_id != self.focus else self._focus_block_rect(rects[block_id]))
             block.setVisible(self.focus in (None, block_id))
         self._layout_blocks(list(self.blocks))
 
