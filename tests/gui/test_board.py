@@ -233,7 +233,7 @@ def test_a_canvas_is_laid_out_once_when_its_window_opens(
 def test_a_big_board_pictures_its_notes_while_a_drag_lasts_and_only_then(
     open_app: OpenApp, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """From 1,000 notes on, a drag repaints the notes it passes over from pictures of them, not from their text. The
+    """From 200 notes on, a drag repaints the notes it passes over from pictures of them, not from their text. The
     pictures go at the drop (they would hold ~25 MiB on 5,000 notes seen whole), a small board never has them, and
     neither does a board drawn for export or print (a PDF would hold pictures of text)."""
     from editor.export.render import board_scene
