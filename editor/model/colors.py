@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Pastel sticky-note colours; dark text reads on every one of them, also on a washed-out projector.
@@ -53,6 +54,7 @@ def contrast(one: str, other: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every note a board shows, of a handful of colours
 def is_dark(value: str) -> bool:
     """True when light ink reads better than dark ink on this colour (the higher contrast wins)."""
     return contrast(LIGHT_INK, value) > contrast(DARK_INK, value)
