@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from editor.gui.board_editing import EditableBoard
 from editor.gui.main_window import MainWindow
@@ -146,3 +146,21 @@ def assert_board_mirrors(board: EditableBoard) -> None:
             item = board.notes[note.id]
             assert (item.text, item.color) == (note.text, note.color)
             assert area.contains(item.mapToScene(item.body_rect().center()))
+
+
+def context_menu(window: MainWindow, note_id: int, act: Callable[[QMenu], object]) -> None:
+    """Right-click a note and run `act` on its menu once it is open (the menu is modal), then close it."""
+
+    def on_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        act(menu)
+        menu.close()
+
+    QTimer.singleShot(50, on_menu)
+    # QTest sends no context-menu event for a right click: send the one the platform would.
+    point = at(window, note_center(window, note_id))
+    viewport = window.view.viewport()
+    QApplication.sendEvent(
+        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
+    )

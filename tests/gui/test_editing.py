@@ -6,9 +6,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from driving import CTRL, LEFT, NONE, activate, at, block_point, click, double_click, drag, keys, note_center, type_text
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from driving import (
+    CTRL,
+    LEFT,
+    NONE,
+    activate,
+    at,
+    block_point,
+    click,
+    context_menu,
+    double_click,
+    drag,
+    keys,
+    note_center,
+    type_text,
+)
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -332,20 +345,11 @@ def test_context_menu_recolours_the_note_under_the_mouse(open_app: OpenApp) -> N
     window = open_app(None)
     note_id = ids(window, "key_activities")[0]
 
-    def choose_orange() -> None:  # the menu is modal: pick from it once it is open
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def choose_orange(menu: QMenu) -> None:
         colour = next(a for a in menu.actions() if a.text() == "Colour")
         next(a for a in colour.menu().actions() if a.text() == "Orange").trigger()
-        menu.close()
 
-    QTimer.singleShot(50, choose_orange)
-    # QTest sends no context-menu event for a right click: send the one the platform would.
-    point = at(window, note_center(window, note_id))
-    viewport = window.view.viewport()
-    QApplication.sendEvent(
-        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
-    )
+    context_menu(window, note_id, choose_orange)
     assert window.document.canvas.note(note_id).color == "orange"
     assert window.board.selected_ids() == [note_id] and undo_text(window) == "&Undo Recolour Note"
 

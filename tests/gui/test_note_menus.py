@@ -7,30 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from driving import at, click, keys, note_center
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QMenu
+from driving import click, context_menu, keys, note_center
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu
 
 from editor.gui.main_window import MainWindow
 from editor.gui.note_menus import parse_tags
 
 OpenApp = Callable[[Path | None], MainWindow]
-
-
-def open_context_menu(window: MainWindow, note_id: int, act: Callable[[QMenu], None]) -> None:
-    def on_menu() -> None:  # the menu is modal: act on it once it is open
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
-        act(menu)
-        menu.close()
-
-    QTimer.singleShot(50, on_menu)
-    point = at(window, note_center(window, note_id))
-    viewport = window.view.viewport()
-    QApplication.sendEvent(
-        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
-    )
 
 
 def test_the_colour_menu_names_what_each_colour_means_and_ticks_the_notes_colour(
@@ -49,7 +34,7 @@ def test_the_colour_menu_names_what_each_colour_means_and_ticks_the_notes_colour
         monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#123456"))
         next(a for a in colour.actions() if a.text() == "Custom Colour…").trigger()
 
-    open_context_menu(window, pink.id, look)
+    context_menu(window, pink.id, look)
     assert seen["Pink — Celebrities and influencers"] == (True, False)  # ticked, with its swatch
     assert seen["Orange"] == (False, False)  # no meaning in the legend: its name alone
     assert seen["Yellow — Users and content creators"][0] is False
@@ -67,7 +52,7 @@ def test_tags_are_added_and_removed_from_the_window(open_app: OpenApp, monkeypat
     keys(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert canvas.note(note_id).tags == ("pricing", "q3")
     assert window.document.stack.undoText() == "Edit Tags"
-    open_context_menu(window, note_id, lambda menu: next(a for a in menu.actions() if a.text() == "Tags…").trigger())
+    context_menu(window, note_id, lambda menu: next(a for a in menu.actions() if a.text() == "Tags…").trigger())
     assert canvas.note(note_id).tags == ("q3",)  # one taken off
     keys(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert canvas.note(note_id).tags == ("q3",)  # cancelled: unchanged
