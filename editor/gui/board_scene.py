@@ -162,6 +162,7 @@ class BoardScene(QGraphicsScene):
         for block_id, block in self.blocks.items():
             block.set_rect(rects[block_id] if block_id != self.focus else self._focus_block_rect(rects[block_id]))
             block.setVisible(self.focus in (None, block_id))
+        self.header.setVisible(self.focus is None)  # the walk's banner names the block; nothing peeks above it
         self._layout_blocks(list(self.blocks))
 
     # Building and updating

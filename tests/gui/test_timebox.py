@@ -134,7 +134,7 @@ def test_the_countdown_takes_its_own_place_and_the_walk_fills_the_screen_with_a_
     assert not label.geometry().intersects(block) and not label.geometry().intersects(banner.geometry())
     assert label.geometry().bottom() < board_area.top()
     # The block fills the screen's width, not a third of it, and the legend shows in the banner above it.
-    assert block.width() > 0.85 * board_area.width()
+    assert block.width() > 0.85 * board_area.width() and not window.board.header.isVisible()
     assert all(meaning in banner.text() for meaning in window.document.canvas.legend.values())
     keys(window, Qt.Key.Key_Escape)
     keys(window, Qt.Key.Key_Escape)
