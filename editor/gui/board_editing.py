@@ -203,7 +203,7 @@ class EditableBoard(BoardScene):
         else:
             position = None
             flowing = self._flowing(block_id, self._full(block_id))
-            scale = self.note_scale
+            scale = self.scale_of(block_id)
 
             def slot() -> Placement | None:
                 """Where one more note would go on the block's page, at the end of its flow."""
@@ -406,6 +406,8 @@ class EditableBoard(BoardScene):
             item = self.notes[note_id]
             positions[note_id] = self._position_for(item, target, item.pos())
         self.document.push(ArrangeNotes(self.canvas, orders, positions, counted("Move", len(note_ids))))
+        if note_ids and note_ids[0] in self.notes:
+            self.show_note(note_ids[0])  # dropped into a full block: on the page where it went, not out of sight
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.vote_handler is not None:
@@ -513,7 +515,7 @@ class EditableBoard(BoardScene):
                 block.set_highlighted(block_id == target)
 
     def _scale_of(self, block_id: str) -> float:
-        return self.note_scale
+        return self.scale_of(block_id)
 
     def _more_at(self, point: QPointF) -> str | None:
         """The full block whose "+12 more" button is under a scene point."""

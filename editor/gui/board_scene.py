@@ -66,7 +66,7 @@ class BoardScene(QGraphicsScene):
         self.blocks: dict[str, BlockItem] = {}
         self.notes: dict[int, NoteItem] = {}
         # One size for every note of the board: the least a block needs to show all its notes, down to
-        # READABLE_SCALE; a block whose notes do not fit even then (None in `_needed`) shows them at the board's size,
+        # READABLE_SCALE; a block whose notes do not fit even then (None in `_needed`) shows them at that least size,
         # a page of rows at a time (`pages`: each block's first row shown), and takes no size from the others.
         self.note_scale = 1.0
         self._needed: dict[str, float | None] = {}
@@ -132,6 +132,8 @@ class BoardScene(QGraphicsScene):
         shows it (within the board), so that the view fills the screen with it whatever its shape (a tall Customer
         Segments, say); the other blocks and their notes are out of sight meanwhile. None: every block in its place."""
         focus = block_id if block_id in self.blocks else None
+        if focus is None and self.focus is None:
+            return  # the shape matters only to a walk's block
         if (focus, aspect) != (self.focus, self._focus_aspect):
             self.focus, self._focus_aspect = focus, aspect
             self._place_blocks()
@@ -153,7 +155,8 @@ class BoardScene(QGraphicsScene):
             if block is None or share == 1.0:
                 break
             block.set_rect(rect)
-            if self._needed_scale(block.block_id) == 1.0:
+            # Large key questions may leave a half-height block no room for notes at all: then try taller.
+            if block.notes_area().height >= style.NOTE_MIN_HEIGHT and self._needed_scale(block.block_id) == 1.0:
                 break
         return rect
 
@@ -237,6 +240,11 @@ class BoardScene(QGraphicsScene):
     def _full(self, block_id: str) -> bool:
         return self._needed.get(block_id, 1.0) is None
 
+    def scale_of(self, block_id: str) -> float:
+        """The size of a block's notes: the board's, or in a full block the least (as many notes a page as can be;
+        its "+12 more" button says why they are smaller), so that one note more never hides half a block."""
+        return READABLE_SCALE if self._full(block_id) else self.note_scale
+
     def _needed_scale(self, block_id: str) -> float | None:
         """The size at which a block's flowing notes fit, down to READABLE_SCALE; None when they do not fit then."""
         flowing = self._flowing(block_id)
@@ -261,7 +269,7 @@ class BoardScene(QGraphicsScene):
             self.blocks[block_id].notes_area(),
             len(flowing),
             lambda index, width: flowing[index].height_for(width),
-            self.note_scale,
+            self.scale_of(block_id),
             self.pages.get(block_id, 0),
         )
         self.pages[block_id] = next_page(page)
@@ -282,7 +290,7 @@ class BoardScene(QGraphicsScene):
         notes = self.canvas.notes(block_id)
         full = self._full(block_id)
         flowing = self._flowing(block_id, full)
-        scale = self.note_scale
+        scale = self.scale_of(block_id)
         page = page_notes(
             block.notes_area(),
             len(flowing),

@@ -54,6 +54,8 @@ class BoardView(QGraphicsView):
         viewport = self.viewport().size()
         if self.isVisible() and viewport.height() > 0:  # a hidden view's size means nothing yet
             self.board.set_board_width(board_width_for(viewport.width() / viewport.height()))
+        # The walk's block takes the window's shape, at each resize too (a window going full screen).
+        self.board.set_focus(self.focus_block, viewport.width() / max(1, viewport.height()))
         if self.focus_block is not None and self.focus_block in self.board.blocks:
             margin = BLOCK_MARGIN
             target = self.board.focus_rect().adjusted(-margin, -margin, margin, margin)
@@ -64,8 +66,6 @@ class BoardView(QGraphicsView):
     def focus_on(self, block_id: str | None) -> None:
         """Fit one block, alone over the grid, and the legend below it to the window (None: the whole board)."""
         self.focus_block = block_id
-        viewport = self.viewport().size()
-        self.board.set_focus(block_id, viewport.width() / max(1, viewport.height()))
         self.fit()
 
     def reserve_top(self, owner: str, height: int) -> None:

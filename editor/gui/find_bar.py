@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from editor.gui import style
+from editor.gui.note_item import STORY
 
 if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
@@ -77,11 +78,12 @@ class FindBar(QWidget):
         board = self.main.board
         canvas = self.main.document.canvas
         # In the board's order: block after block, each block's notes in order.
+        # Not the notes the story has yet to tell: they are not to be seen yet.
         self.found = [
             note.id
             for block_id in board.blocks
             for note in canvas.notes(block_id)
-            if matches(note.text, note.tags, query)
+            if matches(note.text, note.tags, query) and not board.notes[note.id].hidden_for & STORY
         ]
         self.current = -1
         board.bring_out(set(self.found) if query.strip() else None)

@@ -148,7 +148,7 @@ def fit_notes(
                 break
             used = max(p.y + p.height for p in placements) - area.y
         if scale == 1.0:  # the first shrink is estimated from the height used; then a step at a time
-            scale = max(min_scale, min(0.95, math.sqrt(area.height / used)))
+            scale = max(min_scale, min(0.95, math.sqrt(max(0.0, area.height) / used)))
         else:
             scale = max(min_scale, scale * 0.92)
     if scale == 1.0:
@@ -195,10 +195,7 @@ def page_notes(area: Rect, count: int, measure: Measure, scale: float, first_row
             end += 1
         return end
 
-    last_start = len(tops) - 1
-    while last_start > 0 and rows_from(last_start - 1) == len(tops):
-        last_start -= 1
-    first_row = max(0, min(first_row, last_start))
+    first_row = max(0, min(first_row, len(tops) - 1))  # pages follow each other: the last may be short
     end = rows_from(first_row)
     shift = tops[first_row] - area.y
     placements: list[Placement | None] = [

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         if document is self.document:
             return
         self.board.finish_editing(commit=False)
+        if self._find_bar is not None and self._find_bar.isVisible():
+            self._find_bar.end()  # its matches are the old canvas's
         self.voting.board_changed()
         self.board.detach()
         self.autosaver.stop()

@@ -71,3 +71,14 @@ def test_no_match_says_so_and_fades_nothing_it_should_not(open_app: OpenApp) -> 
     keys(window, Qt.Key.Key_F, CTRL)
     type_text(window, "zebra")
     assert count(window) == "no note" and window.board.selected_ids() == []
+
+
+def test_find_skips_what_the_story_has_not_told_and_ends_with_its_canvas(open_app: OpenApp, tiktok_path: Path) -> None:
+    window = open_app(None)
+    keys(window, Qt.Key.Key_R, CTRL | SHIFT)  # the story: every note hidden
+    keys(window, Qt.Key.Key_F, CTRL)
+    type_text(window, "influencer")
+    assert count(window) == "no note" and window.board.selected_ids() == []
+    window.open_path(tiktok_path)  # another canvas: the search ends with the old one
+    field = window.view.findChild(QLineEdit, "findText")
+    assert field is not None and not field.isVisible()

@@ -53,8 +53,7 @@ def test_a_full_block_shows_its_notes_a_page_at_a_time_inside_it_and_readable(op
         shown = [note_id for note_id in ids if board.notes[note_id].isVisible()]
         assert shown, "a page shows notes"
         assert all(rect.contains(body(window, note_id)) for note_id in shown)  # nothing runs over a neighbour
-        assert {board.notes[note_id].scale() for note_id in shown} == {board.note_scale}
-        assert board.note_scale >= READABLE_SCALE
+        assert {board.notes[note_id].scale() for note_id in shown} == {READABLE_SCALE}  # as many as can be
         button = block.mapRectToScene(block.more_rect())
         assert rect.contains(button) and button.top() > title_bottom  # at the block's foot, not over its title
         assert not any(button.intersects(body(window, note_id)) for note_id in shown)
@@ -66,9 +65,9 @@ def test_a_full_block_shows_its_notes_a_page_at_a_time_inside_it_and_readable(op
     assert sorted(seen) == sorted(ids)  # every note, each on one page
     click_more(window, "channels")  # after the last page, the first again
     assert block.before == 0 and board.notes[ids[0]].isVisible()
-    # The other blocks keep one size with it: the board's.
+    # The other blocks keep one size together, the board's, which the full block does not pull down.
     others = [item for block_id in board.blocks if block_id != "channels" for item in board.note_items(block_id)]
-    assert {item.scale() for item in others} == {board.note_scale}
+    assert {item.scale() for item in others} == {board.note_scale} and board.note_scale >= READABLE_SCALE
 
 
 def test_notes_of_one_board_share_one_size(open_app: OpenApp) -> None:
@@ -107,3 +106,25 @@ def test_the_export_of_a_full_block_says_how_many_notes_it_does_not_show(tmp_pat
     assert cli(["export", str(path), "-o", str(tmp_path / "full.md")]) == 0
     markdown = (tmp_path / "full.md").read_text(encoding="utf-8")
     assert all(ten_words(number) in markdown for number in range(45))  # the Markdown lists every note
+
+
+def test_a_note_dropped_into_a_full_block_is_shown_where_it_went(open_app: OpenApp) -> None:
+    from driving import block_point, drag, note_center
+
+    window = open_app(None)
+    canvas, board = window.document.canvas, window.board
+    for number in range(45):
+        canvas.add_note("channels", Note(ten_words(number)))
+    moved = canvas.notes("value_propositions")[0].id
+    drag(window, note_center(window, moved), block_point(window, "channels", 0.5, 0.6))
+    assert canvas.block_of(moved) == "channels"
+    assert board.notes[moved].isVisible()  # the block turned to the page where it is
+
+
+def test_one_note_more_never_hides_half_a_block(open_app: OpenApp) -> None:
+    window = open_app(None)
+    canvas, board = window.document.canvas, window.board
+    block = board.blocks["channels"]
+    while block.after == 0:
+        canvas.add_note("channels", Note(ten_words(len(canvas.notes("channels")))))
+    assert 0 < block.after < 5  # the note that made the block full, and at most the rest of its row

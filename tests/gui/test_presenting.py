@@ -156,3 +156,23 @@ def test_opening_another_canvas_ends_the_story_with_every_note_shown(open_app: O
     window.open_other(tiktok_path)
     assert window.presenter.story is None
     assert len(visible_notes(window)) == window.document.canvas.note_count() == 43
+
+
+def test_the_walk_with_larger_text_and_a_window_that_changes_shape(open_app: OpenApp) -> None:
+    window = open_app(None)
+    window.set_large_text(True)
+    try:
+        for step in range(1, 10):  # every block, with the larger key questions (Channels once had no room left)
+            window.presenter.go_to(step)
+            block = window.board.blocks[window.view.focus_block]
+            assert block.isVisible() and block.notes_area().height > 0
+        window.presenter.go_to(3)
+        window.resize(700, 700)
+        narrow = window.board.focus_rect()
+        window.resize(1400, 700)
+        wide = window.board.focus_rect()
+        assert wide.width() / wide.height() > narrow.width() / narrow.height()  # it followed the window
+        shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        assert shown.contains(wide) and wide.width() > 0.8 * shown.width()
+    finally:
+        window.set_large_text(False)
