@@ -110,6 +110,10 @@ def decode_copy(data: bytes, source: str) -> tuple[Canvas, CopyInfo]:
     return parse_canvas(data, source), info
 
 
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
 def default_root() -> Path:
     location = QStandardPaths.StandardLocation.AppDataLocation
     return Path(QStandardPaths.writableLocation(location)) / "recovery"
@@ -124,7 +128,11 @@ class Session:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folder = root / "sessions" / _new_id()
-        self.folder.mkdir(parents=True)
+        # Unsaved canvases are the person's alone: folders 0700 and copies 0600, whatever the umask.
+        root.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (root, root / "sessions", self.folder):
+            folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=folder != self.folder)
+            os.chmod(folder, PRIVATE_FOLDER)
         self._lock = _lock_file(self.folder)
         if not self._lock.tryLock(0):
             raise OSError(f"cannot lock the recovery folder {self.folder}")
@@ -226,7 +234,7 @@ class Session:
         return done
 
     def _write(self, copy_id: str, content: tuple[Any, ...], info: CopyInfo) -> None:
-        write_atomically(self.copy_path(copy_id), encode_copy(content, info))
+        write_atomically(self.copy_path(copy_id), encode_copy(content, info), PRIVATE_FILE)
 
     def _remove(self, copy_id: str) -> None:
         with contextlib.suppress(OSError):
@@ -243,7 +251,8 @@ class Session:
         target = aside / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.parent.name[:8]}-{path.name}"
         reason = error.first.message if isinstance(error, CanvasFileError) else str(error)
         try:
-            aside.mkdir(parents=True, exist_ok=True)
+            aside.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+            os.chmod(aside, PRIVATE_FOLDER)
             os.replace(path, target)
         except OSError:
             return f"A recovery copy cannot be read ({reason}); it was left at {path}."

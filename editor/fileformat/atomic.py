@@ -12,10 +12,11 @@ from pathlib import Path
 from editor.errors import CanvasFileError
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
     """Replace the file at `path` with `data`, so that a crash at any moment leaves the old or the new file.
 
-    A symlink stays a symlink (its target is replaced) and an existing file keeps its permissions.
+    A symlink stays a symlink (its target is replaced) and an existing file keeps its permissions; `mode` sets them
+    instead (0o600 for a file only its owner may read, whatever the umask).
     Raises CanvasFileError with a sentence a person can act on; the old file is then byte-identical.
     """
     source = str(path)
@@ -32,7 +33,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, _new_file_mode() if existing is None else existing)
+        os.chmod(temp_name, mode if mode is not None else _new_file_mode() if existing is None else existing)
         os.replace(temp_name, target)
         temp_name = ""
         _sync_folder(folder)

@@ -17,10 +17,20 @@ class FileState(NamedTuple):
     @classmethod
     def of(cls, path: str | os.PathLike[str], data: bytes) -> FileState:
         """The state of `path` that holds `data` (just read or just written)."""
+        return cls.from_stat(os.stat(path), data)
+
+    @classmethod
+    def from_stat(cls, info: os.stat_result, data: bytes) -> FileState:
+        """The state of a file whose stat, taken before `data` was read from it, is `info`."""
         import hashlib  # here: it loads OpenSSL (~4 ms), which start-up, opening the example, does without
 
-        info = os.stat(path)
         return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def differs(self, path: str | os.PathLike[str]) -> FileState | None:
+        """The file's state now if its bytes differ from this state's, whatever its size and time say (a copy with
+        `cp -p` or `rsync -t` keeps both); None when they are the same, or the file is gone or unreadable."""
+        now = FileState.now(path)
+        return None if now is None or self.same_content(now) else now
 
     @classmethod
     def now(cls, path: str | os.PathLike[str]) -> FileState | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 
 from editor import yamlsafe
 from editor.errors import CanvasFileError
@@ -23,17 +23,16 @@ NOTE_KEYS = ("text", "color", "tags", "votes", "at")
 
 def load_canvas(path: str | os.PathLike[str]) -> Canvas:
     """Read a canvas file. Raises CanvasFileError, and nothing else, for any file."""
-    return parse_canvas(_read_bytes(path), str(path))
+    return parse_canvas(_read(path)[0], str(path))
 
 
 def open_canvas(path: str | os.PathLike[str]) -> tuple[Canvas, FileState, Layout]:
     """Read a canvas file, with the state of the file it came from and the layout of its text, over which it is saved
     again. Raises CanvasFileError, and nothing else."""
-    data = _read_bytes(path)
-    try:
-        state = FileState.of(path, data)  # at once: a file changed while it is parsed is then told from this one
-    except OSError as error:
-        raise CanvasFileError.whole(str(path), _read_failure(error)) from None
+    data, info = _read(path)
+    # The size and time from before the read, with the hash of what was read: a write while it is read then shows as
+    # a change (the other way round, the new size and time would vouch for the old bytes for ever).
+    state = FileState.from_stat(info, data)
     canvas, layout = read_canvas(data, str(path))
     return canvas, state, layout
 
@@ -47,13 +46,30 @@ def read_canvas(data: bytes, source: str = "<canvas>") -> tuple[Canvas, Layout]:
     return canvas, layout
 
 
-def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+def _read(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes, at most one more than a canvas may have, and its stat from before they were read. A
+    device (/dev/zero) or a pipe is refused at once: reading one may never end."""
     try:
-        if os.stat(path).st_size > yamlsafe.MAX_BYTES:
-            raise yamlsafe.too_large(os.stat(path).st_size, str(path))  # say so before reading it all
-        return Path(path).read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise CanvasFileError.whole(
+                str(path), "this is a device, a pipe or a socket, not a file; canvases are read from files."
+            )
+        if info.st_size > yamlsafe.MAX_BYTES:
+            raise yamlsafe.too_large(info.st_size, str(path))  # say so before reading it all
+        data = _read_at_most(path, yamlsafe.MAX_BYTES + 1)  # bounded, should it grow meanwhile
     except OSError as error:
         raise CanvasFileError.whole(str(path), _read_failure(error)) from None
+    if len(data) > yamlsafe.MAX_BYTES:
+        raise yamlsafe.too_large(len(data), str(path))
+    return data, info
+
+
+def _read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read(size)
 
 
 def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:

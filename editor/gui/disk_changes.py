@@ -38,7 +38,7 @@ class DiskChanges(QObject):
         document = self.window.document
         if document.path is None or document.disk_state is None:
             return True
-        if document.disk_state.changed_content(document.path) is None:
+        if document.disk_state.differs(document.path) is None:  # the bytes decide, not the size and time
             return True
         buttons = QMessageBox.StandardButton
         box = QMessageBox(

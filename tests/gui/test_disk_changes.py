@@ -198,3 +198,20 @@ def test_after_save_as_the_new_file_is_watched(
     someone_saves(other, version(5))
     qtbot.waitUntil(shows(window, version(5)), timeout=WAIT_MS)
     assert window.document.path == other
+
+
+def test_a_rewrite_that_keeps_the_size_and_time_is_not_replaced_without_asking(
+    open_app: OpenApp, canvas_file: Path
+) -> None:
+    # cp -p, rsync -t and touch -r keep both; a FAT or network clock may not tell them apart either.
+    window = open_app(canvas_file)
+    delete_first_note(window)
+    before = os.stat(canvas_file)
+    theirs = canvas_file.read_bytes().replace(b"Lemonade stand", b"Lemonade STAND")
+    assert len(theirs) == before.st_size
+    canvas_file.write_bytes(theirs)
+    os.utime(canvas_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    seen = answer_next_box(QMessageBox.StandardButton.Cancel)
+    keys(window, Qt.Key.Key_S, CTRL)
+    assert seen == ["lemonade.yaml was changed on disk since it was opened or last saved here."]
+    assert canvas_file.read_bytes() == theirs and window.isWindowModified()

@@ -123,7 +123,7 @@ def test_the_copy_is_turned_into_yaml_and_written_off_the_gui_thread(
 def test_a_copy_that_cannot_be_written_is_reported_in_the_status_bar(
     open_app: OpenApp, session: Session, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    def full_disk(path: object, data: bytes) -> None:
+    def full_disk(path: object, data: bytes, mode: int | None = None) -> None:
         raise CanvasFileError.whole(str(path), "could not save: the disk is full. The file on disk was not changed.")
 
     monkeypatch.setattr(recovery, "write_atomically", full_disk)

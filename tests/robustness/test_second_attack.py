@@ -1,0 +1,80 @@
+"""What a second attack on the files found: a write while a file is read, files that are not files, and recovery
+copies that others could read."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from editor.fileformat import CanvasFileError, load_canvas, open_canvas, save_canvas
+from editor.fileformat import reader as reader_module
+from editor.model import Canvas, Note
+
+
+def test_a_write_while_the_file_is_read_is_seen_as_a_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Ours"), path)
+    theirs = Canvas(title="Theirs, written a moment later", blocks={"channels": [Note("Radio")]})
+    read = reader_module._read_at_most
+
+    def read_then_someone_writes(target: str | os.PathLike[str], size: int) -> bytes:
+        data = read(target, size)
+        time.sleep(0.01)  # a new modification time, even on a coarse clock
+        save_canvas(theirs, path)  # another program, between our read and any stat after it
+        return data
+
+    monkeypatch.setattr(reader_module, "_read_at_most", read_then_someone_writes)
+    canvas, state, _ = open_canvas(path)
+    assert canvas.title == "Ours"
+    assert state.changed_content(path) is not None  # never "unchanged": Save will ask before replacing theirs
+    assert state.differs(path) is not None
+
+
+@pytest.mark.parametrize("make", ["device", "pipe"])
+def test_only_regular_files_are_read_and_anything_else_is_refused_at_once(tmp_path: Path, make: str) -> None:
+    if make == "device":
+        path = Path("/dev/zero")
+    else:
+        path = tmp_path / "pipe.yaml"
+        os.mkfifo(path)
+    started = time.perf_counter()
+    with pytest.raises(CanvasFileError, match="not a file; canvases are read from files"):
+        load_canvas(path)
+    with pytest.raises(CanvasFileError, match="not a file"):
+        open_canvas(path)
+    assert time.perf_counter() - started < 1.0
+    result = subprocess.run(
+        [sys.executable, "-m", "editor", "validate", str(path)], capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 1 and result.stderr == ""
+    assert result.stdout.strip().splitlines() == [
+        f"{path}: this is a device, a pipe or a socket, not a file; canvases are read from files."
+    ]
+
+
+def test_recovery_copies_and_their_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    from editor.recovery import CopyInfo, Session
+
+    old = os.umask(0o022)
+    try:
+        session = Session(tmp_path / "recovery")
+        copy_id = session.new_copy_id()
+        session.write(
+            copy_id,
+            Canvas(title="Unsaved plans", blocks={"channels": [Note("SECRET")]}).content(),
+            CopyInfo(None, time.time(), None),
+        )
+        session.flush()
+    finally:
+        os.umask(old)
+    copy = session.copy_path(copy_id)
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    for folder in (tmp_path / "recovery", tmp_path / "recovery" / "sessions", copy.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    session.close()
