@@ -13,9 +13,15 @@ class Problem(NamedTuple):
     message: str
 
     def located(self, source: str) -> str:
-        if self.line <= 0:
-            return f"{source}: {self.message}"
-        return f"{source}:{self.line}:{self.column}: {self.message}"
+        """`FILE:LINE:COL: message`, with any control character from the file shown escaped (\x1b), so that a file
+        can neither clear a terminal, retitle it nor print a fake line."""
+        where = shown(source) if self.line <= 0 else f"{shown(source)}:{self.line}:{self.column}"
+        return f"{where}: {shown(self.message)}"
+
+
+def shown(text: str) -> str:
+    """Text with its control characters (C0, DEL, C1) escaped as \x1b, \x7f or \x85, to print or show safely."""
+    return "".join(f"\\x{ord(char):02x}" if ord(char) < 32 or 127 <= ord(char) < 160 else char for char in text)
 
 
 class CanvasFileError(Exception):

@@ -10,6 +10,7 @@ from editor.errors import CanvasFileError, Problem
 from editor.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_MOST_DIGITS = 18  # a whole number this long is no canvas's count of anything
 _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
@@ -107,6 +108,9 @@ class Reader:
         value = node.value
         if not _INTEGER.fullmatch(value):
             self.problem(node, f"{what} must be a whole number, not '{value}'.")
+            return minimum
+        if len(value) > _MOST_DIGITS:  # Python refuses to read numbers of thousands of digits; none is a count
+            self.problem(node, f"{what} is a number of {len(value):,} digits; a canvas needs no number that long.")
             return minimum
         number = int(value)
         if number < minimum:

@@ -80,6 +80,9 @@ def decode(data: bytes, source: str) -> str:
         raise too_large(len(data), source)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    wide = _wide_encoding(data)
+    if wide:
+        raise CanvasFileError.whole(source, f"this is {wide} text; canvas files are UTF-8. Save the file as UTF-8.")
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _line_col(data[:nul].decode("utf-8", "replace"))
@@ -288,9 +291,29 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, source: str) -> Canvas
     return CanvasFileError.at(source, mark.line + 1, mark.column + 1, message)
 
 
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _line_col(prefix: str) -> tuple[int, int]:
-    line = prefix.count("\n") + 1
-    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+    """The line and column after `prefix`, lines ending as YAML ends them (CR LF, CR alone, LF and the rest)."""
+    breaks = list(_BREAKS.finditer(prefix))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, len(prefix) - start + 1
+
+
+def _wide_encoding(data: bytes) -> str:
+    """'UTF-16' or 'UTF-32' for a file in one of them (by its byte order mark, or ASCII text with zero bytes between
+    its letters); '' otherwise."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:64]
+    if len(head) >= 8 and head[1::4].count(0) + head[2::4].count(0) + head[3::4].count(0) == 3 * (len(head) // 4):
+        return "UTF-32"
+    if len(head) >= 4 and (head[1::2].count(0) == len(head) // 2 or head[0::2].count(0) == len(head) // 2):
+        return "UTF-16"
+    return ""
 
 
 def describe(node: Node) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.errors import CanvasFileError
+from editor.errors import CanvasFileError, shown
 
 MIN_WIDTH = 720  # wide enough for a problem's sentence on one or two lines
 
@@ -86,8 +86,8 @@ class ProblemsDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for problem in listed:
             place = f"{problem.line}:{problem.column}" if problem.line > 0 else "the file"
-            item = QTreeWidgetItem([place, problem.message])
-            item.setToolTip(1, problem.message)
+            item = QTreeWidgetItem([place, shown(problem.message)])
+            item.setToolTip(1, shown(problem.message))
             table.addTopLevelItem(item)
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.resizeColumnToContents(0)

@@ -78,3 +78,41 @@ def test_recovery_copies_and_their_folders_are_private_whatever_the_umask(tmp_pa
     for folder in (tmp_path / "recovery", tmp_path / "recovery" / "sessions", copy.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     session.close()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_utf16_and_utf32_files_are_named_for_what_they_are(encoding: str) -> None:
+    from editor.fileformat import parse_canvas
+
+    width = "UTF-32" if "32" in encoding else "UTF-16"
+    with pytest.raises(CanvasFileError, match=f"this is {width} text; canvas files are UTF-8"):
+        parse_canvas("format: 1\ntitle: Plan\n".encode(encoding))
+
+
+def test_a_bad_byte_in_a_file_with_cr_line_ends_is_located_on_its_line() -> None:
+    from editor.fileformat import parse_canvas
+
+    with pytest.raises(CanvasFileError) as error:
+        parse_canvas(b"format: 1\rtitle: x\r\rbad: \x00")
+    assert error.value.first[:2] == (4, 6)
+
+
+@pytest.mark.parametrize("where", ["format: {}\n", "format: 1\nblocks:\n  channels:\n    - text: a\n      votes: {}\n"])
+def test_numbers_of_thousands_of_digits_get_a_located_sentence(where: str) -> None:
+    from editor.fileformat import parse_canvas
+
+    with pytest.raises(CanvasFileError) as error:
+        parse_canvas(where.format("9" * 5000).encode())
+    problem = error.value.first
+    assert problem.line > 0 and "a number of 5,000 digits" in problem.message and "int_max" not in str(error.value)
+
+
+def test_a_file_cannot_send_escape_codes_to_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text('format: 1\n"\\e[2J\\e]0;owned\\a": x\nblocks:\n  "\\r\\e[32mok": []\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "editor", "validate", str(path)], capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b[2J" in result.stdout and "\\x0d\\x1b[32mok" in result.stdout
