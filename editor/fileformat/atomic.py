@@ -28,14 +28,15 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None
         if existing is not None and not existing & 0o222:
             # Renaming over it would work, but a read-only file is its owner's way of saying "do not change".
             raise CanvasFileError.whole(source, _not_saved("the file is read-only"))
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".saving", dir=folder)
+        fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=SUFFIX, dir=folder)
         with os.fdopen(fd, "wb") as stream:
+            _hold(stream.fileno(), blocking=True)  # till the rename: another save sees the file is not a leftover
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, mode if mode is not None else _new_file_mode() if existing is None else existing)
-        os.replace(temp_name, target)
-        temp_name = ""
+            os.chmod(temp_name, mode if mode is not None else _new_file_mode() if existing is None else existing)
+            os.replace(temp_name, target)
+            temp_name = ""
         _sync_folder(folder)
         _remove_leftovers(folder, target.name)
     except OSError as error:
@@ -46,18 +47,48 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None
                 os.unlink(temp_name)
 
 
+SUFFIX = ".saving"
+_NAME_MAX = 255  # bytes in a file name, on the file systems people use
+_RANDOM = 8  # the letters tempfile adds
+
+
+def _temp_prefix(name: str) -> str:
+    """'.plan.yaml.': the temporary file's name starts with the file's own, cut short enough that the whole name
+    fits where the file's does (a name of 250 bytes can be saved in place)."""
+    room = _NAME_MAX - 2 - _RANDOM - len(SUFFIX)
+    encoded = name.encode("utf-8", "surrogateescape")
+    short = encoded[:room].decode("utf-8", "ignore") if len(encoded) > room else name
+    return f".{short}."
+
+
+def _hold(fd: int, blocking: bool) -> bool:
+    """Lock a temporary file for as long as its save runs; True when it was free (its save is over, or died: its
+    lock went with its process). Where there are no such locks, every file counts as free."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; a file open for writing cannot be removed there anyway
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
 def _remove_leftovers(folder: Path, name: str) -> None:
-    """Temporary files of earlier saves of this file that were interrupted (killed, power cut) go now."""
-    prefix = f".{name}."
+    """Temporary files of earlier saves of this file that were interrupted (killed, power cut) go now; a save of the
+    same file under way elsewhere holds its lock, and its file stays."""
+    prefix = _temp_prefix(name)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            if (
-                entry.name.startswith(prefix)
-                and entry.name.endswith(".saving")
-                and entry.is_file(follow_symlinks=False)
-            ):
+            if entry.name.startswith(prefix) and entry.name.endswith(SUFFIX) and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+                    fd = os.open(entry.path, os.O_RDONLY)
+                    try:
+                        if _hold(fd, blocking=False):
+                            os.unlink(entry.path)
+                    finally:
+                        os.close(fd)
 
 
 def _existing_mode(target: Path) -> int | None:

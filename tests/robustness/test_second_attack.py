@@ -116,3 +116,31 @@ def test_a_file_cannot_send_escape_codes_to_the_terminal(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "\x1b" not in result.stdout and "\r" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b[2J" in result.stdout and "\\x0d\\x1b[32mok" in result.stdout
+
+
+def test_a_file_with_a_name_of_250_bytes_is_saved_in_place(tmp_path: Path) -> None:
+    path = tmp_path / ("p" * 245 + ".yaml")
+    save_canvas(Canvas(title="First"), path)
+    canvas, _, layout = open_canvas(path)
+    canvas.set_title("Second")
+    save_canvas(canvas, path, layout)
+    assert load_canvas(path).title == "Second"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_a_save_under_way_keeps_its_temporary_file_and_a_dead_ones_goes(tmp_path: Path) -> None:
+    import fcntl
+
+    from editor.fileformat.atomic import _temp_prefix
+
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Old"), path)
+    running = tmp_path / f"{_temp_prefix(path.name)}running.saving"
+    dead = tmp_path / f"{_temp_prefix(path.name)}killed.saving"
+    running.write_bytes(b"another save, still writing")
+    dead.write_bytes(b"half a canv")
+    with open(running, "rb") as other:
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX)  # what the other save holds until its rename
+        save_canvas(Canvas(title="New"), path)
+        assert running.exists() and not dead.exists()
+    assert load_canvas(path).title == "New"
