@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -37,7 +38,8 @@ class Note:
     def __post_init__(self) -> None:
         _check_note_values(self.color, self.votes, self.position)
         self.color = normalize_color(self.color)
-        self.tags = tuple(self.tags)
+        self.text = valid_text(self.text)
+        self.tags = tuple(valid_text(tag) for tag in self.tags)
         self.position = rounded(self.position)
 
     def copy(self) -> Note:
@@ -125,15 +127,15 @@ class Canvas:
         blocks: Mapping[str, Iterable[Note]] | None = None,
     ) -> None:
         self.template = template or load_template(DEFAULT_TEMPLATE)
-        self._title = title
+        self._title = valid_text(title)
         self._fields = dict.fromkeys(self.template.header_ids, "")
         for key, value in (fields or {}).items():
             self._check_field(key)
-            self._fields[key] = value
+            self._fields[key] = valid_text(value)
         self._legend: dict[str, str] = {}
         for color, meaning in (legend or {}).items():
             _check_note_values(color, 0, None)
-            self._legend[normalize_color(color)] = meaning
+            self._legend[normalize_color(color)] = valid_text(meaning)
         self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in (*self.template.block_ids, PARKING_LOT)}
         self._block_of: dict[int, str] = {}
         self._listeners: list[Listener] = []
@@ -215,12 +217,14 @@ class Canvas:
     # Changing the header
 
     def set_title(self, title: str) -> None:
+        title = valid_text(title)
         if title != self._title:
             self._title = title
             self._emit(HeaderChanged("title"))
 
     def set_field(self, field_id: str, value: str) -> None:
         self._check_field(field_id)
+        value = valid_text(value)
         if self._fields[field_id] != value:
             self._fields[field_id] = value
             self._emit(HeaderChanged(field_id))
@@ -228,7 +232,7 @@ class Canvas:
     def set_legend(self, legend: Mapping[str, str]) -> None:
         for color in legend:
             _check_note_values(color, 0, None)
-        new = {normalize_color(color): meaning for color, meaning in legend.items()}
+        new = {normalize_color(color): valid_text(meaning) for color, meaning in legend.items()}
         if new != self._legend:
             self._legend = new
             self._emit(HeaderChanged("legend"))
@@ -264,8 +268,10 @@ class Canvas:
         )
         if "color" in values:
             values["color"] = normalize_color(values["color"])
+        if "text" in values:
+            values["text"] = valid_text(values["text"])
         if "tags" in values:
-            values["tags"] = tuple(values["tags"])
+            values["tags"] = tuple(valid_text(tag) for tag in values["tags"])
         if "position" in values:
             values["position"] = rounded(values["position"])
         changed = frozenset(name for name, value in values.items() if getattr(note, name) != value)
@@ -348,6 +354,15 @@ class Canvas:
     def _check_field(self, field_id: str) -> None:
         if field_id not in self._fields:
             raise KeyError(f"the template {self.template.id} has no header field {field_id}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """Text with any lone UTF-16 surrogate (from a YAML escape such as \\ud800, a clipboard or an editor) replaced
+    by U+FFFD: text in the document is always valid Unicode, so a save can always write it as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def rounded(position: Position | None) -> Position | None:

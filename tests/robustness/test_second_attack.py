@@ -144,3 +144,22 @@ def test_a_save_under_way_keeps_its_temporary_file_and_a_dead_ones_goes(tmp_path
         save_canvas(Canvas(title="New"), path)
         assert running.exists() and not dead.exists()
     assert load_canvas(path).title == "New"
+
+
+def test_a_lone_surrogate_from_any_path_never_stops_a_save(tmp_path: Path) -> None:
+    from editor.fileformat import parse_canvas
+    from editor.fileformat.clipboard import notes_from_text
+
+    # A file cannot bring one in: the reader refuses the escape, with its place.
+    with pytest.raises(CanvasFileError) as error:
+        parse_canvas(b'format: 1\ntitle: "T\\ud800"\n')
+    assert error.value.first[:2] == (2, 12)
+    canvas = Canvas(title="T\ud800", blocks={"channels": [Note("bad \udfff text")]})
+    assert canvas.title == "T\ufffd" and canvas.notes("channels")[0].text == "bad \ufffd text"
+    pasted = notes_from_text("from a clipboard \ud83d\n")  # half of an emoji, as a broken program may give it
+    canvas.add_note("channels", pasted[0])
+    canvas.update_note(pasted[0].id, tags=("q\udc00",))
+    canvas.set_legend({"blue": "x\ud800"})
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas, path)  # it raised UnicodeEncodeError
+    assert load_canvas(path) == canvas
