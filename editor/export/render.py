@@ -29,6 +29,7 @@ from editor.export.markdown import canvas_markdown
 from editor.fileformat.atomic import write_atomically
 from editor.gui.board_scene import BoardScene
 from editor.gui.geometry import BOARD_WIDTH, board_width_for
+from editor.gui.text import drawable
 from editor.model import Canvas
 
 FORMATS = ("pdf", "png", "svg", "md")
@@ -156,7 +157,7 @@ def paint_pages(device: QPagedPaintDevice, scene: BoardScene) -> None:
 def pdf_bytes(scene: BoardScene, title: str, page: str) -> bytes:
     def write(buffer: QBuffer) -> None:
         writer = QPdfWriter(buffer)
-        writer.setTitle(title or "Untitled canvas")
+        writer.setTitle(drawable(title) or "Untitled canvas")
         writer.setCreator("Canvas Editor")
         writer.setResolution(600)
         writer.setPageLayout(page_layout(page))
@@ -178,8 +179,8 @@ def _draw_svg(buffer: QBuffer, scene: BoardScene, title: str, description: str) 
     outer = QRectF(0, 0, rect.width() + 2 * margin, rect.height() + 2 * margin)
     generator.setSize(outer.size().toSize())
     generator.setViewBox(outer)
-    generator.setTitle(title or "Untitled canvas")
-    generator.setDescription(description)
+    generator.setTitle(drawable(title) or "Untitled canvas")  # SVG is XML: no control characters in it
+    generator.setDescription(drawable(description))
     painter = QPainter(generator)
     painter.fillRect(outer, QColor("white"))
     paint_board(painter, scene, outer.adjusted(margin, margin, -margin, -margin))

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QPainter, QStaticText, QTextOption
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def drawable(text: str) -> str:
+    """Text with its control characters but line breaks and tabs as U+FFFD: what is drawn, and what an SVG holds."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
 
 
 class WrappedText:
@@ -23,8 +32,10 @@ class WrappedText:
     ) -> None:
         self.font = font
         self._text = text
-        # QStaticText breaks lines only at U+2028 (it ignores "\n"), so a note's line breaks are given as that.
-        self._static = QStaticText(text.replace("\r\n", "\n").replace("\n", "\u2028"))
+        # QStaticText breaks lines only at U+2028 (it ignores "\n"), so a note's line breaks are given as that. A
+        # control character (a file may hold one through an escape, "\x01") is drawn as U+FFFD: drawn as itself it
+        # would show as nothing on the board and make an SVG export that is not XML.
+        self._static = QStaticText(drawable(text.replace("\r\n", "\n")).replace("\n", "\u2028"))
         self._static.setTextFormat(Qt.TextFormat.PlainText)
         option = QTextOption(alignment)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

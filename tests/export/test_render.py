@@ -126,3 +126,16 @@ def test_a_large_canvas_exports_and_can_be_cancelled_between_steps(tmp_path: Pat
     with pytest.raises(ExportCancelledError):
         export_canvas(canvas, tmp_path / "no.png", "png", ExportOptions(width=800), lambda step: step != "Drawing")
     assert not (tmp_path / "no.png").exists()
+
+
+def test_the_svg_of_a_note_holding_control_characters_is_well_formed_xml(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    from editor.cli import main
+    from editor.fileformat import parse_canvas, save_canvas
+
+    canvas = parse_canvas(b'format: 1\ntitle: "Bell \\a and \\x01"\nblocks:\n  channels:\n    - "tab\\tand \\x1b[2J"\n')
+    source = tmp_path / "control.yaml"
+    save_canvas(canvas, source)
+    assert main(["export", str(source), "-o", str(tmp_path / "control.svg")]) == 0
+    ElementTree.parse(tmp_path / "control.svg")  # raised: not well-formed
