@@ -288,12 +288,28 @@ def open_session(root: Path) -> Session:
         import getpass
         import tempfile
 
-        fallback = Path(tempfile.gettempdir()) / f"canvas-editor-recovery-{getpass.getuser()}"
+        fallback = _private_folder(Path(tempfile.gettempdir()) / f"canvas-editor-recovery-{getpass.getuser()}")
         session = Session(fallback)
         session.warning = (
             f"Recovery copies are kept in {fallback} for now: {root} cannot be used ({error.strerror or error})."
         )
         return session
+
+
+def _private_folder(path: Path) -> Path:
+    """`path` if it is a folder of the person's own that no one else may read (made so if it is not there); else, as
+    when another user planted a link or a folder of that name in the shared temporary folder, a new private folder
+    of a random name: copies never go where someone else can read them."""
+    import stat
+    import tempfile
+
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=PRIVATE_FOLDER)
+    info = os.lstat(path)
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    if stat.S_ISDIR(info.st_mode) and not stat.S_ISLNK(info.st_mode) and mine and not info.st_mode & 0o077:
+        return path
+    return Path(tempfile.mkdtemp(prefix=f"{path.name}-", dir=path.parent))
 
 
 _default: Session | None = None

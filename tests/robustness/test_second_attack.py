@@ -163,3 +163,37 @@ def test_a_lone_surrogate_from_any_path_never_stops_a_save(tmp_path: Path) -> No
     path = tmp_path / "plan.yaml"
     save_canvas(canvas, path)  # it raised UnicodeEncodeError
     assert load_canvas(path) == canvas
+
+
+@pytest.mark.parametrize("planted", ["link", "open folder"])
+def test_the_fallback_recovery_folder_is_never_one_someone_else_planted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str
+) -> None:
+    import getpass
+    import tempfile
+
+    from editor import recovery
+    from editor.recovery import CopyInfo
+
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(shared))
+    predictable = shared / f"canvas-editor-recovery-{getpass.getuser()}"
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o777)
+    if planted == "link":
+        predictable.symlink_to(theirs)  # another user's link, to a folder they can read
+    else:
+        predictable.mkdir(mode=0o755)
+        os.chmod(predictable, 0o755)
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the recovery folder should be")
+    session = recovery.open_session(blocked / "recovery")
+    session.write(
+        session.new_copy_id(), Canvas(blocks={"channels": [Note("SECRET")]}).content(), CopyInfo(None, 1.0, None)
+    )
+    session.flush()
+    assert list(theirs.iterdir()) == []  # nothing went through the planted link
+    assert session.root != predictable and session.root.parent == shared
+    assert stat.S_IMODE(os.lstat(session.root).st_mode) == 0o700
+    session.close()
