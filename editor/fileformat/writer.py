@@ -8,31 +8,20 @@ form: keys in a fixed order, empty and default values left out, lists indented u
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import FileState
 from editor.fileformat.layout import Entry, Layout, Section, note_keys, note_values
 from editor.fileformat.reader import FORMAT_VERSION, parse_canvas
+from editor.fileformat.yaml_text import dump, flow, items, note_data, shift, trailing_comment
 from editor.model import DEFAULT_TEMPLATE, PARKING_LOT, Canvas
 
-if TYPE_CHECKING:
-    import yaml
-
-# PyYAML is imported at the first save, not at start-up (see yamlsafe).
-
-# Line breaks YAML would normalise inside a block scalar; text holding them is written double-quoted.
-_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 CHUNK = 200  # notes rendered at a time; a background writer pauses between them (see dump_content)
 _INDENT = 2  # a new file's indentation: blocks under 'blocks:', notes under their block
-
-
-class _Flow(list[Any]):
-    """A short list written on one line: `at: [0.25, 0.5]`, `tags: [a, b]`."""
 
 
 class _Want(NamedTuple):
@@ -51,42 +40,6 @@ class _Content(NamedTuple):
     fields: tuple[tuple[str, str], ...]
     legend: tuple[tuple[str, str], ...]
     blocks: tuple[tuple[str, tuple[tuple[Hashable, tuple[Any, ...]], ...]], ...]
-
-
-@functools.cache
-def _dumper(blocks: bool = True) -> type[yaml.SafeDumper]:
-    """libyaml's emitter when PyYAML has it, never writing anchors or aliases, with our ways to write text and lists.
-    Without `blocks`, text of several lines is double-quoted on one line instead of written as a '|' block."""
-    import yaml
-
-    base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-    class CanvasDumper(base):  # type: ignore[valid-type,misc]
-        def ignore_aliases(self, data: Any) -> bool:
-            return True  # never write anchors or aliases, even for shared objects
-
-    CanvasDumper.add_representer(str, _represent_str if blocks else _represent_str_quoted)
-    CanvasDumper.add_representer(_Flow, _represent_flow)
-    return CanvasDumper
-
-
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    # A block ("|") for lines of text; not for text ending in blank lines, which would be written "|+", a block that
-    # would take in the blank lines a file has after it.
-    if "\n" in text and not text.endswith("\n\n") and not any(mark in text for mark in _ODD_BREAKS):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
-    return _represent_str_quoted(dumper, text)
-
-
-def _represent_str_quoted(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    # Other text of several lines is double-quoted, with its breaks as '\n' on one line, not folded over several.
-    if "\n" in text or any(mark in text for mark in _ODD_BREAKS):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
-    return dumper.represent_str(text)
-
-
-def _represent_flow(dumper: yaml.SafeDumper, items: _Flow) -> yaml.SequenceNode:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True)
 
 
 # The interface
@@ -314,9 +267,9 @@ class _Writer:
     def key_entry(self, old: Entry | None, want: _Want, column: int) -> Entry:
         """'key: value' for a scalar, a flow list or a number, at `column`; a key the file has keeps what stands before
         it on its line (the '- ' of a note's first key)."""
-        first, _, rest = self.dump({want.key: _flow(want.value)}).partition("\n")
+        first, _, rest = self.dump({want.key: flow(want.value)}).partition("\n")
         prefix = old.text[:column] if old is not None else " " * column
-        text = _with_comment(prefix + first + "\n" + _shift(rest, column), old)
+        text = _with_comment(prefix + first + "\n" + shift(rest, column), old)
         return Entry(want.key, want.value, self.text(text), old.gap if old else "")
 
     # Notes
@@ -362,29 +315,17 @@ class _Writer:
             if self.pause is not None:
                 self.pause()
             chunk = fresh[start : start + CHUNK]
-            data = [_note_data(want.value) for _, want in chunk]
-            texts = _items(self.dump(data))
+            data = [note_data(want.value) for _, want in chunk]
+            texts = items(self.dump(data))
             for (index, want), item, written in zip(chunk, texts, data, strict=True):
                 entries[index] = Entry(
-                    want.key, want.value, self.text(_shift(item, column)), keyed=isinstance(written, dict)
+                    want.key, want.value, self.text(shift(item, column)), keyed=isinstance(written, dict)
                 )
 
     # Text
 
     def dump(self, data: Any) -> str:
-        import yaml
-
-        text: str = yaml.dump(
-            data,
-            Dumper=_dumper(self.blocks),
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=False,
-            width=1_000_000,  # one note, one line: clean diffs
-            indent=2,
-        )
-        # A document ending in a block scalar that keeps its line breaks ends with a '...' line of its own.
-        return text[: -len("...\n")] if text.endswith("\n...\n") else text
+        return dump(data, self.blocks)
 
     def text(self, text: str) -> str:
         return text if self.newline == "\n" else text.replace("\n", self.newline)
@@ -399,7 +340,7 @@ def _moved(entry: Entry, column: int) -> Entry | None:
     if here == column:
         return Entry(entry.key, entry.value, entry.text, "", entry.section, entry.keyed)
     if column > here:
-        return Entry(entry.key, entry.value, _shift(text, column - here), keyed=keyed)
+        return Entry(entry.key, entry.value, shift(text, column - here), keyed=keyed)
     lines = text.splitlines(keepends=True)
     cut = here - column
     if any(line.strip() and not line.startswith(" " * cut) for line in lines):
@@ -424,52 +365,7 @@ def _inner_comments(entry: Entry) -> str:
 
 def _with_comment(text: str, old: Entry | None) -> str:
     """`text` of one line with the comment that ended the old entry's one line (`title: x  # the name`), if any."""
-    comment = _trailing_comment(old.text) if old is not None and old.section is None else ""
+    comment = trailing_comment(old.text) if old is not None and old.section is None else ""
     if not comment or text.count("\n") != 1:
         return text
     return text.rstrip("\r\n") + comment + text[len(text.rstrip("\r\n")) :]
-
-
-def _trailing_comment(text: str) -> str:
-    """'  # a comment' at the end of an entry of one line, as written; '' when it has none."""
-    if "#" not in text or text.count("\n") > 1:
-        return ""
-    import yaml
-
-    try:
-        events = list(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    except yaml.YAMLError:
-        return ""
-    kinds = (yaml.ScalarEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent)
-    marks = [event.end_mark for event in events if isinstance(event, kinds)]
-    ends = [mark.column for mark in marks if mark is not None and mark.line == 0]
-    rest = text.rstrip("\r\n")[max(ends) :] if ends else ""
-    return rest if rest.strip().startswith("#") else ""
-
-
-def _shift(text: str, by: int) -> str:
-    """Lines moved right by `by` columns; a block of YAML lines stays the same YAML. Empty lines stay empty."""
-    pad = " " * by
-    return "".join(line if line in ("\n", "\r\n") else pad + line for line in text.splitlines(keepends=True))
-
-
-def _items(text: str) -> list[str]:
-    """The items of a dumped list, each as its text (an item starts at a '- ' in the first column)."""
-    items: list[list[str]] = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith("- ") or line.rstrip("\n") == "-":
-            items.append([line])
-        else:
-            items[-1].append(line)
-    return ["".join(item) for item in items]
-
-
-def _flow(value: Any) -> Any:
-    return _Flow(value) if isinstance(value, tuple) else value
-
-
-def _note_data(content: tuple[Any, ...]) -> str | dict[str, Any]:
-    values = note_values(content)
-    if len(values) == 1:
-        return str(values["text"])
-    return {key: _flow(value) for key, value in values.items()}

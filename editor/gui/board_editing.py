@@ -195,7 +195,7 @@ class EditableBoard(BoardScene):
         block = self.blocks[block_id]
         if scene_point is not None:
             # The new note is centred where the person clicked, and whole inside the block.
-            scale, width = self._scale_of(block_id), self._note_width(block_id)
+            scale, width = self.scale_of(block_id), self._note_width(block_id)
             size = width * scale, note_height("", width) * scale
             x, y = keep_inside(block.rect, scene_point.x() - size[0] / 2, scene_point.y() - size[1] / 2, *size)
             position: Position | None = position_in(block.rect, x, y)
@@ -513,9 +513,6 @@ class EditableBoard(BoardScene):
             self._drag_target = target
             for block_id, block in self.blocks.items():
                 block.set_highlighted(block_id == target)
-
-    def _scale_of(self, block_id: str) -> float:
-        return self.scale_of(block_id)
 
     def _more_at(self, point: QPointF) -> str | None:
         """The full block whose "+12 more" button is under a scene point."""

@@ -257,11 +257,6 @@ class BoardScene(QGraphicsScene):
         )
         return scale if fits else None
 
-    def page(self, block_id: str) -> tuple[int, int]:
-        """How many of a block's notes come before and after the page it shows (0, 0: it shows them all)."""
-        block = self.blocks[block_id]
-        return block.before, block.after
-
     def turn_page(self, block_id: str) -> None:
         """Show a full block's next page of notes (after the last, the first)."""
         flowing = self._flowing(block_id, self._full(block_id))
