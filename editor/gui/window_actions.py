@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QSpinBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar, QToolButton
 
 from editor import paths
 from editor.errors import CanvasFileError
@@ -24,6 +24,7 @@ from editor.fileformat.clipboard import (
 from editor.gui import settings, style
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
+from editor.gui.help_windows import HelpWindows
 from editor.gui.timebox import DEFAULT_MINUTES
 from editor.gui.voting import DEFAULT_DOTS
 from editor.model import PALETTE
@@ -64,7 +65,7 @@ class WindowActions:
         self.toolbar = self._toolbar("Notes")
         self.workshop_toolbar = self._toolbar("Workshop")
         self.recent_menu = QMenu("Open &Recent", window)
-        self._help_windows: dict[str, QDialog] = {}
+        self.help = HelpWindows(window)
         self._file_menu()
         self._edit_menu()
         self._view_menu()
@@ -376,37 +377,10 @@ class WindowActions:
     def _help_menu(self) -> None:
         menu = self.help_menu
         sheet = "Every keyboard shortcut, by menu (F1)"
-        self.action(menu, "&Keyboard Shortcuts", self.show_shortcuts, "F1", "Ctrl+/", tip=sheet, name="shortcuts")
-        self.action(menu, "The Canvas &File Format", self.show_file_format, name="fileFormat")
+        self.action(menu, "&Keyboard Shortcuts", self.help.shortcuts, "F1", "Ctrl+/", tip=sheet, name="shortcuts")
+        self.action(menu, "The Canvas &File Format", self.help.file_format, name="fileFormat")
         menu.addSeparator()
-        self.action(menu, "&About Canvas Editor", self.show_about, name="about")
-
-    def _help_window(self, name: str, make: Callable[[], QDialog]) -> QDialog:
-        """One window of each kind, beside the board (not modal): opened again, it comes to the front."""
-        dialog = self._help_windows.get(name)
-        if dialog is None or not shiboken6.isValid(dialog):
-            dialog = self._help_windows[name] = make()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def show_shortcuts(self) -> QDialog:
-        from editor.gui.help_dialogs import ShortcutSheet
-
-        return self._help_window("shortcuts", lambda: ShortcutSheet(self.window.menuBar(), self.window))
-
-    def show_file_format(self) -> QDialog:
-        from editor.gui.help_dialogs import FileFormatHelp
-
-        return self._help_window("format", lambda: FileFormatHelp(self.window))
-
-    def show_about(self) -> QDialog:
-        from editor.gui.help_dialogs import AboutBox
-
-        credit = self.window.document.canvas.template.credit
-        self._help_windows.pop("about", None)  # made anew: it names the canvas shown now
-        return self._help_window("about", lambda: AboutBox(credit, self.window))
+        self.action(menu, "&About Canvas Editor", self.help.about, name="about")
 
     def _voting_changed(self) -> None:
         self.vote_toggle.setText(VOTE_TEXTS[1] if self.window.voting.active else VOTE_TEXTS[0])
