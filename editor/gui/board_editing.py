@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QMenu
 
 from editor.gui import style
 from editor.gui.board_scene import BoardScene
@@ -444,31 +443,10 @@ class EditableBoard(BoardScene):
         if block_id is None:
             return
         self.finish_editing()
-        menu = QMenu()
-        if item is not None:
-            self._note_actions(menu, item)
-        else:
-            menu.addAction("Add Note Here", partial(self.add_note, block_id, point))
-        menu.addSeparator()
-        menu.addAction(f"Tidy {self.blocks[block_id].title}", partial(self.tidy, [block_id]))
-        menu.exec(event.screenPos())
+        from editor.gui.note_menus import board_menu  # at the first menu, not at start-up
+
+        board_menu(self, item, block_id, point).exec(event.screenPos())
         event.accept()
-
-    def _note_actions(self, menu: QMenu, item: NoteItem) -> None:
-        if not item.isSelected():
-            self.select_ids([item.note_id])
-        selected = self.selected_ids()
-        edit = menu.addAction("Edit Note", partial(self.edit_note, item.note_id))
-        edit.setEnabled(len(selected) == 1)
-        from editor.gui.note_menus import fill_colour_menu  # at the first menu, not at start-up
-
-        colours = menu.addMenu("Colour")
-        colours.setObjectName("noteColourMenu")
-        fill_colour_menu(colours, self.selected_colour(), self.canvas.legend, self.recolor_selected, menu)
-        tags = menu.addAction("Tags…", partial(self.edit_tags, item.note_id))
-        tags.setEnabled(len(selected) == 1)
-        menu.addAction(counted("Duplicate", len(selected)), self.duplicate_selected)
-        menu.addAction(counted("Delete", len(selected)), self.delete_selected)
 
     # Keys (while no editor is open: the editor takes its own keys)
 
