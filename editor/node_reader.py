@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from editor.errors import CanvasFileError, Problem
+from editor.model.limits import MAX_TEXT, too_long
 from editor.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -97,6 +98,9 @@ class Reader:
     def text(self, node: Node, what: str) -> str:
         if not isinstance(node, Scalar):
             self.problem(node, f"{what} must be text, not {describe(node)}.")
+            return ""
+        if len(node.value) > MAX_TEXT:
+            self.problem(node, too_long(len(node.value), what))
             return ""
         return node.value
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 from editor.errors import CanvasFileError
 from editor.fileformat import FileState, parse_canvas
 from editor.fileformat.atomic import write_atomically
-from editor.fileformat.writer import dump_content
+from editor.fileformat.writer import dump_content, file_bytes, refuse_past_limits
 from editor.model import Canvas
 
 if TYPE_CHECKING:
@@ -92,8 +92,9 @@ def encode_copy(content: tuple[Any, ...], info: CopyInfo) -> bytes:
 
     meta = json.dumps(info.to_json(), ensure_ascii=True)  # one line: json escapes every line break
     # Written on the worker thread: pausing between pieces hands Python's lock back to the window each time.
+    refuse_past_limits(content, "the recovery copy")
     text = dump_content(content, pause=lambda: time.sleep(0))
-    return (HEADER + META_PREFIX + meta + "\n" + text).encode("utf-8")
+    return file_bytes(HEADER + META_PREFIX + meta + "\n" + text, "the recovery copy")
 
 
 def decode_copy(data: bytes, source: str) -> tuple[Canvas, CopyInfo]:

@@ -117,28 +117,30 @@ def too_large(size: int, source: str) -> CanvasFileError:
     )
 
 
-def parse(data: bytes, source: str, max_depth: int) -> Node | None:
+def parse(data: bytes, source: str, max_depth: int, max_values: int = 0) -> Node | None:
     """A YAML file's bytes as nodes (`decode`, then `compose`). A shipped file (editor/shipped_trees.py) is known by
-    its bytes and not parsed again; a file that differs from it by one byte is parsed as any other."""
+    its bytes and not parsed again; a file that differs from it by one byte is parsed as any other. `max_values`, when
+    not 0, is the most values (scalars, lists and mappings) the file may hold."""
     from editor.shipped_trees import LARGEST, TREES
 
     # Only bytes no longer than a shipped file are looked up: a canvas of thousands of notes is not hashed for it.
     tree = TREES.get(data) if len(data) <= LARGEST else None
     if tree is not None:
         return from_tree(tree)
-    return compose(decode(data, source), source, max_depth)
+    return compose(decode(data, source), source, max_depth, max_values)
 
 
-def compose(text: str, source: str, max_depth: int) -> Node | None:
+def compose(text: str, source: str, max_depth: int, max_values: int = 0) -> Node | None:
     """Parse one YAML document into nodes; None when the document is empty.
 
-    Raises CanvasFileError for syntax errors and for every construct a canvas file has no use for.
+    Raises CanvasFileError for syntax errors, for every construct a canvas file has no use for, and at the first
+    value past `max_values` (when not 0): reading stops there, so a file of millions of values costs no more.
     """
     import yaml
 
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
-        return _compose_events(loader, source, max_depth)
+        return _compose_events(loader, source, max_depth, max_values)
     except yaml.MarkedYAMLError as error:
         if error.problem == _LIBYAML_TOO_DEEP and error.problem_mark is not None:
             raise _too_deep(text[: error.problem_mark.index], source, max_depth) from None
@@ -149,9 +151,12 @@ def compose(text: str, source: str, max_depth: int) -> Node | None:
         loader.dispose()
 
 
-def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max_depth: int) -> Node | None:
+def _compose_events(
+    loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max_depth: int, max_values: int = 0
+) -> Node | None:
     import yaml
 
+    values_left = max_values + 1 if max_values else -1  # counted down to 0 at the first one too many
     # A frame is [container, pending key]; the key is only used by mappings.
     stack: list[tuple[Sequence | Mapping, list[Scalar | None]]] = []
     root: Node | None = None
@@ -187,6 +192,10 @@ def _compose_events(loader: yaml.SafeLoader | yaml.CSafeLoader, source: str, max
     while True:
         event = get_event()
         kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            values_left -= 1
+            if values_left == 0:
+                raise fail(event.start_mark, f"the file holds more than {max_values:,} values; {_TOO_MANY}")
         if kind is yaml.ScalarEvent:
             _check_plain(event, source)
             mark, end = event.start_mark, event.end_mark
@@ -247,6 +256,7 @@ def _too_deep(prefix: str, source: str, max_depth: int) -> CanvasFileError:
     return CanvasFileError.at(source, line, column, _deeper(max_depth))
 
 
+_TOO_MANY = "a canvas never needs so many (lists, texts and numbers together)."
 _DEEPER = "the file nests deeper than a canvas ever needs"
 
 

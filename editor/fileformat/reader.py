@@ -11,9 +11,10 @@ from editor.fileformat.disk import FileState
 from editor.fileformat.layout import Layout, build
 from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template, load_template
 from editor.model.colors import is_valid_color, normalize_color
+from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_VALUES, too_many_notes
 from editor.model.template import DEFAULT_TEMPLATE, available_templates
 from editor.node_reader import Reader, did_you_mean
-from editor.yamlsafe import Mapping, Node, Scalar
+from editor.yamlsafe import Mapping, Node, Scalar, Sequence
 
 FORMAT_VERSION = 1
 # document > blocks > a block's list > a note > its tags or position: five levels; one more for slack.
@@ -89,7 +90,7 @@ def _guarded(data: bytes, source: str) -> tuple[Canvas, Mapping]:
 
 
 def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
-    root = yamlsafe.parse(data, source, MAX_DEPTH)
+    root = yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
     if root is None:
         raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
     reader = Reader(source)
@@ -107,8 +108,9 @@ def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
         if node is not None:
             fields[field_id] = reader.text(node, f"'{field_id}'")
     legend = _legend(reader, reader.optional(top, "legend"))
-    blocks = _blocks(reader, reader.optional(top, "blocks"), template)
     parked = reader.optional(top, PARKING_LOT)
+    _count_notes(reader, reader.optional(top, "blocks"), parked)
+    blocks = _blocks(reader, reader.optional(top, "blocks"), template)
     if parked is not None and not _empty(parked):
         notes = [_note(reader, item) for item in reader.sequence(parked, "the notes of the parking lot")]
         blocks[PARKING_LOT] = [note for note in notes if note is not None]
@@ -144,7 +146,11 @@ def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
     if _empty(node):
         return {}
     legend = {}
-    for color, (key_node, value_node) in reader.mapping(node, "'legend'").items.items():
+    entries = reader.mapping(node, "'legend'").items
+    if len(entries) > MAX_LEGEND:
+        key_node = list(entries.values())[MAX_LEGEND][0]
+        reader.problem(key_node, f"the legend explains at most {MAX_LEGEND} colours; this is its {MAX_LEGEND + 1}st.")
+    for color, (key_node, value_node) in list(entries.items())[:MAX_LEGEND]:
         if _check_color(reader, key_node, color):
             legend[normalize_color(color)] = reader.text(value_node, f"the meaning of '{color}'")
     return legend
@@ -166,6 +172,17 @@ def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, 
     return blocks
 
 
+def _count_notes(reader: Reader, blocks: Node | None, parked: Node | None) -> None:
+    """Stop at the first note past MAX_NOTES, before any note is read."""
+    lists = [value for _, value in blocks.items.values()] if isinstance(blocks, Mapping) else []
+    seen = 0
+    for node in [*lists, parked]:
+        if isinstance(node, Sequence):
+            if seen + len(node.items) > MAX_NOTES:
+                raise reader.stop(node.items[MAX_NOTES - seen], too_many_notes())
+            seen += len(node.items)
+
+
 def _empty(node: Node | None) -> bool:
     """Left out, or written with nothing after it (`legend:`)."""
     return node is None or (isinstance(node, Scalar) and node.plain and node.value == "")
@@ -173,7 +190,7 @@ def _empty(node: Node | None) -> bool:
 
 def _note(reader: Reader, node: Node) -> Note | None:
     if isinstance(node, Scalar):
-        return Note(node.value)
+        return Note(reader.text(node, "a note's text"))
     if not isinstance(node, Mapping):
         reader.problem(node, "a note is its text, or a mapping with 'text:' and optionally 'color:'.")
         return None
@@ -187,7 +204,10 @@ def _note(reader: Reader, node: Node) -> Note | None:
     if color_node is not None:
         value = reader.text(color_node, "a note's colour")
         color = value if _check_color(reader, color_node, value) else DEFAULT_COLOR
-    tags = tuple(reader.text(tag, "a tag") for tag in reader.items(node, "tags"))
+    tag_nodes = reader.items(node, "tags")
+    if len(tag_nodes) > MAX_TAGS:
+        reader.problem(tag_nodes[MAX_TAGS], f"a note has at most {MAX_TAGS} tags; this is its {MAX_TAGS + 1}th.")
+    tags = tuple(reader.text(tag, "a tag") for tag in tag_nodes[:MAX_TAGS])
     votes_node = reader.optional(node, "votes")
     votes = 0 if votes_node is None else reader.integer(votes_node, "'votes'", minimum=0)
     position = None

@@ -19,6 +19,8 @@ from editor.fileformat.layout import Entry, Layout, Section, note_keys, note_val
 from editor.fileformat.reader import FORMAT_VERSION, parse_canvas
 from editor.fileformat.yaml_text import dump, flow, items, note_data, shift, trailing_comment
 from editor.model import DEFAULT_TEMPLATE, PARKING_LOT, Canvas
+from editor.model.limits import excess
+from editor.yamlsafe import MAX_BYTES
 
 CHUNK = 200  # notes rendered at a time; a background writer pauses between them (see dump_content)
 _INDENT = 2  # a new file's indentation: blocks under 'blocks:', notes under their block
@@ -65,13 +67,36 @@ def dump_content(content: tuple[Any, ...], pause: Callable[[], None] | None = No
 def save_canvas(canvas: Canvas, path: str | os.PathLike[str], layout: Layout | None = None) -> tuple[FileState, Layout]:
     """Write the canvas to `path` atomically (over `layout`'s text, when it was read from a file), and say what is on
     disk now and how its text is laid out. Raises CanvasFileError; the old file is then untouched."""
-    text, new_layout = render(_of_canvas(canvas), layout)
-    data = text.encode("utf-8")
+    content = _of_canvas(canvas)
+    refuse_past_limits(canvas.content(), str(path))
+    text, new_layout = render(content, layout)
+    data = file_bytes(text, str(path))
     write_atomically(path, data)
     try:
         return FileState.of(path, data), new_layout
     except OSError as error:  # gone again already: saved, but no one can say what is there now
         raise CanvasFileError.whole(str(path), f"the file was saved but then vanished ({error.strerror}).") from None
+
+
+def refuse_past_limits(content: tuple[Any, ...], source: str) -> None:
+    """Raise CanvasFileError when the reader would refuse the canvas of a Canvas.content() snapshot for what it holds
+    (editing keeps a canvas within the limits: this is the last guard)."""
+    reason = excess(content)
+    if reason:
+        raise CanvasFileError.whole(source, f"could not save: {reason}. The file on disk was not changed.")
+
+
+def file_bytes(text: str, source: str) -> bytes:
+    """The text as the bytes of a file; CanvasFileError when they are more than the reader reads."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) / 2**20:.1f} MiB"
+        raise CanvasFileError.whole(
+            source,
+            f"could not save: the canvas would be {size}, and canvas files may be at most {MAX_BYTES // 2**20} MiB "
+            "(shorten or remove long notes). The file on disk was not changed.",
+        )
+    return data
 
 
 VERIFY = True  # the tests turn this off to see where writing over a file's text goes wrong, before it is caught
