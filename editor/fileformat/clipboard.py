@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from editor.errors import CanvasFileError
 from editor.fileformat.reader import parse_canvas
 from editor.fileformat.writer import dump_canvas
 from editor.model import Canvas, Note, Template
+from editor.model.limits import MAX_NOTES, MAX_TEXT, too_long
 
 MIME_TYPE = "application/x-canvas-editor-notes+yaml"
 
@@ -19,9 +21,9 @@ def notes_to_yaml(template: Template, notes: Sequence[tuple[str, Note]]) -> str:
     return dump_canvas(Canvas(template, blocks=blocks))
 
 
-def notes_from_yaml(text: str) -> list[tuple[str, Note]]:
+def notes_from_yaml(text: str, source: str = "the clipboard") -> list[tuple[str, Note]]:
     """The notes from clipboard text written by notes_to_yaml (by this or another window). Raises CanvasFileError."""
-    canvas = parse_canvas(text.encode("utf-8"), "the clipboard")
+    canvas = parse_canvas(text.encode("utf-8", "replace"), source)
     return list(canvas.all_notes())
 
 
@@ -30,9 +32,21 @@ def notes_to_text(notes: Sequence[Note]) -> str:
     return "".join(" ".join(note.text.split()) + "\n" for note in notes)
 
 
-def notes_from_text(text: str) -> list[Note]:
-    """One note per non-empty line of plain text."""
-    return [Note(line.strip()) for line in text.splitlines() if line.strip()]
+def notes_from_text(text: str, source: str = "the clipboard") -> list[Note]:
+    """One note per non-empty line of plain text. Raises CanvasFileError, at the line, for text a canvas file could
+    not hold: a line longer than a note may be, or more lines than a canvas has notes."""
+    notes: list[Note] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > MAX_TEXT:
+            raise CanvasFileError.at(source, number, 1, too_long(len(line), "this line"))
+        if len(notes) == MAX_NOTES:
+            message = f"the text has more than {MAX_NOTES:,} lines, a note each; a canvas holds at most {MAX_NOTES:,}."
+            raise CanvasFileError.at(source, number, 1, message)
+        notes.append(Note(line))
+    return notes
 
 
 __all__ = ["MIME_TYPE", "notes_from_text", "notes_from_yaml", "notes_to_text", "notes_to_yaml"]

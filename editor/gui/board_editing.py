@@ -32,6 +32,7 @@ from editor.model import (
     Position,
     Reset,
 )
+from editor.model.limits import MAX_NOTES, MAX_TAGS, MAX_TEXT
 from editor.model.votes import vote_ranks
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ DRAG_Z = 500.0  # above every note, below the editor
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
     parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
+    said = Signal(str)  # a passing message for the person (an edit that went past a limit)
     # Notes from which a drag repaints from pictures (see DragPictures). Since full blocks show their notes at a
     # readable size, a 500-note board at 100% draws its notes with corners and shadows: 24 ms a drag frame without
     # pictures, 6 ms with them.
@@ -191,6 +193,8 @@ class EditableBoard(BoardScene):
         The note joins the document only when the editor commits with some text: an empty one leaves no trace.
         """
         self.finish_editing()
+        if not self.room_for(1):
+            return
         block = self.blocks[block_id]
         if scene_point is not None:
             # The new note is centred where the person clicked, and whole inside the block.
@@ -236,7 +240,7 @@ class EditableBoard(BoardScene):
     ) -> None:
         from editor.gui.note_editor import NoteEditor  # at the first edit: its Qt text classes take ~3 ms to load
 
-        editor = NoteEditor(text, color, font, width, height, self._end_edit)
+        editor = NoteEditor(text, color, font, width, height, self._end_edit, self.said.emit)
         editor.setScale(scale)
         editor.setPos(point)
         self.addItem(editor)
@@ -287,7 +291,9 @@ class EditableBoard(BoardScene):
 
         views = self.views()
         tags = ask_tags(self.canvas.note(note_id).tags, views[0] if views else None)  # type: ignore[arg-type]
-        if tags is not None and tags != self.canvas.note(note_id).tags:
+        if tags is not None and (len(tags) > MAX_TAGS or any(len(tag) > MAX_TEXT for tag in tags)):
+            self.said.emit(f"A note has at most {MAX_TAGS} tags of up to {MAX_TEXT:,} characters: tags not changed.")
+        elif tags is not None and tags != self.canvas.note(note_id).tags:
             self.document.push(UpdateNotes(self.canvas, {note_id: {"tags": tags}}, "Edit Tags"))
 
     def recolor_selected(self, color: str) -> None:
@@ -304,7 +310,7 @@ class EditableBoard(BoardScene):
             if copy.position is not None:
                 copy.position = (min(1.0, copy.position[0] + 0.03), min(1.0, copy.position[1] + 0.03))
             placed.append((self.canvas.block_of(note_id), self.canvas.index_of(note_id) + 1 + len(placed), copy))
-        if placed:
+        if placed and self.room_for(len(placed)):
             self.document.push(AddNotes(self.canvas, placed, "Duplicate"))
             self.select_ids([note.id for _, _, note in placed])
 
@@ -312,9 +318,19 @@ class EditableBoard(BoardScene):
         """Add notes (from the clipboard): into their own block, or all into the block under the point."""
         target = self.block_id_at(scene_point) if scene_point else None
         placed = [(target or block_id or self.target_block(), None, note) for block_id, note in notes]
-        if placed:
+        if placed and self.room_for(len(placed)):
             self.document.push(AddNotes(self.canvas, placed, "Paste"))
             self.select_ids([note.id for _, _, note in placed])
+
+    def room_for(self, count: int) -> bool:
+        """Whether `count` more notes fit in the canvas (MAX_NOTES); when not, the person is told why nothing came."""
+        room = MAX_NOTES - self.canvas.note_count()
+        if count <= room:
+            return True
+        notes = "the note" if count == 1 else f"the {count:,} notes"
+        held = f"A canvas holds at most {MAX_NOTES:,} notes and this one has {self.canvas.note_count():,}"
+        self.said.emit(f"{held}: {notes} could not be added.")
+        return False
 
     def nudge_selected(self, dx: float, dy: float) -> None:
         """Move the selected notes a step; they stay pinned where they are put. Repeated nudges undo as one."""

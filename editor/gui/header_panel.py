@@ -10,6 +10,7 @@ from editor.gui import style
 from editor.gui.commands import SetHeader, SetLegend
 from editor.gui.document import Document
 from editor.model import PALETTE, Event, HeaderChanged, Reset
+from editor.model.limits import MAX_TEXT
 
 
 class HeaderPanel(QWidget):
@@ -31,6 +32,7 @@ class HeaderPanel(QWidget):
         rows = [("title", "Title"), *((f.id, f.label) for f in document.canvas.template.header)]
         for name, label in rows:
             edit = QLineEdit(self)
+            edit.setMaxLength(MAX_TEXT)  # what a file may hold: longer text pasted here is cut at the limit
             edit.setObjectName(name)
             edit.editingFinished.connect(self._committer(name, label, edit))
             self._form.addRow(label, edit)
@@ -41,6 +43,7 @@ class HeaderPanel(QWidget):
         self.legend = {}
         for color, hex_value in PALETTE.items():
             edit = QLineEdit(self)
+            edit.setMaxLength(MAX_TEXT)
             edit.setObjectName(f"legend-{color}")
             edit.setPlaceholderText("not used")
             edit.addAction(style.swatch(hex_value), QLineEdit.ActionPosition.LeadingPosition)

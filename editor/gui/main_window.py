@@ -28,6 +28,7 @@ from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
 from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
+from editor.gui.drops import Drops
 from editor.gui.exporter import Exporter
 from editor.gui.geometry import board_width_for
 from editor.gui.presenting import Presenter
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             self._set_text_style(settings.large_text())
         self.board = EditableBoard(self.document, self._board_width())
         self.view = BoardView(self.board, self)
+        self.drops = Drops(self)
         self.setCentralWidget(self.view)
         self.view.setFocus()  # keys go to the board from the start, not to the first toolbar box that takes them
         # The countdown and the toast are made when first needed: most sessions never time a step.
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         """Wire the window to the document on its board: header panel, history, title, autosave, disk watch."""
         self.autosaver.failed.connect(lambda message: self.say(message, 15_000))
         self.board.header_edit_requested.connect(self.show_details)
+        self.board.said.connect(lambda message: self.say(message, 15_000))
         self.board.parking_toggled.connect(self.actions_.show_parking)
         self.board.set_parking_wanted(self.actions_.parking.isChecked())  # the person's choice outlives a canvas
         self.actions_.show_parking(self.board.parking_shown())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QWidget
 
 from editor.gui import style
 from editor.model.colors import color_hex, is_dark
+from editor.model.limits import MAX_TEXT
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -20,14 +21,23 @@ if TYPE_CHECKING:
 class NoteEditor(QGraphicsTextItem):
     """Enter or a click elsewhere commits, Escape cancels, Shift+Enter breaks the line.
 
-    `finished(commit)` is called exactly once, with True to keep the text and False to drop the edit.
+    `finished(commit)` is called exactly once, with True to keep the text and False to drop the edit. Text typed or
+    pasted past MAX_TEXT characters is cut off at once, before it is laid out, and `said` tells the person.
     """
 
     def __init__(
-        self, text: str, color: str, font: QFont, width: float, min_height: float, finished: Callable[[bool], None]
+        self,
+        text: str,
+        color: str,
+        font: QFont,
+        width: float,
+        min_height: float,
+        finished: Callable[[bool], None],
+        said: Callable[[str], None] = lambda message: None,
     ) -> None:
         super().__init__()
         self._finished = finished
+        self._said = said
         self._done = False
         self._fill = QColor(color_hex(color))
         self._min_height = min_height
@@ -40,6 +50,7 @@ class NoteEditor(QGraphicsTextItem):
         self.document().setDefaultTextOption(option)
         self.setTextWidth(width)
         self.setPlainText(text)
+        self.document().contentsChange.connect(self._keep_within_limit)
         self.setZValue(1000.0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         cursor = self.textCursor()
@@ -50,6 +61,17 @@ class NoteEditor(QGraphicsTextItem):
     def text(self) -> str:
         # toPlainText() would turn no-break spaces into plain ones; the raw text keeps every character typed.
         return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def _keep_within_limit(self, position: int, _removed: int, added: int) -> None:
+        length = self.document().characterCount() - 1  # Qt counts the paragraph separator every document ends with
+        excess = length - MAX_TEXT
+        if excess > 0 and added > 0:
+            end = min(position + added, length)  # a change that replaced all the text counts that separator too
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(max(position, end - excess))
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._said(f"A note holds at most {MAX_TEXT:,} characters: the rest was left out.")
 
     def finish(self, commit: bool) -> None:
         if not self._done:

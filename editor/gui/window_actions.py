@@ -265,22 +265,27 @@ class WindowActions:
             self.window.board.delete_selected()
 
     def paste(self) -> None:
-        board = self.window.board
         # Qt returns no data at all when the system has no clipboard; the stubs do not say so.
         data = cast(QMimeData | None, QApplication.clipboard().mimeData())
-        if data is None:
-            return
-        point = self._mouse_point()
-        if data.hasFormat(MIME_TYPE):
-            try:
-                notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"))
-            except CanvasFileError as error:
-                self.window.show_error("The clipboard holds notes that cannot be read.", error)
-                return
-            board.paste_notes([(block_id, note) for block_id, note in notes], point)
-        elif data.hasText():
-            block_id = board.target_block(point)
-            board.paste_notes([(block_id, note) for note in notes_from_text(data.text())])
+        if data is not None:
+            self.paste_data(data, self._mouse_point(), "the clipboard")
+
+    def paste_data(self, data: QMimeData, point: QPointF | None, source: str) -> bool:
+        """Add the notes that pasted or dropped data holds: notes copied in Canvas Editor, or a note per line of
+        text, read with the checks a file gets. False when it holds neither."""
+        board = self.window.board
+        try:
+            if data.hasFormat(MIME_TYPE):
+                notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"), source)
+                board.paste_notes([(block_id, note) for block_id, note in notes], point)
+            elif data.hasText():
+                block_id = board.target_block(point)
+                board.paste_notes([(block_id, note) for note in notes_from_text(data.text(), source)])
+            else:
+                return False
+        except CanvasFileError as error:
+            self.window.show_error(f"The notes on {source} cannot be added.", error)
+        return True
 
     # View
 

@@ -1,0 +1,69 @@
+"""Drops onto the window: canvas files open (after asking to save changes), notes and text become notes where they
+fall, each read with the checks a file gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, QTimer
+
+from editor.fileformat.clipboard import MIME_TYPE
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDropEvent
+
+    from editor.gui.main_window import MainWindow
+
+
+def dropped_files(data: QMimeData) -> list[Path]:
+    """The local files that dropped data names (a file manager's drag), in its order."""
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()] if data.hasUrls() else []
+
+
+def _copy(data: QMimeData) -> QMimeData:
+    """The notes and text of dropped data, in data of our own."""
+    kept = QMimeData()
+    if data.hasFormat(MIME_TYPE):
+        kept.setData(MIME_TYPE, data.data(MIME_TYPE))
+    if data.hasText():
+        kept.setText(data.text())
+    return kept
+
+
+class Drops(QObject):
+    """Hears drag and drop events on the window (files only) and on the board's viewport (files, notes and text)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        drop: QDropEvent = event  # type: ignore[assignment]  # a QDragEnterEvent or QDragMoveEvent is one too
+        data = drop.mimeData()
+        on_board = watched is self.window.view.viewport()
+        if not (dropped_files(data) or (on_board and (data.hasFormat(MIME_TYPE) or data.hasText()))):
+            return False
+        drop.acceptProposedAction()
+        if kind == QEvent.Type.Drop:
+            point = self.window.view.mapToScene(drop.position().toPoint()) if on_board else None
+            files, kept = dropped_files(data), _copy(data)  # the drag's own data goes with the drag
+            # After the drop has returned: asking to save first must not hold the program the drag came from.
+            QTimer.singleShot(0, lambda: self._take(files, kept, point))
+        return True
+
+    def _take(self, files: list[Path], data: QMimeData, point: QPointF | None) -> None:
+        if not files:
+            self.window.actions_.paste_data(data, point, "the dropped text")
+            return
+        first, *others = files
+        if self.window.maybe_save():
+            self.window.open_path(first)
+        for path in others:
+            self.window.on_file(path, self.window.session).show()

@@ -1,0 +1,87 @@
+"""Text as long as a canvas may hold, and longer, on the board and in the note editor: the window answers at once,
+and what goes past a limit is refused with a message, never half-taken in silence."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import CTRL, click, double_click, keys, note_center
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from editor.fileformat import save_canvas
+from editor.gui.main_window import MainWindow
+from editor.gui.problems_dialog import ProblemsDialog
+from editor.gui.text import MOST_SHOWN, WrappedText, breakable
+from editor.model import Canvas, Note
+from editor.model.limits import MAX_NOTES, MAX_TEXT
+
+OpenApp = Callable[[Path | None], MainWindow]
+MEGABYTE_LINE = "w" * 1_000_000
+
+
+def test_pasting_a_line_of_a_million_letters_into_a_note_answers_within_a_second(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note_id = window.document.canvas.notes("channels")[0].id
+    double_click(window, note_center(window, note_id))
+    assert window.board.editor is not None
+    QApplication.clipboard().setText(MEGABYTE_LINE)
+    started = time.perf_counter()
+    keys(window, Qt.Key.Key_V, CTRL)  # replaces the selected text, as a paste does
+    QApplication.processEvents()
+    took = time.perf_counter() - started
+    assert took < 1.0, f"the window was busy for {took:.2f} s"  # the issue's bound; it takes some 0.06 s
+    assert window.board.editor.text == "w" * MAX_TEXT
+    assert "at most 10,000 characters" in window.statusBar().currentMessage()
+    keys(window, Qt.Key.Key_Return)
+    assert window.document.canvas.note(note_id).text == "w" * MAX_TEXT
+
+
+def test_a_line_too_long_for_a_note_on_the_clipboard_is_refused_with_its_place(open_app: OpenApp) -> None:
+    window = open_app(None)
+    click(window, note_center(window, window.document.canvas.notes("channels")[0].id))
+    QApplication.clipboard().setText("A fine note\n" + MEGABYTE_LINE + "\n")
+    keys(window, Qt.Key.Key_V, CTRL)
+    box = window.findChild(ProblemsDialog, "errorBox")
+    assert box is not None and box.isVisible()
+    assert box.details.splitlines() == [
+        "the clipboard:2:1: this line is 1,000,000 characters long; a canvas holds at most 10,000 in one text."
+    ]
+    assert window.document.canvas.note_count() == 43  # nothing half-pasted
+    box.close()
+
+
+def test_a_canvas_of_the_longest_notes_opens_and_each_lays_out_in_time_that_grows_with_its_length(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "long words.yaml"
+    save_canvas(Canvas(blocks={"channels": [Note("x" * MAX_TEXT), Note("y" * 3_000 + " and a few words")]}), path)
+    window = open_app(path)
+    assert [len(n.text) for n in window.document.canvas.notes("channels")] == [MAX_TEXT, 3_016]
+    # A run of letters with no space gets a place to break every 48 of them, so Qt never searches far for one.
+    assert max(len(run) for run in breakable("z" * 1_000).split("\u200b")) == 48
+    accented = breakable("x" + "e\u0301" * 40)  # the 49th character is an accent: no break before it
+    assert "\u200b\u0301" not in accented and accented.replace("\u200b", "") == "x" + "e\u0301" * 40
+    # Only what a note can show is laid out; the note keeps its whole text (its editor shows it all).
+    shown = WrappedText("x" * MAX_TEXT, window.board.notes[window.document.canvas.notes("channels")[0].id].font, 184)
+    assert shown.height < WrappedText("x" * (MOST_SHOWN + 500), shown.font, 184).height * 1.01
+
+
+def test_a_full_canvas_takes_no_more_notes_and_says_why(open_app: OpenApp, tmp_path: Path) -> None:
+    path = tmp_path / "full.yaml"
+    save_canvas(Canvas(blocks={"channels": [Note(f"n{i}") for i in range(MAX_NOTES)]}), path)
+    window = open_app(path)
+    canvas = window.document.canvas
+    keys(window, Qt.Key.Key_N)  # a new note: no editor opens for a note that could never be kept
+    assert window.board.editor is None
+    assert "A canvas holds at most 10,000 notes and this one has 10,000" in window.statusBar().currentMessage()
+    QApplication.clipboard().setText("one\ntwo\n")
+    keys(window, Qt.Key.Key_V, CTRL)
+    assert canvas.note_count() == MAX_NOTES
+    assert "the 2 notes could not be added" in window.statusBar().currentMessage()
+    click(window, note_center(window, canvas.notes("channels")[0].id))
+    keys(window, Qt.Key.Key_D, CTRL)  # Duplicate
+    assert canvas.note_count() == MAX_NOTES
+    assert "the note could not be added" in window.statusBar().currentMessage()
