@@ -15,8 +15,11 @@ from editor.errors import CanvasFileError
 def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
     """Replace the file at `path` with `data`, so that a crash at any moment leaves the old or the new file.
 
-    A symlink stays a symlink (its target is replaced) and an existing file keeps its permissions; `mode` sets them
-    instead (0o600 for a file only its owner may read, whatever the umask).
+    A symlink stays a symlink (its target is replaced). An existing file keeps its permissions, owner, group, access
+    control list and extended attributes; `mode` sets the permissions instead (0o600 for a file only its owner may
+    read, whatever the umask). A file the new one could not be made to carry them over to (another owner, a group
+    we are not in, an attribute we may not set), or one with other hard links, is written over in place, after the
+    new bytes are safe in the temporary file beside it, so that it keeps them all and its links see the new canvas.
     Raises CanvasFileError with a sentence a person can act on; the old file is then byte-identical.
     """
     source = str(path)
@@ -24,18 +27,23 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None
     folder = target.parent
     temp_name = ""
     try:
-        existing = _existing_mode(target)
-        if existing is not None and not existing & 0o222:
-            # Renaming over it would work, but a read-only file is its owner's way of saying "do not change".
-            raise CanvasFileError.whole(source, _not_saved("the file is read-only"))
+        old = _existing(target)
+        if old is not None:
+            _check_writable(target, old, source)
         fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=SUFFIX, dir=folder)
         with os.fdopen(fd, "wb") as stream:
             _hold(stream.fileno(), blocking=True)  # till the rename: another save sees the file is not a leftover
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-            os.chmod(temp_name, mode if mode is not None else _new_file_mode() if existing is None else existing)
-            os.replace(temp_name, target)
+            if old is None or mode is not None:
+                os.chmod(temp_name, mode if mode is not None else _new_file_mode())
+                os.replace(temp_name, target)
+            elif _carry_over(old, temp_name, target):
+                os.replace(temp_name, target)
+            else:
+                _write_in_place(target, data)
+                os.unlink(temp_name)  # only now: till the file holds the new bytes, this file holds them whole
             temp_name = ""
         _sync_folder(folder)
         _remove_leftovers(folder, target.name)
@@ -45,6 +53,79 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None
         if temp_name:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def _existing(target: Path) -> os.stat_result | None:
+    """The file being replaced, None when there is no file yet."""
+    try:
+        return target.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _check_writable(target: Path, old: os.stat_result, source: str) -> None:
+    """A file the person may not write is never replaced, though the folder would allow the rename."""
+    if not stat.S_IMODE(old.st_mode) & 0o222:
+        # A read-only file is its owner's way of saying "do not change" (root, who may write anything, included).
+        raise CanvasFileError.whole(source, _not_saved("the file is read-only"))
+    # Another user's file, say, or one an access control list closes; asked as the user the process acts as.
+    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise CanvasFileError.whole(source, _not_saved("you do not have permission to change this file"))
+
+
+def _carry_over(old: os.stat_result, temp_name: str, target: Path) -> bool:
+    """Give the new file the old one's owner, group, permissions and extended attributes (an access control list is
+    one); False when it cannot carry them all, or when the old file has other hard links, which a rename splits."""
+    if old.st_nlink > 1:
+        return False
+    new = os.stat(temp_name)
+    if (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid):
+        try:
+            os.chown(temp_name, old.st_uid, old.st_gid)  # the group, if we are in it; the owner, only as root
+        except PermissionError:
+            return False
+    os.chmod(temp_name, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits; before the ACL
+    try:
+        names = os.listxattr(target)
+    except OSError:  # a file system without extended attributes (or a platform: Windows, macOS)
+        return True
+    for name in names:
+        try:
+            os.setxattr(temp_name, name, os.getxattr(target, name))
+        except OSError:  # one only a privileged process may set (trusted.*, security.*)
+            return False
+    return True
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Write `data` over the file itself. Should that fail part way, the old bytes are written back."""
+    fd = os.open(target, os.O_RDWR)
+    try:
+        old = _read_all(fd)
+        try:
+            _overwrite(fd, data)
+        except OSError:
+            with contextlib.suppress(OSError):
+                _overwrite(fd, old)
+            raise
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _overwrite(fd: int, data: bytes) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.ftruncate(fd, len(data))
+    os.fsync(fd)
 
 
 SUFFIX = ".saving"
@@ -89,14 +170,6 @@ def _remove_leftovers(folder: Path, name: str) -> None:
                             os.unlink(entry.path)
                     finally:
                         os.close(fd)
-
-
-def _existing_mode(target: Path) -> int | None:
-    """The permission bits of the file being replaced, None when there is no file yet."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        return None
 
 
 def _new_file_mode() -> int:

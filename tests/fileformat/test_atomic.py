@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from disks import SmallDisk
@@ -50,6 +51,8 @@ def test_symlink_stays_a_symlink(tmp_path: Path) -> None:
     ("failing", "code", "reason"),
     [
         ("fsync", errno.ENOSPC, "the disk is full"),
+        ("fsync", errno.EIO, "Input/output error"),  # a failed fsync is a failed save: the bytes may not be on disk
+        ("fsync", errno.EDQUOT, "the disk quota is used up"),
         ("replace", errno.EACCES, "permission"),
         ("mkstemp", errno.EROFS, "read-only"),
         ("chmod", errno.EPERM, "permission"),
@@ -71,6 +74,42 @@ def test_failed_save_leaves_the_old_file_and_no_temporary_file(
     with pytest.raises(CanvasFileError, match=reason) as caught:
         save_canvas(canvas("New"), path)
     assert "not changed" in str(caught.value)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+@pytest.mark.parametrize(("code", "reason"), [(errno.EDQUOT, "quota"), (errno.EIO, "Input/output error")])
+def test_a_write_that_fails_part_way_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("Old"), path)
+    before = path.read_bytes()
+    fdopen = os.fdopen
+
+    class FailingStream:
+        """A file whose writes take a few bytes and then fail, as on a disk that fills or breaks part way."""
+
+        def __init__(self, stream: BinaryIO) -> None:
+            self.stream = stream
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.stream, name)
+
+        def __enter__(self) -> FailingStream:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()
+
+        def write(self, data: bytes) -> int:
+            self.stream.write(data[:7])
+            self.stream.flush()
+            raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: FailingStream(fdopen(fd, mode)))
+    with pytest.raises(CanvasFileError, match=reason):
+        save_canvas(canvas("New"), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
 

@@ -3,17 +3,20 @@ copies that others could read."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from editor.fileformat import CanvasFileError, load_canvas, open_canvas, save_canvas
-from editor.fileformat import reader as reader_module
+from editor.fileformat import disk as disk_module
 from editor.model import Canvas, Note
 
 
@@ -21,7 +24,7 @@ def test_a_write_while_the_file_is_read_is_seen_as_a_change(tmp_path: Path, monk
     path = tmp_path / "plan.yaml"
     save_canvas(Canvas(title="Ours"), path)
     theirs = Canvas(title="Theirs, written a moment later", blocks={"channels": [Note("Radio")]})
-    read = reader_module._read_at_most
+    read = disk_module._read_at_most
 
     def read_then_someone_writes(target: str | os.PathLike[str], size: int) -> bytes:
         data = read(target, size)
@@ -29,7 +32,7 @@ def test_a_write_while_the_file_is_read_is_seen_as_a_change(tmp_path: Path, monk
         save_canvas(theirs, path)  # another program, between our read and any stat after it
         return data
 
-    monkeypatch.setattr(reader_module, "_read_at_most", read_then_someone_writes)
+    monkeypatch.setattr(disk_module, "_read_at_most", read_then_someone_writes)
     canvas, state, _ = open_canvas(path)
     assert canvas.title == "Ours"
     assert state.changed_content(path) is not None  # never "unchanged": Save will ask before replacing theirs
@@ -197,3 +200,131 @@ def test_the_fallback_recovery_folder_is_never_one_someone_else_planted(
     assert session.root != predictable and session.root.parent == shared
     assert stat.S_IMODE(os.lstat(session.root).st_mode) == 0o700
     session.close()
+
+
+# What a save keeps of the file it replaces: its owner, group, links, extended attributes and access control list.
+
+NOBODY = 65534
+as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to be another user")
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Iterator[Path]:
+    """A folder anyone may write in (as /tmp is), outside pytest's own, which only its owner may enter."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="shared-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder)
+
+
+@contextmanager
+def being_nobody() -> Iterator[None]:
+    """Act as the user `nobody` (group `nogroup`) for a moment: root may take another user's rights and back."""
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@as_root
+def test_another_users_file_is_never_replaced_though_the_folder_allows_it(shared: Path) -> None:
+    path = shared / "theirs.yaml"
+    save_canvas(Canvas(title="Root's"), path)
+    path.chmod(0o644)
+    before = path.read_bytes()
+    with being_nobody(), pytest.raises(CanvasFileError, match="you do not have permission to change this file"):
+        save_canvas(Canvas(title="Nobody's"), path)
+    assert path.read_bytes() == before and path.stat().st_uid == 0
+    assert [p.name for p in shared.iterdir()] == ["theirs.yaml"]
+
+
+@as_root
+def test_a_shared_file_keeps_its_owner_and_group_when_a_member_of_the_group_saves(shared: Path) -> None:
+    path = shared / "team.yaml"
+    save_canvas(Canvas(title="Root's"), path)
+    os.chown(path, 0, NOBODY)
+    path.chmod(0o664)
+    with being_nobody():
+        save_canvas(Canvas(title="Nobody's edit"), path)  # a rename would make the file nobody's: written in place
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (0, NOBODY, 0o664)
+    assert load_canvas(path).title == "Nobody's edit"
+    assert [p.name for p in shared.iterdir()] == ["team.yaml"]
+
+
+@as_root
+def test_root_saving_another_users_file_leaves_it_theirs(shared: Path) -> None:
+    path = shared / "theirs.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    os.chown(path, NOBODY, NOBODY)
+    save_canvas(Canvas(title="After"), path)
+    assert (path.stat().st_uid, path.stat().st_gid) == (NOBODY, NOBODY)
+    assert load_canvas(path).title == "After"
+
+
+def test_a_hard_linked_file_keeps_its_links(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    other = tmp_path / "the same file elsewhere.yaml"
+    os.link(path, other)
+    save_canvas(Canvas(title="After", blocks={"channels": [Note("Radio")]}), path)
+    assert path.stat().st_ino == other.stat().st_ino and path.stat().st_nlink == 2
+    assert load_canvas(other).title == "After"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "the same file elsewhere.yaml"]
+
+
+def test_a_failed_write_in_place_puts_the_old_bytes_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.fileformat import atomic
+
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    os.link(path, tmp_path / "link.yaml")
+    before = path.read_bytes()
+    overwrite = atomic._overwrite
+    calls = []
+
+    def disk_full_the_first_time(fd: int, data: bytes) -> None:
+        calls.append(data)
+        if len(calls) == 1:
+            os.write(fd, data[:10])  # part of the new bytes are in when the disk fills
+            raise OSError(errno.ENOSPC, "No space left on device")
+        overwrite(fd, data)
+
+    monkeypatch.setattr(atomic, "_overwrite", disk_full_the_first_time)
+    with pytest.raises(CanvasFileError, match=r"the disk is full\. The file on disk was not changed"):
+        save_canvas(Canvas(title="After"), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "plan.yaml"]
+
+
+def test_extended_attributes_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    try:
+        os.setxattr(path, "user.xdg.comment", b"from the workshop")
+    except (OSError, AttributeError):
+        pytest.skip("this file system keeps no extended attributes")
+    save_canvas(Canvas(title="After"), path)
+    assert os.getxattr(path, "user.xdg.comment") == b"from the workshop"
+    assert load_canvas(path).title == "After"
+
+
+def test_an_access_control_list_is_kept(tmp_path: Path) -> None:
+    import shutil
+
+    if not shutil.which("setfacl"):
+        pytest.skip("needs setfacl (Debian's acl)")
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    if subprocess.run(["setfacl", "-m", f"u:{NOBODY}:rw", str(path)], capture_output=True).returncode:
+        pytest.skip("this file system keeps no access control lists")
+    acl = subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True, check=True).stdout
+    assert f"user:{NOBODY}:rw-" in acl or "user:nobody:rw-" in acl
+    save_canvas(Canvas(title="After"), path)
+    assert subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True).stdout == acl
