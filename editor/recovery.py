@@ -16,6 +16,7 @@ import atexit
 import contextlib
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,8 +27,10 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 from editor.errors import CanvasFileError
 from editor.fileformat import FileState, parse_canvas
 from editor.fileformat.atomic import write_atomically
+from editor.fileformat.disk import NotAFileError, read_regular
 from editor.fileformat.writer import dump_content, file_bytes, refuse_past_limits
 from editor.model import Canvas
+from editor.yamlsafe import MAX_BYTES, too_large
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -194,7 +197,7 @@ class Session:
             self._claimed.append(lock)
             for path in sorted(folder.glob(f"*{SUFFIX}")):
                 try:
-                    canvas, info = decode_copy(path.read_bytes(), str(path))
+                    canvas, info = decode_copy(_read_copy(path), str(path))
                 except (CanvasFileError, OSError) as error:
                     problems.append(self._set_aside(path, error))
                     continue
@@ -267,6 +270,20 @@ class Session:
             lock.unlock()
             self._claimed.remove(lock)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read_copy(path: Path) -> bytes:
+    """A copy's bytes. Only a file this editor could have written is read: a link or a pipe put there (by someone
+    else, say) is refused at once, and no more is read than a copy may hold."""
+    if not stat.S_ISREG(path.lstat().st_mode):
+        raise CanvasFileError.whole(str(path), "this is not a file this editor wrote (a link, a pipe or a device).")
+    try:
+        data, info = read_regular(path)
+    except NotAFileError:  # a pipe put in its place since the look above
+        raise CanvasFileError.whole(str(path), "this is not a file this editor wrote (a pipe or a device).") from None
+    if max(len(data), info.st_size) > MAX_BYTES:
+        raise too_large(max(len(data), info.st_size), str(path))
+    return data
 
 
 def _new_id() -> str:

@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+import errno
 import os
-from pathlib import Path
+import stat
 from typing import Any, NamedTuple
+
+from editor.yamlsafe import MAX_BYTES
+
+
+class NotAFileError(Exception):
+    """A path names a device, a pipe or a socket, not a file."""
+
+
+def read_regular(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes, at most one more than a canvas may have (should it grow while it is read), and its stat
+    from before they were read; of a file larger than that by its stat, one byte. Raises OSError, and NotAFileError
+    for a device or a pipe: reading one may never end."""
+    info = os.stat(path)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFileError(str(path))
+    if info.st_size > MAX_BYTES:  # too large already: its first bytes say as much as all of it would
+        return _read_at_most(path, 1), info
+    return _read_at_most(path, MAX_BYTES + 1), info
+
+
+def _read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read(size)
 
 
 class FileState(NamedTuple):
@@ -34,11 +60,14 @@ class FileState(NamedTuple):
 
     @classmethod
     def now(cls, path: str | os.PathLike[str]) -> FileState | None:
-        """The file's state now; None when it is gone or cannot be read."""
+        """The file's state now; None when it is gone, cannot be read or is no regular file (a device or a pipe, which
+        a path from a hostile recovery copy may name, could be read for ever). A file larger than a canvas may be
+        differs by its size from every canvas, and only a byte of it is read."""
         try:
-            return cls.of(path, Path(path).read_bytes())
-        except OSError:
+            data, info = read_regular(path)
+        except (OSError, NotAFileError):
             return None
+        return cls.from_stat(info, data)
 
     def same_content(self, other: FileState | None) -> bool:
         return other is not None and other.sha256 == self.sha256

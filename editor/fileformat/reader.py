@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import stat
 
 from editor import yamlsafe
 from editor.errors import CanvasFileError
-from editor.fileformat.disk import FileState
+from editor.fileformat.disk import FileState, NotAFileError, read_regular
 from editor.fileformat.layout import Layout, build
 from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template, load_template
 from editor.model.colors import is_valid_color, normalize_color
@@ -48,29 +47,19 @@ def read_canvas(data: bytes, source: str = "<canvas>") -> tuple[Canvas, Layout]:
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
-    """A regular file's bytes, at most one more than a canvas may have, and its stat from before they were read. A
-    device (/dev/zero) or a pipe is refused at once: reading one may never end."""
+    """A regular file's bytes and its stat from before they were read. A device (/dev/zero) or a pipe is refused at
+    once: reading one may never end."""
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise CanvasFileError.whole(
-                str(path), "this is a device, a pipe or a socket, not a file; canvases are read from files."
-            )
-        if info.st_size > yamlsafe.MAX_BYTES:
-            raise yamlsafe.too_large(info.st_size, str(path))  # say so before reading it all
-        data = _read_at_most(path, yamlsafe.MAX_BYTES + 1)  # bounded, should it grow meanwhile
+        data, info = read_regular(path)
+    except NotAFileError:
+        raise CanvasFileError.whole(
+            str(path), "this is a device, a pipe or a socket, not a file; canvases are read from files."
+        ) from None
     except OSError as error:
         raise CanvasFileError.whole(str(path), _read_failure(error)) from None
-    if len(data) > yamlsafe.MAX_BYTES:
-        raise yamlsafe.too_large(len(data), str(path))
+    if max(info.st_size, len(data)) > yamlsafe.MAX_BYTES:
+        raise yamlsafe.too_large(max(info.st_size, len(data)), str(path))
     return data, info
-
-
-def _read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
-    with open(path, "rb") as stream:
-        return stream.read(size)
 
 
 def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:

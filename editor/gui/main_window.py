@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor import recovery
-from editor.errors import CanvasFileError
+from editor.errors import CanvasFileError, shown
 from editor.gui import settings, style
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
         return [self.details_dock, self.history_dock]
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{shown(self.document.name)}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def file_stem(self) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.errors import shown
 from editor.recovery import RecoveredCopy
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -145,7 +146,7 @@ class RecoveryDialog(QDialog):
             try:
                 action(copy)
             except OSError as error:
-                failures.append(f"{copy.path}: {error.strerror or error}")
+                failures.append(shown(f"{copy.path}: {error.strerror or error}"))
                 continue
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
         if failures:
@@ -162,13 +163,13 @@ class RecoveryDialog(QDialog):
         original = copy.info.original
         item = QTreeWidgetItem(
             [
-                copy.canvas.title or "Untitled",
-                str(original) if original else "Untitled (never saved)",
+                shown(copy.canvas.title) or "Untitled",
+                shown(str(original)) if original else "Untitled (never saved)",
                 _when(copy.info.changed),
                 STATUS[status],
             ]
         )
-        item.setToolTip(1, str(original) if original else "")
+        item.setToolTip(1, shown(str(original)) if original else "")
         item.setToolTip(3, WARNINGS.get(status, ""))
         if status in ("changed", "missing"):
             item.setForeground(3, Qt.GlobalColor.darkRed)

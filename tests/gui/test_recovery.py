@@ -3,6 +3,7 @@ offered at the next start after a crash, where nothing is restored or deleted wi
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from editor.fileformat import FileState, load_canvas, save_canvas
 from editor.gui.app import offer_recovery
 from editor.gui.main_window import MainWindow
 from editor.gui.problems_dialog import ProblemsDialog
-from editor.gui.recovery_dialog import RecoveryDialog
+from editor.gui.recovery_dialog import STATUS, RecoveryDialog
 from editor.model import Canvas, Note
 from editor.recovery import CopyInfo, RecoveredCopy, Session, decode_copy
 
@@ -305,3 +306,39 @@ def test_when_the_data_folder_cannot_be_used_copies_go_to_the_temporary_folder_a
         assert len(copies_of(session)) == 1
     finally:
         session.close()
+
+
+def test_planted_and_hostile_copies_never_hang_never_write_and_show_their_paths_escaped(
+    open_app: OpenApp, session: Session, canvas_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Copies someone else put in the recovery folder: one naming /dev/zero as its file, one whose file name holds
+    terminal escapes, one of 40 MiB, one that is a link to a pipe, and one whose file is the person's own canvas."""
+    escaped_name = tmp_path / "plan\x1b]0;pwned\x07.yaml"
+    left_behind(
+        session.root,
+        (edited("Names a device", "x"), Path("/dev/zero"), None),
+        (edited("Escapes\x1b[2J", "y"), escaped_name, None),
+        (edited("Over the person's file", "z"), canvas_file, None),
+    )
+    dead = next(path for path in (session.root / "sessions").iterdir() if path != session.folder)
+    (dead / "huge.yaml").write_bytes(b"# Canvas Editor recovery copy\n# recovery: {}\n" + b"a" * (40 << 20))
+    os.mkfifo(tmp_path / "pipe")
+    (dead / "pipe.yaml").symlink_to(tmp_path / "pipe")
+    before = canvas_file.read_bytes()
+    started = time.perf_counter()
+    window, dialog = start(open_app, session, qtbot)
+    assert time.perf_counter() - started < 10, "reading the copies never waits on a pipe or reads a device"
+    offered = {row[0]: row for row in rows(dialog)}
+    assert set(offered) == {"Names a device", "Escapes\\x1b[2J", "Over the person's file"}
+    assert offered["Escapes\\x1b[2J"][1] == str(tmp_path / "plan\\x1b]0;pwned\\x07.yaml")
+    assert offered["Names a device"][3] == STATUS["missing"]  # not a file: never read
+    box = window.findChild(ProblemsDialog, "errorBox")
+    assert box is not None and "huge.yaml" in box.details and "pipe.yaml" in box.details
+    assert "MiB" in box.details and "not a file this editor wrote" in box.details
+    box.close()
+    dialog.restore_button.click()
+    restored = {w.document.canvas.title: w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+    assert "\x1b" not in restored["Escapes\x1b[2J"].windowTitle()
+    assert all(w.isWindowModified() for w in restored.values())
+    assert canvas_file.read_bytes() == before  # nothing is written over a copy's file until the person saves
+    assert not escaped_name.exists()
