@@ -21,9 +21,10 @@ def notes_to_yaml(template: Template, notes: Sequence[tuple[str, Note]]) -> str:
     return dump_canvas(Canvas(template, blocks=blocks))
 
 
-def notes_from_yaml(text: str, source: str = "the clipboard") -> list[tuple[str, Note]]:
-    """The notes from clipboard text written by notes_to_yaml (by this or another window). Raises CanvasFileError."""
-    canvas = parse_canvas(text.encode("utf-8", "replace"), source)
+def notes_from_yaml(data: bytes, source: str = "the clipboard") -> list[tuple[str, Note]]:
+    """The notes from clipboard bytes written by notes_to_yaml (by this or another window), read as a file is.
+    Raises CanvasFileError."""
+    canvas = parse_canvas(data, source)
     return list(canvas.all_notes())
 
 

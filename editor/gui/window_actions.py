@@ -276,7 +276,7 @@ class WindowActions:
         board = self.window.board
         try:
             if data.hasFormat(MIME_TYPE):
-                notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"), source)
+                notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()), source)
                 board.paste_notes([(block_id, note) for block_id, note in notes], point)
             elif data.hasText():
                 block_id = board.target_block(point)

@@ -7,11 +7,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from driving import CTRL, click, double_click, keys, note_center
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.fileformat import save_canvas
+from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.main_window import MainWindow
 from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.text import MOST_SHOWN, WrappedText, breakable
@@ -85,3 +87,29 @@ def test_a_full_canvas_takes_no_more_notes_and_says_why(open_app: OpenApp, tmp_p
     keys(window, Qt.Key.Key_D, CTRL)  # Duplicate
     assert canvas.note_count() == MAX_NOTES
     assert "the note could not be added" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    "payload, fragment",
+    [
+        (b"format: 1\nblocks: {channels: [a\x00b]}\n", "the clipboard:2:22: this is a binary file"),
+        (b"format: 1\nblocks: {channels: [\xff\xfe]}\n", "the clipboard:2:21: byte 0xff is not UTF-8"),
+        (b"format: 1\n# " + b"x" * (33 << 20) + b"\n", "the clipboard: the file is 33.0 MiB"),
+        (b"format: 1\nblocks: {channels: [" + b"a, " * 300_000 + b"]}\n", "values; a canvas never needs so many"),
+    ],
+    ids=["NUL", "not UTF-8", "33 MiB", "300,000 notes"],
+)
+def test_odd_notes_on_the_clipboard_get_a_files_checks_and_nothing_is_added(
+    open_app: OpenApp, payload: bytes, fragment: str
+) -> None:
+    window = open_app(None)
+    data = QMimeData()
+    data.setData(MIME_TYPE, payload)
+    QApplication.clipboard().setMimeData(data)
+    started = time.perf_counter()
+    keys(window, Qt.Key.Key_V, CTRL)
+    assert time.perf_counter() - started < 10  # seconds at most, never a hang
+    box = window.findChild(ProblemsDialog, "errorBox")
+    assert box is not None and fragment in box.details, box.details
+    assert window.document.canvas.note_count() == 43
+    box.close()
