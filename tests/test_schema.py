@@ -57,3 +57,14 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
         {"format": 1, "parking_lot": [{"text": "x", "votes": -1}]},
     ):
         assert not VALIDATOR.is_valid(bad)
+
+
+def test_the_schema_states_the_limits_the_reader_keeps() -> None:
+    from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_TEXT
+
+    text = json.dumps(SCHEMA)
+    assert SCHEMA["properties"]["legend"]["maxProperties"] == MAX_LEGEND
+    assert f'"maxItems": {MAX_TAGS}' in text and f'"maxLength": {MAX_TEXT}' in text
+    assert f"{MAX_NOTES:,} notes" in SCHEMA["description"]
+    with pytest.raises(jsonschema.ValidationError):
+        VALIDATOR.validate({"format": 1, "title": "t" * (MAX_TEXT + 1)})

@@ -144,3 +144,35 @@ def test_a_recovery_copy_too_large_to_read_is_not_written(tmp_path: Path) -> Non
         future.result()
     assert not session.copy_path(copy_id).exists()
     session.close()
+
+
+BAD = Path(__file__).parents[1] / "fileformat" / "bad"
+# The attack's files that fit in the repository, beside the others; the larger are made by `attack` above.
+ATTACK_FILES = [
+    "too-many-notes.yaml",
+    "text-too-long.yaml",
+    "too-many-tags.yaml",
+    "legend-too-large.yaml",
+    "huge-number.yaml",
+    "terminal-escape.yaml",
+    "cr-line-ends.yaml",
+    "utf-16.yaml",
+    "utf-32.yaml",
+    "lone-surrogate-bytes.yaml",
+    "control-character.yaml",
+    "deep-nesting.yaml",
+    "alias-bomb.yaml",
+]
+
+
+@pytest.mark.parametrize("name", ATTACK_FILES)
+def test_validate_answers_each_attack_file_in_the_repository_with_one_line(name: str) -> None:
+    path = BAD / name
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "editor", "validate", str(path)], capture_output=True, text=True)
+    took = time.perf_counter() - started
+    assert result.returncode == 1 and result.stderr == ""
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{path}:")
+    assert "\x1b" not in line and "\x07" not in line  # a file's escapes are shown, never sent to the terminal
+    assert took < 10, "an answer in seconds, never a hang (well under one on this machine: see the README)"
