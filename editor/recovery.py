@@ -16,7 +16,6 @@ import atexit
 import contextlib
 import os
 import shutil
-import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -275,12 +274,12 @@ class Session:
 def _read_copy(path: Path) -> bytes:
     """A copy's bytes. Only a file this editor could have written is read: a link or a pipe put there (by someone
     else, say) is refused at once, and no more is read than a copy may hold."""
-    if not stat.S_ISREG(path.lstat().st_mode):
-        raise CanvasFileError.whole(str(path), "this is not a file this editor wrote (a link, a pipe or a device).")
     try:
-        data, info = read_regular(path)
-    except NotAFileError:  # a pipe put in its place since the look above
-        raise CanvasFileError.whole(str(path), "this is not a file this editor wrote (a pipe or a device).") from None
+        data, info = read_regular(path, follow_links=False)
+    except NotAFileError:
+        raise CanvasFileError.whole(
+            str(path), "this is not a file this editor wrote (a link, a pipe or a device)."
+        ) from None
     if max(len(data), info.st_size) > MAX_BYTES:
         raise too_large(max(len(data), info.st_size), str(path))
     return data

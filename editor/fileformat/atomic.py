@@ -20,7 +20,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None
     read, whatever the umask). A file the new one could not be made to carry them over to (another owner, a group
     we are not in, an attribute we may not set), or one with other hard links, is written over in place, after the
     new bytes are safe in the temporary file beside it, so that it keeps them all and its links see the new canvas.
-    Raises CanvasFileError with a sentence a person can act on; the old file is then byte-identical.
+    Raises CanvasFileError with a sentence a person can act on; the old file is then byte-identical, except when
+    writing in place failed and putting the old bytes back failed too: the sentence then says so, and where the
+    temporary file that holds the whole new canvas is.
     """
     source = str(path)
     target = Path(os.path.realpath(path))
@@ -42,7 +44,11 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, mode: int | None
             elif _carry_over(old, temp_name, target):
                 os.replace(temp_name, target)
             else:
-                _write_in_place(target, data)
+                try:
+                    _write_in_place(target, data)
+                except _DamagedError as damaged:  # the temporary file is now the one whole copy of the new canvas
+                    kept, temp_name = temp_name, ""
+                    raise CanvasFileError.whole(source, damaged.say(kept)) from None
                 os.unlink(temp_name)  # only now: till the file holds the new bytes, this file holds them whole
             temp_name = ""
         _sync_folder(folder)
@@ -70,43 +76,74 @@ def _check_writable(target: Path, old: os.stat_result, source: str) -> None:
         raise CanvasFileError.whole(source, _not_saved("the file is read-only"))
     # Another user's file, say, or one an access control list closes; asked as the user the process acts as.
     if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
-        raise CanvasFileError.whole(source, _not_saved("you do not have permission to change this file"))
+        read_only_disk = hasattr(os, "statvfs") and os.statvfs(target).f_flag & os.ST_RDONLY
+        reason = "the disk is read-only" if read_only_disk else "you do not have permission to change this file"
+        raise CanvasFileError.whole(source, _not_saved(reason))
 
 
 def _carry_over(old: os.stat_result, temp_name: str, target: Path) -> bool:
     """Give the new file the old one's owner, group, permissions and extended attributes (an access control list is
-    one); False when it cannot carry them all, or when the old file has other hard links, which a rename splits."""
+    one), and no others (none it took from its folder's default ACL); False when it cannot carry them all, or when
+    the old file has other hard links, which a rename splits."""
     if old.st_nlink > 1:
         return False
     new = os.stat(temp_name)
-    if (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid):
-        try:
-            os.chown(temp_name, old.st_uid, old.st_gid)  # the group, if we are in it; the owner, only as root
-        except PermissionError:
-            return False
-    os.chmod(temp_name, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits; before the ACL
     try:
-        names = os.listxattr(target)
-    except OSError:  # a file system without extended attributes (or a platform: Windows, macOS)
+        if (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid):
+            os.chown(temp_name, old.st_uid, old.st_gid)  # the group, if we are in it; the owner, only as root
+        os.chmod(temp_name, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits; before the ACL
+    except OSError:  # EPERM; EINVAL for an owner a user namespace does not map
+        return False
+    if not hasattr(os, "listxattr"):  # Windows, macOS: Python has no extended attributes there
         return True
-    for name in names:
-        try:
-            os.setxattr(temp_name, name, os.getxattr(target, name))
-        except OSError:  # one only a privileged process may set (trusted.*, security.*)
-            return False
+    try:
+        wanted = {name: os.getxattr(target, name) for name in os.listxattr(target)}
+        for name in os.listxattr(temp_name):
+            if name not in wanted:
+                os.removexattr(temp_name, name)
+        for name, value in wanted.items():
+            os.setxattr(temp_name, name, value)
+    except OSError as error:
+        # A file system without extended attributes has nothing to carry; one only a privileged process may set
+        # (trusted.*, security.*) is kept by writing in place.
+        return error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP) and not _has_attributes(target)
     return True
 
 
+def _has_attributes(target: Path) -> bool:
+    try:
+        return bool(os.listxattr(target))
+    except OSError:
+        return False
+
+
+class _DamagedError(Exception):
+    """Writing over a file failed part way, and so did putting its old bytes back."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def say(self, kept: str) -> str:
+        reason = failure_reason(self.error)
+        return (
+            f"could not save: {reason}, and the file's old text could not be put back either: the file may be "
+            f"damaged. The whole new canvas is in {kept}; the canvas is also still open here."
+        )
+
+
 def _write_in_place(target: Path, data: bytes) -> None:
-    """Write `data` over the file itself. Should that fail part way, the old bytes are written back."""
+    """Write `data` over the file itself. Should that fail part way, the old bytes are written back; should that
+    fail too, raises _DamagedError."""
     fd = os.open(target, os.O_RDWR)
     try:
         old = _read_all(fd)
         try:
             _overwrite(fd, data)
-        except OSError:
-            with contextlib.suppress(OSError):
+        except OSError as error:
+            try:
                 _overwrite(fd, old)
+            except OSError:
+                raise _DamagedError(error) from None
             raise
     finally:
         os.close(fd)
@@ -194,6 +231,11 @@ def _sync_folder(folder: Path) -> None:
 
 def save_failure(error: OSError) -> str:
     """What went wrong, in a sentence, and the reassurance that matters: the file on disk is unchanged."""
+    return _not_saved(failure_reason(error))
+
+
+def failure_reason(error: OSError) -> str:
+    """What went wrong, in a few words."""
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is used up",
@@ -204,8 +246,7 @@ def save_failure(error: OSError) -> str:
         errno.ENOTDIR: "a part of the path is not a folder",
         errno.EISDIR: "that path is a folder",
     }
-    reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return _not_saved(reason)
+    return reasons.get(error.errno or 0, error.strerror or str(error))
 
 
 def _not_saved(reason: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from editor.yamlsafe import MAX_BYTES
 
@@ -14,23 +14,33 @@ class NotAFileError(Exception):
     """A path names a device, a pipe or a socket, not a file."""
 
 
-def read_regular(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+def read_regular(path: str | os.PathLike[str], follow_links: bool = True) -> tuple[bytes, os.stat_result]:
     """A regular file's bytes, at most one more than a canvas may have (should it grow while it is read), and its stat
     from before they were read; of a file larger than that by its stat, one byte. Raises OSError, and NotAFileError
-    for a device or a pipe: reading one may never end."""
-    info = os.stat(path)
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-    if not stat.S_ISREG(info.st_mode):
-        raise NotAFileError(str(path))
-    if info.st_size > MAX_BYTES:  # too large already: its first bytes say as much as all of it would
-        return _read_at_most(path, 1), info
-    return _read_at_most(path, MAX_BYTES + 1), info
+    for a device or a pipe: reading one may never end. The file is opened first and then looked at, and opening
+    does not wait, so a pipe put in its place meanwhile is refused too; without `follow_links` so is a link."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a link, where none is followed
+            raise NotAFileError(str(path)) from None
+        raise
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFileError(str(path))
+        if info.st_size > MAX_BYTES:  # too large already: its first bytes say as much as all of it would
+            return _read_at_most(stream, 1), info
+        return _read_at_most(stream, MAX_BYTES + 1), info
 
 
-def _read_at_most(path: str | os.PathLike[str], size: int) -> bytes:
-    with open(path, "rb") as stream:
-        return stream.read(size)
+def _read_at_most(stream: BinaryIO, size: int) -> bytes:
+    return stream.read(size)
 
 
 class FileState(NamedTuple):

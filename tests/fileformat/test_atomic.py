@@ -55,7 +55,6 @@ def test_symlink_stays_a_symlink(tmp_path: Path) -> None:
         ("fsync", errno.EDQUOT, "the disk quota is used up"),
         ("replace", errno.EACCES, "permission"),
         ("mkstemp", errno.EROFS, "read-only"),
-        ("chmod", errno.EPERM, "permission"),
         ("fdopen", errno.EIO, "Input/output error"),
     ],
 )
@@ -75,6 +74,34 @@ def test_failed_save_leaves_the_old_file_and_no_temporary_file(
         save_canvas(canvas("New"), path)
     assert "not changed" in str(caught.value)
     assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_a_new_file_that_cannot_be_given_its_mode_is_not_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(atomic.os, "chmod", fail)
+    with pytest.raises(CanvasFileError, match="permission"):
+        save_canvas(canvas("New"), tmp_path / "plan.yaml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_whose_mode_a_new_file_cannot_take_is_written_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(canvas("Old"), path)
+    path.chmod(0o640)
+    inode = path.stat().st_ino
+
+    def fail(*args: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(atomic.os, "chmod", fail)
+    save_canvas(canvas("New"), path)
+    assert load_canvas(path).title == "New"
+    assert path.stat().st_ino == inode and stat.S_IMODE(path.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
 
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -26,8 +27,8 @@ def test_a_write_while_the_file_is_read_is_seen_as_a_change(tmp_path: Path, monk
     theirs = Canvas(title="Theirs, written a moment later", blocks={"channels": [Note("Radio")]})
     read = disk_module._read_at_most
 
-    def read_then_someone_writes(target: str | os.PathLike[str], size: int) -> bytes:
-        data = read(target, size)
+    def read_then_someone_writes(stream: BinaryIO, size: int) -> bytes:
+        data = read(stream, size)
         time.sleep(0.01)  # a new modification time, even on a coarse clock
         save_canvas(theirs, path)  # another program, between our read and any stat after it
         return data
@@ -328,3 +329,80 @@ def test_an_access_control_list_is_kept(tmp_path: Path) -> None:
     assert f"user:{NOBODY}:rw-" in acl or "user:nobody:rw-" in acl
     save_canvas(Canvas(title="After"), path)
     assert subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True).stdout == acl
+
+
+def test_a_write_in_place_that_cannot_be_undone_says_so_and_keeps_the_new_canvas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.fileformat import atomic
+
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    os.link(path, tmp_path / "link.yaml")
+
+    def broken_disk(fd: int, data: bytes) -> None:
+        os.write(fd, b"half")
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(atomic, "_overwrite", broken_disk)
+    with pytest.raises(CanvasFileError, match="the file may be damaged") as caught:
+        save_canvas(Canvas(title="After", blocks={"channels": [Note("Radio")]}), path)
+    assert "not changed" not in str(caught.value)
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.endswith(".saving")]
+    assert str(kept) in str(caught.value)
+    assert load_canvas(kept) == Canvas(title="After", blocks={"channels": [Note("Radio")]})
+
+
+def test_saves_work_where_python_has_no_extended_attributes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    for name in ("listxattr", "getxattr", "setxattr", "removexattr"):  # as on Windows and macOS
+        monkeypatch.delattr(os, name, raising=False)
+    save_canvas(Canvas(title="After"), path)
+    assert load_canvas(path).title == "After"
+
+
+def test_a_file_on_a_read_only_disk_is_named_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    real_statvfs = os.statvfs
+
+    class ReadOnly:
+        def __init__(self, result: os.statvfs_result) -> None:
+            self.f_flag = result.f_flag | os.ST_RDONLY
+
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as access(2) answers on a read-only mount
+    monkeypatch.setattr(os, "statvfs", lambda target: ReadOnly(real_statvfs(target)))
+    with pytest.raises(CanvasFileError, match=r"the disk is read-only\. The file on disk was not changed"):
+        save_canvas(Canvas(title="After"), path)
+
+
+def test_attributes_a_new_file_takes_from_its_folder_are_not_added(tmp_path: Path) -> None:
+    import shutil
+
+    if not shutil.which("setfacl"):
+        pytest.skip("needs setfacl (Debian's acl)")
+    path = tmp_path / "plan.yaml"
+    save_canvas(Canvas(title="Before"), path)
+    before = subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True, check=True).stdout
+    if subprocess.run(["setfacl", "-d", "-m", f"u:{NOBODY}:rw", str(tmp_path)], capture_output=True).returncode:
+        pytest.skip("this file system keeps no access control lists")
+    save_canvas(Canvas(title="After"), path)  # the temporary file was made with the folder's default entries
+    assert subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True).stdout == before
+
+
+def test_a_recovery_copy_that_is_a_link_is_never_followed(tmp_path: Path) -> None:
+    from editor.fileformat.disk import NotAFileError, read_regular
+
+    real = tmp_path / "real.yaml"
+    real.write_text("format: 1\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert read_regular(link)[0] == b"format: 1\n"
+    with pytest.raises(NotAFileError):
+        read_regular(link, follow_links=False)
+    os.mkfifo(tmp_path / "pipe")
+    started = time.perf_counter()
+    with pytest.raises(NotAFileError):
+        read_regular(tmp_path / "pipe")  # opening does not wait for a writer
+    assert time.perf_counter() - started < 1
