@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from editor.gui import style
 from editor.gui.board_scene import BoardScene
@@ -263,7 +263,7 @@ class EditableBoard(BoardScene):
                     self.document.push(UpdateNotes(self.canvas, {note_id: {"text": text}}, "Edit Note"))
                 else:
                     self.document.push(RemoveNotes(self.canvas, [note_id]))
-        elif new_note is not None and commit and text:
+        elif new_note is not None and commit and text and self._room_for_typed(text):
             block_id, position = new_note
             note = Note(text, position=position)
             self.document.push(AddNotes(self.canvas, [(block_id, None, note)]))
@@ -316,21 +316,34 @@ class EditableBoard(BoardScene):
 
     def paste_notes(self, notes: list[tuple[str | None, Note]], scene_point: QPointF | None = None) -> None:
         """Add notes (from the clipboard): into their own block, or all into the block under the point."""
+        self.finish_editing()  # a note being typed comes first, and counts
         target = self.block_id_at(scene_point) if scene_point else None
         placed = [(target or block_id or self.target_block(), None, note) for block_id, note in notes]
         if placed and self.room_for(len(placed)):
             self.document.push(AddNotes(self.canvas, placed, "Paste"))
             self.select_ids([note.id for _, _, note in placed])
 
+    def _room_for_typed(self, text: str) -> bool:
+        """Whether a note just typed fits (the canvas may have filled up while it was typed); when not, its text is
+        put on the clipboard, so that nothing typed is lost."""
+        if self.room_for(1):
+            return True
+        QGuiApplication.clipboard().setText(text)
+        self.said.emit(f"{self._full_message(1)} Its text is on the clipboard.")
+        return False
+
     def room_for(self, count: int) -> bool:
         """Whether `count` more notes fit in the canvas (MAX_NOTES); when not, the person is told why nothing came."""
         room = MAX_NOTES - self.canvas.note_count()
         if count <= room:
             return True
+        self.said.emit(self._full_message(count))
+        return False
+
+    def _full_message(self, count: int) -> str:
         notes = "the note" if count == 1 else f"the {count:,} notes"
         held = f"A canvas holds at most {MAX_NOTES:,} notes and this one has {self.canvas.note_count():,}"
-        self.said.emit(f"{held}: {notes} could not be added.")
-        return False
+        return f"{held}: {notes} could not be added."
 
     def nudge_selected(self, dx: float, dy: float) -> None:
         """Move the selected notes a step; they stay pinned where they are put. Repeated nudges undo as one."""

@@ -48,6 +48,8 @@ class Drops(QObject):
         drop: QDropEvent = event  # type: ignore[assignment]  # a QDragEnterEvent or QDragMoveEvent is one too
         data = drop.mimeData()
         on_board = watched is self.window.view.viewport()
+        if on_board and self._over_editor(drop):
+            return False  # text dropped into the note being edited goes into it, as in any text field
         if not (dropped_files(data) or (on_board and (data.hasFormat(MIME_TYPE) or data.hasText()))):
             return False
         drop.acceptProposedAction()
@@ -57,6 +59,11 @@ class Drops(QObject):
             # After the drop has returned: asking to save first must not hold the program the drag came from.
             QTimer.singleShot(0, lambda: self._take(files, kept, point))
         return True
+
+    def _over_editor(self, drop: QDropEvent) -> bool:
+        editor = self.window.board.editor
+        point = self.window.view.mapToScene(drop.position().toPoint())
+        return editor is not None and editor.isVisible() and editor.sceneBoundingRect().contains(point)
 
     def _take(self, files: list[Path], data: QMimeData, point: QPointF | None) -> None:
         if not files:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from editor.gui import style
@@ -14,6 +15,8 @@ from editor.model.limits import MAX_TEXT
 
 
 class HeaderPanel(QWidget):
+    said = Signal(str)  # a passing message for the person (a text cut at the limit)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
@@ -32,7 +35,7 @@ class HeaderPanel(QWidget):
         rows = [("title", "Title"), *((f.id, f.label) for f in document.canvas.template.header)]
         for name, label in rows:
             edit = QLineEdit(self)
-            edit.setMaxLength(MAX_TEXT)  # what a file may hold: longer text pasted here is cut at the limit
+            edit.setMaxLength(2 * MAX_TEXT)  # UTF-16 units, room for MAX_TEXT characters of any kind; see _within
             edit.setObjectName(name)
             edit.editingFinished.connect(self._committer(name, label, edit))
             self._form.addRow(label, edit)
@@ -43,7 +46,7 @@ class HeaderPanel(QWidget):
         self.legend = {}
         for color, hex_value in PALETTE.items():
             edit = QLineEdit(self)
-            edit.setMaxLength(MAX_TEXT)
+            edit.setMaxLength(2 * MAX_TEXT)
             edit.setObjectName(f"legend-{color}")
             edit.setPlaceholderText("not used")
             edit.addAction(style.swatch(hex_value), QLineEdit.ActionPosition.LeadingPosition)
@@ -59,10 +62,20 @@ class HeaderPanel(QWidget):
                 return
             canvas = self.document.canvas
             current = canvas.title if name == "title" else canvas.fields[name]
-            if edit.text() != current:
-                self.document.push(SetHeader(canvas, name, edit.text(), label))
+            text = self._within(edit, label)
+            if text != current:
+                self.document.push(SetHeader(canvas, name, text, label))
 
         return commit
+
+    def _within(self, edit: QLineEdit, label: str) -> str:
+        """The field's text, cut to MAX_TEXT characters (the field counts UTF-16 units, two for an emoji)."""
+        text = edit.text()
+        if len(text) <= MAX_TEXT:
+            return text
+        edit.setText(text[:MAX_TEXT])
+        self.said.emit(f"{label} holds at most {MAX_TEXT:,} characters: the rest was left out.")
+        return text[:MAX_TEXT]
 
     def _commit_legend(self) -> None:
         """The legend as the form says, in its order (entries the form does not show, such as #hex colours from a
@@ -70,7 +83,7 @@ class HeaderPanel(QWidget):
         if self.document is None:
             return
         canvas = self.document.canvas
-        wanted = {color: edit.text().strip() for color, edit in self.legend.items()}
+        wanted = {color: self._within(edit, color.title()).strip() for color, edit in self.legend.items()}
         legend: dict[str, str] = {}
         for color, meaning in canvas.legend.items():  # the legend's own order
             if color not in wanted:

@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
             from editor.gui.header_panel import HeaderPanel  # imported with the panel: start-up does without both
 
             self._header_panel = HeaderPanel(self)
+            self._header_panel.said.connect(lambda message: self.say(message, 15_000))
             self._header_panel.set_document(self.document)
             self.details_dock.setWidget(self._header_panel)
         return self._header_panel

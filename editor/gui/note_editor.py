@@ -63,15 +63,27 @@ class NoteEditor(QGraphicsTextItem):
         return self.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
     def _keep_within_limit(self, position: int, _removed: int, added: int) -> None:
-        length = self.document().characterCount() - 1  # Qt counts the paragraph separator every document ends with
-        excess = length - MAX_TEXT
-        if excess > 0 and added > 0:
-            end = min(position + added, length)  # a change that replaced all the text counts that separator too
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(max(position, end - excess))
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            self._said(f"A note holds at most {MAX_TEXT:,} characters: the rest was left out.")
+        """Cut what was just typed or pasted back to MAX_TEXT characters, as part of that same edit (one Undo takes
+        back both). Qt counts positions in UTF-16 units, a canvas counts characters: an emoji is one character."""
+        document = self.document()
+        units = document.characterCount() - 1  # Qt counts the paragraph separator every document ends with
+        if added <= 0 or units <= MAX_TEXT:  # no text has more characters than UTF-16 units
+            return
+        excess = len(self.text) - MAX_TEXT
+        if excess <= 0:
+            return
+        end = min(position + added, units)  # a change that replaced all the text counts that separator too
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        inserted = cursor.selectedText()
+        kept = inserted[: max(0, len(inserted) - excess)]  # whole characters: never half an emoji
+        cursor.setPosition(position + len(kept.encode("utf-16-le")) // 2)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.joinPreviousEditBlock()
+        cursor.removeSelectedText()
+        cursor.endEditBlock()
+        self._said(f"A note holds at most {MAX_TEXT:,} characters: the rest was left out.")
 
     def finish(self, commit: bool) -> None:
         if not self._done:

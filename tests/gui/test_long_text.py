@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from driving import CTRL, click, double_click, keys, note_center
+from driving import CTRL, at, block_point, click, double_click, keys, note_center, type_text
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from editor.fileformat import save_canvas
 from editor.fileformat.clipboard import MIME_TYPE
@@ -113,3 +114,65 @@ def test_odd_notes_on_the_clipboard_get_a_files_checks_and_nothing_is_added(
     assert box is not None and fragment in box.details, box.details
     assert window.document.canvas.note_count() == 43
     box.close()
+
+
+EMOJI = "\U0001f600"  # one character, two UTF-16 units
+
+
+def test_the_editor_counts_characters_not_utf16_units_and_one_undo_takes_a_cut_paste_back(open_app: OpenApp) -> None:
+    window = open_app(None)
+    note = window.document.canvas.notes("channels")[0]
+    double_click(window, note_center(window, note.id))
+    QApplication.clipboard().setText(EMOJI * 12_000)
+    keys(window, Qt.Key.Key_V, CTRL)
+    editor = window.board.editor
+    assert editor is not None
+    assert editor.text == EMOJI * MAX_TEXT  # whole emoji, as many as a note holds
+    keys(window, Qt.Key.Key_Z, CTRL)  # the paste and its cut are one step
+    assert editor.text == note.text
+    keys(window, Qt.Key.Key_Escape)
+
+
+def test_a_header_field_keeps_a_valid_title_of_emoji_and_cuts_a_longer_one_saying_so(
+    open_app: OpenApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "emoji.yaml"
+    save_canvas(Canvas(title=EMOJI * 6_000), path)  # 6,000 characters, 12,000 UTF-16 units
+    window = open_app(path)
+    window.show_details()
+    field = window.header_panel.fields["title"]
+    field.editingFinished.emit()  # leaving the field as it was
+    assert window.document.canvas.title == EMOJI * 6_000 and not window.document.modified
+    field.setText("t" * 15_000)  # the field takes 20,000 UTF-16 units, room for 10,000 characters of any kind
+    field.editingFinished.emit()
+    assert window.document.canvas.title == "t" * MAX_TEXT
+    assert "Title holds at most 10,000 characters" in window.statusBar().currentMessage()
+
+
+def test_a_note_being_typed_counts_before_dropped_notes(open_app: OpenApp, tmp_path: Path, qtbot: QtBot) -> None:
+    from test_drops import drop, text
+
+    path = tmp_path / "nearly full.yaml"
+    save_canvas(Canvas(blocks={"channels": [Note(f"n{i}") for i in range(MAX_NOTES - 1)]}), path)
+    window = open_app(path)
+    canvas = window.document.canvas
+    keys(window, Qt.Key.Key_N)
+    type_text(window, "typed")
+    assert window.board.editor is not None
+    target = at(window, block_point(window, "cost_structure", 0.5, 0.5))
+    assert drop(window.view.viewport(), target, text("dropped"))
+    qtbot.waitUntil(lambda: "could not be added" in window.statusBar().currentMessage())
+    assert canvas.note_count() == MAX_NOTES and "typed" in [n.text for _, n in canvas.all_notes()]
+
+
+def test_text_dropped_on_the_note_being_edited_goes_into_it(open_app: OpenApp) -> None:
+    from test_drops import drop, text
+
+    window = open_app(None)
+    note = window.document.canvas.notes("channels")[0]
+    double_click(window, note_center(window, note.id))
+    editor = window.board.editor
+    assert editor is not None
+    assert drop(window.view.viewport(), at(window, editor.sceneBoundingRect().center()), text(" and radio"))
+    assert "and radio" in editor.text
+    assert window.document.canvas.note_count() == 43
