@@ -24,6 +24,17 @@ def shown(text: str) -> str:
     return "".join(f"\\x{ord(char):02x}" if ord(char) < 32 or 127 <= ord(char) < 160 else char for char in text)
 
 
+QUOTED = 40  # characters of a value a message quotes; past that it says how long the value is
+
+
+def quote(value: str) -> str:
+    """'value' for a message: whole when short, else its start and its length (a key of 30 MiB would make a message
+    no one reads, and a dialog that takes half a minute to lay it out)."""
+    if len(value) <= QUOTED:
+        return f"'{value}'"
+    return f"'{value[:QUOTED]}…' ({len(value):,} characters)"
+
+
 class CanvasFileError(Exception):
     """A canvas or template file could not be read or written.
 

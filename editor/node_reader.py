@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from editor.errors import CanvasFileError, Problem
+from editor.errors import CanvasFileError, Problem, quote
 from editor.model.limits import MAX_TEXT, too_long
 from editor.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 
@@ -78,11 +78,11 @@ class Reader:
         allowed = list(allowed)
         for key, (key_node, _) in mapping.items.items():
             if key not in allowed:
-                self.problem(key_node, f"unknown key '{key}' {what}.{did_you_mean(key, allowed)}")
+                self.problem(key_node, f"unknown key {quote(key)} {what}.{did_you_mean(key, allowed)}")
 
     def required(self, mapping: Mapping, key: str) -> Node:
         if key not in mapping.items:
-            raise self.stop(mapping, f"the key '{key}' is missing here.")
+            raise self.stop(mapping, f"the key {quote(key)} is missing here.")
         return mapping.items[key][1]
 
     def optional(self, mapping: Mapping, key: str) -> Node | None:
@@ -111,7 +111,7 @@ class Reader:
             return minimum
         value = node.value
         if not _INTEGER.fullmatch(value):
-            self.problem(node, f"{what} must be a whole number, not '{value}'.")
+            self.problem(node, f"{what} must be a whole number, not {quote(value)}.")
             return minimum
         if len(value) > _MOST_DIGITS:  # Python refuses to read numbers of thousands of digits; none is a count
             self.problem(node, f"{what} is a number of {len(value):,} digits; a canvas needs no number that long.")
@@ -130,7 +130,7 @@ class Reader:
         value = node.value
         number = float(value) if _NUMBER.fullmatch(value) else math.nan
         if not math.isfinite(number):
-            self.problem(node, f"{what} must be a number, not '{value}'.")
+            self.problem(node, f"{what} must be a number, not {quote(value)}.")
             return None
         return number
 
@@ -140,7 +140,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     import difflib  # only when a file has a mistake: not at start-up
 
     choices = list(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    longest = max(map(len, choices), default=0)
+    # A word far longer than every choice is close to none (and comparing a huge one would take seconds).
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6) if len(word) <= 2 * longest + 8 else []
     if close:
         return f" Did you mean '{close[0]}'?"
     return " Allowed: " + ", ".join(choices) + "."

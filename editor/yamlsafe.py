@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from editor.errors import CanvasFileError
+from editor.errors import QUOTED, CanvasFileError, quote
 
 if TYPE_CHECKING:
     import yaml
@@ -183,7 +183,7 @@ def _compose_events(
                 raise fail(mark, "a key must be plain text, not a list or a mapping.")
             if node.value in container.items:
                 first = container.items[node.value][0]
-                raise fail(mark, f"the key '{node.value}' appears twice; the first is on line {first.line}.")
+                raise fail(mark, f"the key {quote(node.value)} appears twice; the first is on line {first.line}.")
             pending[0] = node
         else:
             container.items[key.value] = (key, node)
@@ -271,9 +271,9 @@ def _fail(source: str, mark: Any, message: str) -> CanvasFileError:
 def _check_plain(event: Any, source: str) -> None:
     """Anchors and tags have no meaning in a canvas file, and both are how YAML attacks start."""
     if event.anchor is not None:
-        raise _fail(source, event.start_mark, f"anchors ('&{event.anchor}') are not allowed in canvas files.")
+        raise _fail(source, event.start_mark, f"anchors ({quote('&' + event.anchor)}) are not allowed in canvas files.")
     if event.tag is not None and event.tag != "!":
-        raise _fail(source, event.start_mark, f"tags ('{event.tag}') are not allowed in canvas files.")
+        raise _fail(source, event.start_mark, f"tags ({quote(event.tag)}) are not allowed in canvas files.")
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, source: str) -> CanvasFileError:
@@ -332,7 +332,7 @@ def describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, Sequence):
         return "a list"
-    return f"the text '{node.value}'" if len(node.value) <= 40 else "a text"
+    return f"the text {quote(node.value)}" if len(node.value) <= QUOTED else "a text"
 
 
 # Node trees as plain tuples, for editor/shipped_trees.py: ("s", value, plain, line, column, last) for a scalar,

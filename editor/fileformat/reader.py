@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from editor import yamlsafe
-from editor.errors import CanvasFileError
+from editor.errors import CanvasFileError, quote
 from editor.fileformat.disk import FileState, NotAFileError, read_regular
 from editor.fileformat.layout import Layout, build
 from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template, load_template
@@ -128,7 +128,7 @@ def _template(reader: Reader, top: Mapping) -> Template:
     try:
         return load_template(name)
     except KeyError:
-        raise reader.stop(node, f"unknown template '{name}'.{did_you_mean(name, available_templates())}") from None
+        raise reader.stop(node, f"unknown template {quote(name)}.{did_you_mean(name, available_templates())}") from None
 
 
 def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
@@ -141,7 +141,7 @@ def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
         reader.problem(key_node, f"the legend explains at most {MAX_LEGEND} colours; this is its {MAX_LEGEND + 1}st.")
     for color, (key_node, value_node) in list(entries.items())[:MAX_LEGEND]:
         if _check_color(reader, key_node, color):
-            legend[normalize_color(color)] = reader.text(value_node, f"the meaning of '{color}'")
+            legend[normalize_color(color)] = reader.text(value_node, f"the meaning of {quote(color)}")
     return legend
 
 
@@ -153,7 +153,7 @@ def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, 
         if block_id not in template.block_ids:
             reader.problem(
                 key_node,
-                f"'{block_id}' is not a block of the {template.name}.{did_you_mean(block_id, template.block_ids)}",
+                f"{quote(block_id)} is not a block of the {template.name}.{did_you_mean(block_id, template.block_ids)}",
             )
             continue
         notes = [_note(reader, item) for item in reader.sequence(value_node, f"the notes of '{block_id}'")]
@@ -217,7 +217,7 @@ def _check_color(reader: Reader, node: Node, value: str) -> bool:
     hint = did_you_mean(value, PALETTE) if value.isalpha() else ""
     if not hint.startswith(" Did"):
         hint = ""
-    reader.problem(node, f"'{value}' is not a colour.{hint} Use one of {', '.join(PALETTE)}, or #rrggbb.")
+    reader.problem(node, f"{quote(value)} is not a colour.{hint} Use one of {', '.join(PALETTE)}, or #rrggbb.")
     return False
 
 

@@ -176,3 +176,28 @@ def test_validate_answers_each_attack_file_in_the_repository_with_one_line(name:
     assert line.startswith(f"{path}:")
     assert "\x1b" not in line and "\x07" not in line  # a file's escapes are shown, never sent to the terminal
     assert took < 10, "an answer in seconds, never a hang (well under one on this machine: see the README)"
+
+
+HUGE = "k" * 1_000_000
+
+
+@pytest.mark.parametrize(
+    "file_text",
+    [
+        f"format: 1\n? {HUGE}\n: x\n",  # an unknown key
+        f"format: 1\n? {HUGE}\n: x\n? {HUGE}\n: y\n",  # a key twice
+        f"format: 1\nlegend:\n  ? {HUGE}\n  : x\n",  # a colour
+        f"format: 1\nblocks:\n  ? {HUGE}\n  : []\n",  # a block
+        f"format: 1\nblocks:\n  channels:\n  - {{text: a, at: [{'9' * 1_000_000}, 1]}}\n",  # a number
+        f"format: {'1' * 1_000_000}x\n",  # the format
+        f"format: 1\ntemplate: {HUGE}\n",  # a template
+    ],
+    ids=["key", "duplicate key", "colour", "block", "number", "format", "template"],
+)
+def test_a_message_quotes_the_start_of_a_huge_value_and_says_how_long_it_is(file_text: str) -> None:
+    from editor.fileformat import parse_canvas
+
+    with pytest.raises(CanvasFileError) as caught:
+        parse_canvas(file_text.encode())
+    message = caught.value.first.message
+    assert len(message) < 400 and ("characters)" in message or "characters long" in message), message[:500]
