@@ -67,6 +67,10 @@ def test_a_file_dropped_on_a_toolbar_opens_too_after_asking_to_save(
     qtbot.waitUntil(lambda: bool(answered))
     assert window.document.canvas.title == "Changed, not saved"  # the person cancelled: nothing replaced
     assert window.document.path is None
+    answered = answer_next_box(QMessageBox.StandardButton.Discard)
+    assert drop(toolbar, QPoint(5, 5), files(canvas_file))
+    qtbot.waitUntil(lambda: window.document.path == canvas_file)
+    assert answered and window.document.canvas.title == "Lemonade stand"
 
 
 def test_a_bad_file_dropped_gets_the_files_message_and_the_canvas_stays(

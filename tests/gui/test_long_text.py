@@ -56,7 +56,7 @@ def test_a_line_too_long_for_a_note_on_the_clipboard_is_refused_with_its_place(o
     box.close()
 
 
-def test_a_canvas_of_the_longest_notes_opens_and_each_lays_out_in_time_that_grows_with_its_length(
+def test_a_canvas_of_the_longest_notes_opens_and_the_board_lays_out_only_what_a_note_can_show(
     open_app: OpenApp, tmp_path: Path
 ) -> None:
     path = tmp_path / "long words.yaml"
