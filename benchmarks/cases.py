@@ -73,9 +73,9 @@ def board_geometry(path: Path) -> Geometry:
     """Where the app puts the board and each note (x, y, width, height, scale), for a floor laid out the same."""
     import gc
 
+    from editor.board.board_scene import BoardScene
+    from editor.board.geometry import board_width_for
     from editor.fileformat import load_canvas
-    from editor.gui.board_scene import BoardScene
-    from editor.gui.geometry import board_width_for
 
     canvas = load_canvas(path)
     scene = BoardScene(canvas, board_width_for(VIEWPORT[0] / VIEWPORT[1]))

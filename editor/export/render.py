@@ -24,12 +24,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 
+from editor.board.board_scene import BoardScene
+from editor.board.geometry import BOARD_WIDTH, board_width_for
+from editor.board.text import drawable
 from editor.errors import CanvasFileError
 from editor.export.markdown import canvas_markdown
 from editor.fileformat.atomic import write_atomically
-from editor.gui.board_scene import BoardScene
-from editor.gui.geometry import BOARD_WIDTH, board_width_for
-from editor.gui.text import drawable
 from editor.model import Canvas
 
 FORMATS = ("pdf", "png", "svg", "md")

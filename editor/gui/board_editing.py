@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 
-from editor.gui import style
-from editor.gui.board_scene import BoardScene
+from editor.board import style
+from editor.board.board_scene import BoardScene
+from editor.board.frame_items import FADED, HeaderItem
+from editor.board.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
+from editor.board.note_item import EDITED, NoteItem, note_font, note_height
 from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.drag_pictures import DragPictures
-from editor.gui.frame_items import FADED, HeaderItem
-from editor.gui.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
-from editor.gui.note_item import EDITED, NoteItem, note_font, note_height
 from editor.model import (
     DEFAULT_COLOR,
     Event,

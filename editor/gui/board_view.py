@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
+from editor.board.geometry import board_width_for
 from editor.gui.board_editing import EditableBoard
-from editor.gui.geometry import board_width_for
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from editor.gui import style
-from editor.gui.note_item import STORY
+from editor.board import style
+from editor.board.note_item import STORY
 
 if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow

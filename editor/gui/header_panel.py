@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from editor.gui import style
+from editor.board import style
 from editor.gui.commands import SetHeader, SetLegend
 from editor.gui.document import Document
 from editor.model import PALETTE, Event, HeaderChanged, Reset

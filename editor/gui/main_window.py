@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor import recovery
+from editor.board import style
+from editor.board.geometry import board_width_for
 from editor.errors import CanvasFileError, shown
-from editor.gui import settings, style
+from editor.gui import settings
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
@@ -30,7 +32,6 @@ from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.drops import Drops
 from editor.gui.exporter import Exporter
-from editor.gui.geometry import board_width_for
 from editor.gui.presenting import Presenter
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _set_text_style(on: bool) -> None:
-        from editor.gui.note_item import text_size_changed
+        from editor.board.note_item import text_size_changed
 
         style.set_large_text(on)
         text_size_changed()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QWidget
 
-from editor.gui import style
+from editor.board import style
 from editor.model.colors import color_hex, is_dark
 from editor.model.limits import MAX_TEXT
 

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMenu, QWidget
 
-from editor.gui import style
+from editor.board import style
 from editor.gui.commands import counted
 from editor.model import PALETTE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPointF
 
+    from editor.board.note_item import NoteItem
     from editor.gui.board_editing import EditableBoard
-    from editor.gui.note_item import NoteItem
 
 
 def board_menu(board: EditableBoard, item: NoteItem | None, block_id: str, point: QPointF) -> QMenu:

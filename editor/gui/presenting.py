@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from editor.gui import style
-from editor.gui.note_item import STORY
+from editor.board import style
+from editor.board.note_item import STORY
 from editor.model import PARKING_LOT, Event, Reset
 from editor.model.colors import color_hex
 

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from editor.gui import style
+from editor.board import style
 
 DEFAULT_MINUTES = 10
 TICK_MS = 200  # how often the countdown is redrawn: a second never shows late by more than this

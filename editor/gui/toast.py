@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from editor.gui import style
+from editor.board import style
 
 SHOWN_MS = 4000
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar, QToolButton
 
 from editor import paths
+from editor.board import style
 from editor.errors import CanvasFileError
 from editor.fileformat.clipboard import (
     MIME_TYPE,
@@ -21,7 +22,7 @@ from editor.fileformat.clipboard import (
     notes_to_text,
     notes_to_yaml,
 )
-from editor.gui import settings, style
+from editor.gui import settings
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.help_windows import HelpWindows

@@ -15,10 +15,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
+from editor.board import style
+from editor.board.note_item import NoteItem, longest_word, note_font
 from editor.fileformat import load_canvas
-from editor.gui import style
 from editor.gui.main_window import MainWindow
-from editor.gui.note_item import NoteItem, longest_word, note_font
 from editor.gui.problems_dialog import ProblemsDialog
 from editor.model import Canvas, Note
 
@@ -202,8 +202,8 @@ def test_a_canvas_is_laid_out_once_when_its_window_opens(
 ) -> None:
     """Thousands of notes take a while to lay out: opening lays each note out once (a crowded block may try one
     more width), and showing the window does not lay them out again."""
+    from editor.board import note_item
     from editor.fileformat import save_canvas
-    from editor.gui import note_item
 
     path = tmp_path / "many.yaml"
     save_canvas(many_notes(600), path)
@@ -295,8 +295,8 @@ def test_the_longest_word_is_measured_right_even_when_it_is_not_the_one_with_mos
 
 
 def test_an_empty_block_says_how_to_add_a_note_and_the_export_does_not(open_app: OpenApp) -> None:
+    from editor.board.block_item import HINT
     from editor.export.render import board_scene
-    from editor.gui.block_item import HINT
 
     window = open_app(None)
     window.new_canvas()

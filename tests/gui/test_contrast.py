@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.gui import style
+from editor.board import style
 from editor.model import PALETTE
 from editor.model.colors import DARK_INK, LIGHT_INK, contrast, is_dark
 

@@ -106,7 +106,7 @@ def test_at_1366_by_768_every_toolbar_action_is_reachable_without_the_overflow_c
 def test_text_in_any_script_is_drawn_with_a_font_that_has_its_letters(qapp: object) -> None:
     from PySide6.QtGui import QTextLayout
 
-    from editor.gui.note_item import note_font
+    from editor.board.note_item import note_font
 
     # Qt falls back to any installed font that has a letter; glyph 0 is the empty box drawn for one none has.
     # (.ci/run installs fonts for Chinese and Devanagari; DejaVu has Arabic.)

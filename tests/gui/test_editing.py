@@ -26,9 +26,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from editor.board.note_item import note_height
 from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.main_window import MainWindow
-from editor.gui.note_item import note_height
 from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.timebox import DEFAULT_MINUTES
 

@@ -167,7 +167,7 @@ def test_a_long_export_shows_progress_and_cancel_stops_it_without_writing(
 def test_an_export_shows_no_selection_though_the_board_does(
     open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path
 ) -> None:
-    from editor.gui import style
+    from editor.board import style
 
     window = open_app(None)
     keys(window, Qt.Key.Key_A, CTRL)  # every note selected: outlined in blue on the board

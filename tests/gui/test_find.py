@@ -10,7 +10,7 @@ from driving import CTRL, keys, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from editor.gui.frame_items import FADED
+from editor.board.frame_items import FADED
 from editor.gui.main_window import MainWindow
 from editor.model import Note
 

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
+from editor.board.geometry import READABLE_SCALE
 from editor.cli import main as cli
 from editor.fileformat import load_canvas, save_canvas
-from editor.gui.geometry import READABLE_SCALE
 from editor.gui.main_window import MainWindow
 from editor.model import Note
 

@@ -156,8 +156,9 @@ def test_a_long_title_and_long_header_values_wrap_or_shrink_inside_the_header(op
 
 
 def test_larger_text_makes_notes_and_questions_larger_keeps_them_inside_and_is_remembered(open_app: OpenApp) -> None:
-    from editor.gui import settings, style
-    from editor.gui.note_item import note_font
+    from editor.board import style
+    from editor.board.note_item import note_font
+    from editor.gui import settings
 
     window = open_app(None)
     block = window.board.blocks["customer_segments"]

@@ -11,9 +11,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
+from editor.board.frame_items import FADED
 from editor.fileformat import load_canvas
 from editor.gui.commands import SetLegend, UpdateNotes
-from editor.gui.frame_items import FADED
 from editor.gui.main_window import MainWindow
 from editor.model import Note
 

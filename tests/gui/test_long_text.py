@@ -13,11 +13,11 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from editor.board.text import MOST_SHOWN, WrappedText, breakable
 from editor.fileformat import save_canvas
 from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.main_window import MainWindow
 from editor.gui.problems_dialog import ProblemsDialog
-from editor.gui.text import MOST_SHOWN, WrappedText, breakable
 from editor.model import Canvas, Note
 from editor.model.limits import MAX_NOTES, MAX_TEXT
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolBar
 from pytestqt.qtbot import QtBot
 
+from editor.board.note_item import STORY
 from editor.gui.main_window import MainWindow
-from editor.gui.note_item import STORY
 
 OpenApp = Callable[[Path | None], MainWindow]
 

@@ -208,7 +208,7 @@ def test_ranks_read_as_places_not_counts_and_the_status_line_names_exactly_the_f
 def test_revealed_dots_show_on_a_laptop_sized_board(open_app: OpenApp) -> None:
     from PySide6.QtGui import QColor
 
-    from editor.gui import style
+    from editor.board import style
 
     window = open_app(None)
     window.resize(1180, 700)  # a laptop's window at a projector, less its title bar and panel

@@ -8,9 +8,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from editor.gui import style
-from editor.gui.geometry import BLOCK_PADDING, MORE_HEIGHT, Rect
-from editor.gui.text import WrappedText
+from editor.board import style
+from editor.board.geometry import BLOCK_PADDING, MORE_HEIGHT, Rect
+from editor.board.text import WrappedText
 from editor.model import BlockSpec
 
 if TYPE_CHECKING:

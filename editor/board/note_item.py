@@ -9,9 +9,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QWidget
 
-from editor.gui import style
-from editor.gui.geometry import NOTE_WIDTH
-from editor.gui.text import WrappedText
+from editor.board import style
+from editor.board.geometry import NOTE_WIDTH
+from editor.board.text import WrappedText
 from editor.model import Note
 from editor.model.colors import color_hex, is_dark
 from editor.model.votes import ordinal

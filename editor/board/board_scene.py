@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
-from editor.gui import style
-from editor.gui.block_item import BlockItem
-from editor.gui.frame_items import FooterItem, HeaderItem
-from editor.gui.geometry import (
+from editor.board import style
+from editor.board.block_item import BlockItem
+from editor.board.frame_items import FooterItem, HeaderItem
+from editor.board.geometry import (
     BOARD_HEIGHT,
     BOARD_WIDTH,
     HEADER_HEIGHT,
@@ -24,7 +24,7 @@ from editor.gui.geometry import (
     page_notes,
     point_in,
 )
-from editor.gui.note_item import FOCUS, PAGED, NoteItem
+from editor.board.note_item import FOCUS, PAGED, NoteItem
 from editor.model import (
     PARKING_LOT,
     BlockSpec,

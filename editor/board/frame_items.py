@@ -8,9 +8,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from editor.gui import style
-from editor.gui.geometry import Rect
-from editor.gui.text import WrappedText
+from editor.board import style
+from editor.board.geometry import Rect
+from editor.board.text import WrappedText
 from editor.model import Canvas
 from editor.model.colors import color_hex
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.gui.geometry import (
+from editor.board.geometry import (
     BOARD_WIDTH,
     GRID_HEIGHT,
     HEADER_HEIGHT,
