@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from editor.model import PALETTE, Canvas, Note, load_template
+from editor.fileformat import default_template
+from editor.model import PALETTE, Canvas, Note
 
 WORDS = [
     "customers",
@@ -39,7 +40,7 @@ WORDS = [
 def generated_canvas(notes: int, seed: int = 1) -> Canvas:
     """A canvas with `notes` notes of about 85 characters, spread over the blocks."""
     rng = random.Random(seed)
-    template = load_template()
+    template = default_template()
     blocks: dict[str, list[Note]] = {block_id: [] for block_id in template.block_ids}
     colors = list(PALETTE)
     for number in range(notes):

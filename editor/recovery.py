@@ -28,8 +28,8 @@ from editor.fileformat import FileState, parse_canvas
 from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import NotAFileError, read_regular
 from editor.fileformat.writer import dump_content, file_bytes, refuse_past_limits
+from editor.fileformat.yamlsafe import MAX_BYTES, too_large
 from editor.model import Canvas
-from editor.yamlsafe import MAX_BYTES, too_large
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor

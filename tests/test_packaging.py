@@ -52,7 +52,7 @@ def test_installed_wheel_opens_the_tiktok_example_and_every_template(wheel: Path
     code = (
         "import editor\n"
         "from editor import paths\n"
-        "from editor.model.template import available_templates, load_template\n"
+        "from editor.fileformat.templates import available_templates, load_template\n"
         "from editor.gui.app import make_application, open_window\n"
         f"assert editor.__file__.startswith({str(target)!r}), editor.__file__\n"
         "assert [load_template(t).id for t in available_templates()] == ['business-model-canvas']\n"

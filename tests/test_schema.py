@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from canvases import BMC
 
 from editor import paths
 from editor.fileformat import dump_canvas, load_canvas, save_canvas
@@ -36,6 +37,7 @@ def test_every_example_loads_and_validates(example: Path) -> None:
 
 def test_saved_files_validate(tmp_path: Path) -> None:
     canvas = Canvas(
+        BMC,
         title="Everything",
         legend={"blue": "Brands", "#123456": "Custom"},
         blocks={
@@ -45,7 +47,7 @@ def test_saved_files_validate(tmp_path: Path) -> None:
     )
     save_canvas(canvas, tmp_path / "all.yaml")
     VALIDATOR.validate(as_json((tmp_path / "all.yaml").read_text(encoding="utf-8")))
-    VALIDATOR.validate(as_json(dump_canvas(Canvas())))
+    VALIDATOR.validate(as_json(dump_canvas(Canvas(BMC))))
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:

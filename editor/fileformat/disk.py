@@ -7,7 +7,7 @@ import os
 import stat
 from typing import Any, BinaryIO, NamedTuple
 
-from editor.yamlsafe import MAX_BYTES
+from editor.fileformat.yamlsafe import MAX_BYTES
 
 
 class NotAFileError(Exception):

@@ -15,8 +15,8 @@ from collections.abc import Hashable, Iterator
 from collections.abc import Sequence as Seq
 from typing import Any
 
+from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence
 from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas
-from editor.yamlsafe import Mapping, Node, Scalar, Sequence
 
 # Plain classes with slots rather than dataclasses: defining three dataclasses took ~1.5 ms of start-up.
 
@@ -138,8 +138,8 @@ def build(root: Mapping, text: str, canvas: Canvas) -> Layout:
 def note_keys(entry: Entry, column: int) -> Section | None:
     """The keys of a note written as 'key: value' lines at `column`, each an entry of its own (None when its text is
     not such a mapping after all), so that changing a note's colour rewrites its colour line only."""
-    from editor import yamlsafe
     from editor.errors import CanvasFileError
+    from editor.fileformat import yamlsafe
 
     try:
         node = yamlsafe.compose(entry.text, "<note>", 3)

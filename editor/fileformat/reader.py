@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 
-from editor import yamlsafe
 from editor.errors import CanvasFileError, quote
+from editor.fileformat import yamlsafe
 from editor.fileformat.disk import FileState, NotAFileError, read_regular
 from editor.fileformat.layout import Layout, build
-from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template, load_template
+from editor.fileformat.node_reader import Reader, did_you_mean
+from editor.fileformat.templates import DEFAULT_TEMPLATE, available_templates, load_template
+from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence
+from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_VALUES, too_many_notes
-from editor.model.template import DEFAULT_TEMPLATE, available_templates
-from editor.node_reader import Reader, did_you_mean
-from editor.yamlsafe import Mapping, Node, Scalar, Sequence
 
 FORMAT_VERSION = 1
 # document > blocks > a block's list > a note > its tags or position: five levels; one more for slack.

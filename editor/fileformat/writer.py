@@ -17,10 +17,11 @@ from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import FileState
 from editor.fileformat.layout import Entry, Layout, Section, note_keys, note_values
 from editor.fileformat.reader import FORMAT_VERSION, parse_canvas
+from editor.fileformat.templates import DEFAULT_TEMPLATE
 from editor.fileformat.yaml_text import dump, flow, items, note_data, shift, trailing_comment
-from editor.model import DEFAULT_TEMPLATE, PARKING_LOT, Canvas
+from editor.fileformat.yamlsafe import MAX_BYTES
+from editor.model import PARKING_LOT, Canvas
 from editor.model.limits import excess
-from editor.yamlsafe import MAX_BYTES
 
 CHUNK = 200  # notes rendered at a time; a background writer pauses between them (see dump_content)
 _INDENT = 2  # a new file's indentation: blocks under 'blocks:', notes under their block

@@ -24,6 +24,7 @@ from editor import recovery
 from editor.board import style
 from editor.board.geometry import board_width_for
 from editor.errors import CanvasFileError, shown
+from editor.fileformat import default_template
 from editor.gui import settings
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session or recovery.default_session()
-        self.document = document or Document(Canvas())
+        self.document = document or Document(Canvas(default_template()))
         self.autosaver = Autosaver(self.document, self.session)
 
         # The docks start hidden; what they hold is made when one is first shown.
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
 
     def new_canvas(self) -> None:
         if self.maybe_save():
-            self.set_document(Document(Canvas()))
+            self.set_document(Document(Canvas(default_template())))
 
     def new_window(self) -> MainWindow:
         """A second window with a new canvas, beside this one (notes copy and paste between them)."""

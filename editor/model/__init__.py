@@ -15,11 +15,10 @@ from editor.model.canvas import (
     Reset,
 )
 from editor.model.colors import DEFAULT_COLOR, PALETTE
-from editor.model.template import DEFAULT_TEMPLATE, BlockSpec, HeaderField, Template, load_template
+from editor.model.template import BlockSpec, HeaderField, Template
 
 __all__ = [
     "DEFAULT_COLOR",
-    "DEFAULT_TEMPLATE",
     "PALETTE",
     "PARKING_LOT",
     "BlockSpec",
@@ -36,5 +35,4 @@ __all__ = [
     "Position",
     "Reset",
     "Template",
-    "load_template",
 ]

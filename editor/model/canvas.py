@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from editor.model.colors import DEFAULT_COLOR, is_valid_color, normalize_color
-from editor.model.template import DEFAULT_TEMPLATE, Template, load_template
+from editor.model.template import Template
 
 Position = tuple[float, float]
 _note_ids = itertools.count(1)
@@ -119,14 +119,14 @@ class Canvas:
 
     def __init__(
         self,
-        template: Template | None = None,
+        template: Template,
         *,
         title: str = "",
         fields: Mapping[str, str] | None = None,
         legend: Mapping[str, str] | None = None,
         blocks: Mapping[str, Iterable[Note]] | None = None,
     ) -> None:
-        self.template = template or load_template(DEFAULT_TEMPLATE)
+        self.template = template
         self._title = valid_text(title)
         self._fields = dict.fromkeys(self.template.header_ids, "")
         for key, value in (fields or {}).items():

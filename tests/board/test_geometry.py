@@ -23,11 +23,11 @@ from editor.board.geometry import (
     point_in,
     position_in,
 )
-from editor.model import load_template
+from editor.fileformat import load_template
 
 
 def test_blocks_tile_the_grid_with_no_gap_and_no_overlap() -> None:
-    rects = block_rects(load_template())
+    rects = block_rects(load_template("business-model-canvas"))
     assert sum(r.width * r.height for r in rects.values()) == pytest.approx(BOARD_WIDTH * GRID_HEIGHT)
     assert rects["key_partners"] == Rect(0.0, HEADER_HEIGHT, 400.0, GRID_HEIGHT * 2 / 3)
     assert rects["cost_structure"].width == rects["revenue_streams"].width == BOARD_WIDTH / 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from canvases import BMC
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -60,7 +61,7 @@ def test_markup_in_notes_stays_text_and_votes_tags_and_lines_show() -> None:
         Note("1. not a list", color="#123456", votes=1),
         Note("first line\n- second line\n# third", color="pink"),
     ]
-    canvas = Canvas(title="*Title* | with pipe", blocks={"channels": tricky})
+    canvas = Canvas(BMC, title="*Title* | with pipe", blocks={"channels": tricky})
     text = canvas_markdown(canvas)
     found = sections(text)["Channels"]
     assert found[0] == "*not bold* _nor this_ [not a link](x) <b>no html</b> a|b `code`"
@@ -74,7 +75,7 @@ def test_markup_in_notes_stays_text_and_votes_tags_and_lines_show() -> None:
 
 
 def test_header_fields_make_a_table_and_empty_blocks_say_so() -> None:
-    canvas = Canvas(title="Lemonade", fields={"designed_by": "Ana | Ben", "date": "May"})
+    canvas = Canvas(BMC, title="Lemonade", fields={"designed_by": "Ana | Ben", "date": "May"})
     text = canvas_markdown(canvas)
     tokens = parsed(text)
     cells = [plain(tokens[i + 1]) for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -118,7 +119,7 @@ def test_a_failed_export_write_says_why_and_leaves_no_file(tiktok: Canvas, tmp_p
 def test_a_large_canvas_exports_and_can_be_cancelled_between_steps(tmp_path: Path) -> None:
     from editor.export.render import ExportCancelledError
 
-    canvas = Canvas(blocks={"channels": [Note(f"note {n}") for n in range(300)]})
+    canvas = Canvas(BMC, blocks={"channels": [Note(f"note {n}") for n in range(300)]})
     steps: list[str] = []
     path = tmp_path / "big.png"
     export_canvas(canvas, path, "png", ExportOptions(width=800), lambda step: steps.append(step) or True)

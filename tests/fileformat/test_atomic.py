@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
+from canvases import BMC
 from disks import SmallDisk
 
 from editor.fileformat import CanvasFileError, atomic, load_canvas, save_canvas
@@ -16,7 +17,7 @@ from editor.model import Canvas, Note
 
 
 def canvas(title: str) -> Canvas:
-    return Canvas(title=title, blocks={"channels": [Note("Ads")]})
+    return Canvas(BMC, title=title, blocks={"channels": [Note("Ads")]})
 
 
 def test_save_writes_a_file_that_loads_back(tmp_path: Path) -> None:
@@ -183,7 +184,7 @@ def test_a_full_disk_gives_a_sentence_and_keeps_the_old_file(small_disk: SmallDi
     save_canvas(canvas("Small"), path)
     before = path.read_bytes()
     small_disk.fill_up(leave=4096)
-    big = Canvas(title="Big", blocks={"channels": [Note(f"note {n} " + "x" * 100) for n in range(300)]})
+    big = Canvas(BMC, title="Big", blocks={"channels": [Note(f"note {n} " + "x" * 100) for n in range(300)]})
     with pytest.raises(CanvasFileError) as raised:
         save_canvas(big, path)
     assert "the disk is full" in str(raised.value)

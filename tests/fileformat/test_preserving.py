@@ -8,6 +8,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from canvases import BMC
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -209,7 +210,7 @@ def test_the_readme_example_changes_by_one_line_for_one_edit(tmp_path: Path) -> 
 
 def test_a_new_file_leaves_out_empty_fields_empty_blocks_and_defaults() -> None:
     canvas = Canvas(
-        title="Plan", fields={"designed_by": "Sam"}, blocks={"channels": [Note("Ads", position=(0.5, 0.25))]}
+        BMC, title="Plan", fields={"designed_by": "Sam"}, blocks={"channels": [Note("Ads", position=(0.5, 0.25))]}
     )
     assert dump_canvas(canvas) == (
         "format: 1\ntitle: Plan\ndesigned_by: Sam\nblocks:\n  channels:\n    - text: Ads\n      at: [0.5, 0.25]\n"
@@ -356,7 +357,7 @@ def test_a_note_back_to_its_text_alone_is_written_as_a_new_file_writes_it(monkey
     from editor.fileformat import writer
 
     monkeypatch.setattr(writer, "VERIFY", False)
-    canvas = Canvas(blocks={"channels": [Note("a", color="blue", votes=2), Note("two\nlines", tags=("x",))]})
+    canvas = Canvas(BMC, blocks={"channels": [Note("a", color="blue", votes=2), Note("two\nlines", tags=("x",))]})
     read, layout = read_canvas(dump_canvas(canvas).encode("utf-8"))
     first, second = read.notes("channels")
     read.update_note(first.id, color="yellow", votes=0)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from editor.fileformat import CanvasFileError, load_canvas, parse_canvas
-from editor.yamlsafe import MAX_BYTES
+from editor.fileformat.yamlsafe import MAX_BYTES
 
 BAD = sorted((Path(__file__).parent / "bad").glob("*.yaml"))
 

@@ -7,13 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from editor.fileformat import FileState, dump_canvas, load_canvas, open_canvas, parse_canvas, save_canvas
-from editor.model import PALETTE, PARKING_LOT, Canvas, Note, load_template
+from editor.fileformat import FileState, dump_canvas, load_canvas, load_template, open_canvas, parse_canvas, save_canvas
+from editor.model import PALETTE, PARKING_LOT, Canvas, Note
 
-TEMPLATE = load_template()
+TEMPLATE = load_template("business-model-canvas")
 YAML_1_1_TRAPS = [
     "no",
     "No",
@@ -95,7 +96,7 @@ def test_example_resaves_to_the_same_bytes(tiktok_path: Path) -> None:
 
 
 def test_saved_file_is_plain_readable_yaml() -> None:
-    canvas = Canvas(title="Café ☕ 東京", blocks={"channels": [Note("no"), Note("two\nlines", color="blue")]})
+    canvas = Canvas(BMC, title="Café ☕ 東京", blocks={"channels": [Note("no"), Note("two\nlines", color="blue")]})
     shared = Note("same", tags=("x", "x"))
     canvas.add_note("key_partners", shared)
     text = dump_canvas(canvas)
@@ -109,14 +110,14 @@ def test_saved_file_is_plain_readable_yaml() -> None:
 
 
 def test_default_notes_are_written_as_plain_strings() -> None:
-    canvas = Canvas(blocks={"channels": [Note("Ads"), Note("Events", color="pink", votes=2)]})
+    canvas = Canvas(BMC, blocks={"channels": [Note("Ads"), Note("Events", color="pink", votes=2)]})
     text = dump_canvas(canvas)
     assert text == "format: 1\nblocks:\n  channels:\n    - Ads\n    - text: Events\n      color: pink\n      votes: 2\n"
 
 
 def test_save_and_open_tell_the_state_of_the_file_they_wrote_and_read(tmp_path: Path) -> None:
     path = tmp_path / "state.yaml"
-    canvas = Canvas(title="State", blocks={"channels": [Note("App store")]})
+    canvas = Canvas(BMC, title="State", blocks={"channels": [Note("App store")]})
     written, _ = save_canvas(canvas, path)
     assert written == FileState.now(path)
     assert written.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
@@ -138,9 +139,9 @@ def test_the_text_made_in_pieces_reads_back_as_the_canvas(monkeypatch: pytest.Mo
 
     canvases = [
         load_canvas(tiktok_path),
-        Canvas(),
-        Canvas(blocks={"channels": [Note(f"n{i}") for i in range(7)]}),
-        Canvas(blocks={"channels": [Note("a")], PARKING_LOT: [Note(f"p{i}", votes=i) for i in range(5)]}),
+        Canvas(BMC),
+        Canvas(BMC, blocks={"channels": [Note(f"n{i}") for i in range(7)]}),
+        Canvas(BMC, blocks={"channels": [Note("a")], PARKING_LOT: [Note(f"p{i}", votes=i) for i in range(5)]}),
     ]
     pauses: list[int] = []
     monkeypatch.setattr(writer, "CHUNK", 2)
@@ -151,8 +152,8 @@ def test_the_text_made_in_pieces_reads_back_as_the_canvas(monkeypatch: pytest.Mo
 
 
 @given(canvases)
-@example(Canvas(fields={"version": "\n"}))  # a header ending in "|+": its piece ended its document with "..."
-@example(Canvas(blocks={"channels": [Note("a\n\n"), Note("b\n...\n\n")], "key_partners": [Note("c\n\n")]}))
+@example(Canvas(BMC, fields={"version": "\n"}))  # a header ending in "|+": its piece ended its document with "..."
+@example(Canvas(BMC, blocks={"channels": [Note("a\n\n"), Note("b\n...\n\n")], "key_partners": [Note("c\n\n")]}))
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 def test_any_canvas_made_in_the_smallest_pieces_reads_back_as_itself(canvas: Canvas) -> None:
     from editor.fileformat import writer
@@ -166,10 +167,12 @@ def test_any_canvas_made_in_the_smallest_pieces_reads_back_as_itself(canvas: Can
 
 
 def test_the_parking_lot_is_written_after_the_blocks_and_only_when_it_holds_notes() -> None:
-    canvas = Canvas(blocks={"channels": [Note("Ads")], PARKING_LOT: [Note("Pricing?"), Note("Offline", color="grey")]})
+    canvas = Canvas(
+        BMC, blocks={"channels": [Note("Ads")], PARKING_LOT: [Note("Pricing?"), Note("Offline", color="grey")]}
+    )
     text = dump_canvas(canvas)
     assert text.endswith("blocks:\n  key_partners: []\n") is False
     assert "\nparking_lot:\n  - Pricing?\n  - text: Offline\n    color: grey\n" in text
     assert text.index("\nblocks:") < text.index("\nparking_lot:")
     assert parse_canvas(text.encode()) == canvas
-    assert "parking_lot" not in dump_canvas(Canvas(blocks={"channels": [Note("Ads")]}))
+    assert "parking_lot" not in dump_canvas(Canvas(BMC, blocks={"channels": [Note("Ads")]}))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from canvases import BMC
 from driving import FileDialogs, activate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -47,7 +48,7 @@ def open_app(qtbot: QtBot) -> Iterator[Callable[[Path | None], MainWindow]]:
 @pytest.fixture
 def canvas_file(tmp_path: Path) -> Path:
     """A small canvas saved in a file of its own."""
-    canvas = Canvas(title="Lemonade stand")
+    canvas = Canvas(BMC, title="Lemonade stand")
     canvas.add_note("value_propositions", Note("Cold lemonade on hot days"))
     canvas.add_note("customer_segments", Note("Thirsty walkers", color="blue"))
     path = tmp_path / "lemonade.yaml"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from driving import block_point, drag, note_center
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -190,7 +191,7 @@ def test_a_note_is_hit_on_its_paper_not_on_its_shadow_or_outline_margin(qapp: QA
 
 
 def many_notes(count: int, title: str = "Many") -> Canvas:
-    canvas = Canvas(title=title)
+    canvas = Canvas(BMC, title=title)
     for index in range(count):
         canvas.add_note(canvas.template.block_ids[index % 9], Note(f"note {index} with a few words on it"))
     return canvas

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from canvases import BMC
 from driving import CTRL, activate, answer_next_box, delete_first_note, keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -23,7 +24,7 @@ WAIT_MS = 5000
 
 
 def version(number: int) -> Canvas:
-    return Canvas(title=f"Version {number}", blocks={"channels": [Note(f"channel {number}")]})
+    return Canvas(BMC, title=f"Version {number}", blocks={"channels": [Note(f"channel {number}")]})
 
 
 def someone_saves(path: Path, canvas: Canvas) -> None:

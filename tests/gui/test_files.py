@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from canvases import BMC
 from disks import SmallDisk
 from driving import (
     CTRL,
@@ -104,7 +105,7 @@ def test_a_full_disk_keeps_the_file_and_the_canvas_and_offers_save_as(
     open_app: OpenApp, dialogs: FileDialogs, small_disk: SmallDisk, tmp_path: Path
 ) -> None:
     path = small_disk.folder / "plan.yaml"
-    save_canvas(Canvas(title="Plan", blocks={"channels": [Note("Word of mouth")]}), path)
+    save_canvas(Canvas(BMC, title="Plan", blocks={"channels": [Note("Word of mouth")]}), path)
     before = path.read_bytes()
     window = open_app(path)
     QApplication.clipboard().setText("\n".join(f"idea {n} from the workshop wall" for n in range(300)))
@@ -226,7 +227,7 @@ def test_recent_files_list_opened_files_newest_first_and_reopen_them(
     open_app: OpenApp, canvas_file: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.yaml"
-    save_canvas(Canvas(title="Other"), other)
+    save_canvas(Canvas(BMC, title="Other"), other)
     window = open_app(canvas_file)
     second = open_app(None)
     assert recent_entries(second) == [str(canvas_file)]

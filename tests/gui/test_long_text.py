@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from driving import CTRL, at, block_point, click, double_click, keys, note_center, type_text
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
@@ -60,7 +61,7 @@ def test_a_canvas_of_the_longest_notes_opens_and_the_board_lays_out_only_what_a_
     open_app: OpenApp, tmp_path: Path
 ) -> None:
     path = tmp_path / "long words.yaml"
-    save_canvas(Canvas(blocks={"channels": [Note("x" * MAX_TEXT), Note("y" * 3_000 + " and a few words")]}), path)
+    save_canvas(Canvas(BMC, blocks={"channels": [Note("x" * MAX_TEXT), Note("y" * 3_000 + " and a few words")]}), path)
     window = open_app(path)
     assert [len(n.text) for n in window.document.canvas.notes("channels")] == [MAX_TEXT, 3_016]
     # A run of letters with no space gets a place to break every 48 of them, so Qt never searches far for one.
@@ -74,7 +75,7 @@ def test_a_canvas_of_the_longest_notes_opens_and_the_board_lays_out_only_what_a_
 
 def test_a_full_canvas_takes_no_more_notes_and_says_why(open_app: OpenApp, tmp_path: Path) -> None:
     path = tmp_path / "full.yaml"
-    save_canvas(Canvas(blocks={"channels": [Note(f"n{i}") for i in range(MAX_NOTES)]}), path)
+    save_canvas(Canvas(BMC, blocks={"channels": [Note(f"n{i}") for i in range(MAX_NOTES)]}), path)
     window = open_app(path)
     canvas = window.document.canvas
     keys(window, Qt.Key.Key_N)  # a new note: no editor opens for a note that could never be kept
@@ -137,7 +138,7 @@ def test_a_header_field_keeps_a_valid_title_of_emoji_and_cuts_a_longer_one_sayin
     open_app: OpenApp, tmp_path: Path
 ) -> None:
     path = tmp_path / "emoji.yaml"
-    save_canvas(Canvas(title=EMOJI * 6_000), path)  # 6,000 characters, 12,000 UTF-16 units
+    save_canvas(Canvas(BMC, title=EMOJI * 6_000), path)  # 6,000 characters, 12,000 UTF-16 units
     window = open_app(path)
     window.show_details()
     field = window.header_panel.fields["title"]
@@ -153,7 +154,7 @@ def test_a_note_being_typed_counts_before_dropped_notes(open_app: OpenApp, tmp_p
     from test_drops import drop, text
 
     path = tmp_path / "nearly full.yaml"
-    save_canvas(Canvas(blocks={"channels": [Note(f"n{i}") for i in range(MAX_NOTES - 1)]}), path)
+    save_canvas(Canvas(BMC, blocks={"channels": [Note(f"n{i}") for i in range(MAX_NOTES - 1)]}), path)
     window = open_app(path)
     canvas = window.document.canvas
     keys(window, Qt.Key.Key_N)

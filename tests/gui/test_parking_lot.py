@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from canvases import BMC
 from driving import block_point, double_click, drag, keys, note_center, type_text
 from PySide6.QtCore import Qt
 
@@ -80,7 +81,7 @@ def test_exports_show_the_parking_lot_and_markdown_lists_it_under_its_own_headin
 
     from editor.export.render import ExportOptions, export_canvas
 
-    canvas = Canvas(title="Parked", blocks={"channels": [Note("Ads")], PARKING_LOT: [Note("Radio jingles")]})
+    canvas = Canvas(BMC, title="Parked", blocks={"channels": [Note("Ads")], PARKING_LOT: [Note("Radio jingles")]})
     path = tmp_path / "parked.pdf"
     export_canvas(canvas, path, "pdf", ExportOptions())
     text = " ".join(PdfReader(path).pages[0].extract_text().split())
@@ -90,7 +91,7 @@ def test_exports_show_the_parking_lot_and_markdown_lists_it_under_its_own_headin
     assert "## Parking Lot" in markdown
     section = markdown.split("## Parking Lot", 1)[1]
     assert "Radio jingles" in section and "Ads" not in section
-    assert "Parking Lot" not in canvas_markdown(Canvas(title="Nothing parked"))
+    assert "Parking Lot" not in canvas_markdown(Canvas(BMC, title="Nothing parked"))
 
 
 def test_a_canvas_with_a_parking_lot_saved_by_hand_opens_with_it(open_app: OpenApp, tmp_path: Path) -> None:

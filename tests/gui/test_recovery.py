@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from canvases import BMC
 from crashed import left_by_a_dead_editor
 from driving import CTRL, activate, answer_next_box, block_point, delete_first_note, double_click, keys, type_text
 from PySide6.QtCore import Qt
@@ -145,7 +146,7 @@ def left_behind(root: Path, *copies: tuple[Canvas, Path | None, FileState | None
 
 
 def edited(title: str, *texts: str) -> Canvas:
-    return Canvas(title=title, blocks={"channels": [Note(text) for text in texts]})
+    return Canvas(BMC, title=title, blocks={"channels": [Note(text) for text in texts]})
 
 
 def start(open_app: OpenApp, session: Session, qtbot: QtBot) -> tuple[MainWindow, RecoveryDialog]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from canvases import BMC
 from driving import LEFT, NONE, at, block_point, click, keys, note_center
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -108,7 +109,7 @@ def test_a_file_with_votes_shows_them_and_ranks_the_most_voted(open_app: OpenApp
     from editor.fileformat import save_canvas
     from editor.model import Canvas, Note
 
-    canvas = Canvas(title="Voted")
+    canvas = Canvas(BMC, title="Voted")
     for text, count in (("Most", 5), ("Second", 3), ("Third", 1), ("None", 0)):
         canvas.add_note("value_propositions", Note(text, votes=count))
     path = tmp_path / "votes.yaml"
@@ -187,7 +188,7 @@ def test_ranks_read_as_places_not_counts_and_the_status_line_names_exactly_the_f
     from editor.fileformat import save_canvas
     from editor.model import Canvas, Note
 
-    canvas = Canvas(title="Ties")
+    canvas = Canvas(BMC, title="Ties")
     for text, count in (("Ads", 4), ("Events", 4), ("Radio", 2), ("Flyers", 1), ("Word of mouth", 0)):
         canvas.add_note("channels", Note(text, votes=count))
     path = tmp_path / "ties.yaml"

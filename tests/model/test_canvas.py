@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from canvases import BMC
 
 from editor.model import (
     Canvas,
@@ -20,7 +21,7 @@ from editor.model import (
 
 @pytest.fixture
 def canvas() -> Canvas:
-    return Canvas(title="Shop", blocks={"channels": [Note("Web"), Note("Store")], "key_partners": [Note("Bank")]})
+    return Canvas(BMC, title="Shop", blocks={"channels": [Note("Web"), Note("Store")], "key_partners": [Note("Bank")]})
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def texts(canvas: Canvas, block: str) -> list[str]:
 
 
 def test_new_canvas_has_every_block_of_the_template_and_its_header_fields() -> None:
-    canvas = Canvas()
+    canvas = Canvas(BMC)
     assert len(canvas.template.blocks) == 9
     assert all(canvas.notes(block) == [] for block in canvas.template.block_ids)
     assert dict(canvas.fields) == {"designed_for": "", "designed_by": "", "date": "", "version": ""}
@@ -106,7 +107,7 @@ def test_header_changes_are_announced(canvas: Canvas, events: list[Event]) -> No
 
 
 def test_equality_is_about_content_not_note_identity(canvas: Canvas) -> None:
-    twin = Canvas(title="Shop", blocks={"channels": [Note("Web"), Note("Store")], "key_partners": [Note("Bank")]})
+    twin = Canvas(BMC, title="Shop", blocks={"channels": [Note("Web"), Note("Store")], "key_partners": [Note("Bank")]})
     assert twin == canvas
     twin.update_note(twin.notes("channels")[0].id, votes=1)
     assert twin != canvas
@@ -123,7 +124,7 @@ def test_content_is_a_snapshot_that_later_edits_do_not_change(canvas: Canvas) ->
 
 
 def test_replace_with_keeps_listeners_and_announces_a_reset(canvas: Canvas, events: list[Event]) -> None:
-    other = Canvas(title="Other", blocks={"channels": [Note("Mail")]})
+    other = Canvas(BMC, title="Other", blocks={"channels": [Note("Mail")]})
     canvas.replace_with(other)
     assert canvas == other and events == [Reset()]
     mail = canvas.notes("channels")[0]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from editor.errors import CanvasFileError
-from editor.model import load_template
-from editor.model.template import available_templates, read_template
+from editor.fileformat import load_template
+from editor.fileformat.templates import available_templates, read_template
 
 # CANVAS.md: blocks on a 10-column, 3-row grid, end-exclusive.
 EXPECTED_GRID = {
@@ -25,7 +25,7 @@ EXPECTED_GRID = {
 
 
 def test_business_model_canvas_matches_the_domain_reference() -> None:
-    template = load_template()
+    template = load_template("business-model-canvas")
     assert (template.columns, template.rows) == (10, 3)
     found = {
         b.id: (b.title, (b.column, b.column + b.column_span), (b.row, b.row + b.row_span)) for b in template.blocks

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from pytestqt.qtbot import QtBot
 
 from editor.fileformat import dump_canvas, load_canvas, save_canvas
@@ -134,7 +135,7 @@ def digest(canvas: Canvas) -> str:
 
 @pytest.fixture
 def canvas_file(tmp_path: Path) -> Path:
-    canvas = Canvas(title="Workshop")
+    canvas = Canvas(BMC, title="Workshop")
     for index, block_id in enumerate(canvas.template.block_ids):
         canvas.add_note(block_id, Note(f"first idea {index}"))
     path = tmp_path / "workshop.yaml"

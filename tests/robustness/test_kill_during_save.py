@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 
 from editor.fileformat import load_canvas
 from editor.model import Canvas, Note
@@ -25,7 +26,7 @@ KILLS = int(os.environ.get("CANVAS_KILLS", "25"))
 SAVER = """
 import sys
 from pathlib import Path
-sys.path[:0] = [{tests!r}]
+sys.path[:0] = [{tests!r}, {tests!r} + '/..']
 from test_kill_during_save import numbered_canvas
 from editor.fileformat import CanvasFileError, atomic, open_canvas, save_canvas
 path, start = Path(sys.argv[1]), int(sys.argv[2])
@@ -52,7 +53,7 @@ while True:
 def numbered_canvas(number: int) -> Canvas:
     """Canvas number n: its title says n, and its size changes with n so that a partial write would show."""
     rng = random.Random(number)
-    canvas = Canvas(title=f"save {number}")
+    canvas = Canvas(BMC, title=f"save {number}")
     blocks = [block.id for block in canvas.template.blocks]
     for index in range(rng.randint(1, 3000)):  # up to some 60 ms a save: room to aim a kill inside one
         canvas.add_note(rng.choice(blocks), Note(f"note {number}.{index} " + "x" * rng.randint(0, 80)))

@@ -8,13 +8,14 @@ import time
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 
 from editor.errors import CanvasFileError
 from editor.fileformat import load_canvas, save_canvas
+from editor.fileformat.yamlsafe import MAX_BYTES
 from editor.model import PALETTE, Canvas, Note
 from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_TEXT, MAX_VALUES
 from editor.recovery import CopyInfo, Session
-from editor.yamlsafe import MAX_BYTES
 
 HEAD = "format: 1\nblocks:\n  channels:\n"
 
@@ -92,7 +93,7 @@ def fullest_canvas() -> Canvas:
     """A canvas at every limit at once: the most notes, each with every key and the most tags, the longest texts and
     the largest legend."""
     tags = tuple(f"tag{i}" for i in range(MAX_TAGS))
-    canvas = Canvas(title="t" * MAX_TEXT)
+    canvas = Canvas(BMC, title="t" * MAX_TEXT)
     legend = {color: "m" * MAX_TEXT for color in PALETTE}
     legend.update({f"#0000{i:02x}": "meaning" for i in range(MAX_LEGEND - len(legend))})
     canvas.set_legend(legend)
@@ -115,14 +116,14 @@ def test_a_canvas_at_every_limit_is_saved_and_opens_again(tmp_path: Path) -> Non
 
 def test_the_writer_refuses_what_the_reader_would_and_leaves_the_file(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     before = path.read_bytes()
-    too_many = Canvas()
+    too_many = Canvas(BMC)
     for _ in range(MAX_NOTES + 1):
         too_many.add_note("channels", Note("a"))
-    too_long = Canvas(blocks={"channels": [Note("w" * (MAX_TEXT + 1))]})
+    too_long = Canvas(BMC, blocks={"channels": [Note("w" * (MAX_TEXT + 1))]})
     # 3,400 notes of the longest text: each within its limits, together more than the reader reads.
-    too_large = Canvas(blocks={"channels": [Note("x" * MAX_TEXT) for _ in range(3_400)]})
+    too_large = Canvas(BMC, blocks={"channels": [Note("x" * MAX_TEXT) for _ in range(3_400)]})
     for canvas, fragment in [
         (too_many, "more than 10,000 notes"),
         (too_long, "10,001 characters long"),
@@ -138,7 +139,7 @@ def test_the_writer_refuses_what_the_reader_would_and_leaves_the_file(tmp_path: 
 def test_a_recovery_copy_too_large_to_read_is_not_written(tmp_path: Path) -> None:
     session = Session(tmp_path / "recovery")
     copy_id = session.new_copy_id()
-    canvas = Canvas(blocks={"channels": [Note("x" * MAX_TEXT) for _ in range(3_400)]})
+    canvas = Canvas(BMC, blocks={"channels": [Note("x" * MAX_TEXT) for _ in range(3_400)]})
     future = session.write(copy_id, canvas.content(), CopyInfo(None, time.time(), None))
     with pytest.raises(CanvasFileError, match="at most 32 MiB"):
         future.result()

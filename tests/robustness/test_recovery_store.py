@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from crashed import left_by_a_dead_editor
 from PySide6.QtCore import QCoreApplication
 
@@ -31,7 +32,7 @@ def root(tmp_path: Path) -> Path:
 
 
 def canvas_with(text: str) -> Canvas:
-    return Canvas(title=f"Canvas {text}", blocks={"value_propositions": [Note(text)]})
+    return Canvas(BMC, title=f"Canvas {text}", blocks={"value_propositions": [Note(text)]})
 
 
 def info(original: Path | None = None, state: FileState | None = None) -> CopyInfo:
@@ -89,10 +90,12 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from editor.model import Canvas
+from editor.fileformat import default_template
 from editor.recovery import CopyInfo, Session
 app = QCoreApplication([])
 session = Session(Path(sys.argv[1]))
-session.write("copy", Canvas(title="other editor").content(), CopyInfo(None, time.time(), None)).result()
+canvas = Canvas(default_template(), title="other editor")
+session.write("copy", canvas.content(), CopyInfo(None, time.time(), None)).result()
 print("ready", flush=True)
 time.sleep(60)
 """

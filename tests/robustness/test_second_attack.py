@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
+from canvases import BMC
 
 from editor.fileformat import CanvasFileError, load_canvas, open_canvas, save_canvas
 from editor.fileformat import disk as disk_module
@@ -23,8 +24,8 @@ from editor.model import Canvas, Note
 
 def test_a_write_while_the_file_is_read_is_seen_as_a_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Ours"), path)
-    theirs = Canvas(title="Theirs, written a moment later", blocks={"channels": [Note("Radio")]})
+    save_canvas(Canvas(BMC, title="Ours"), path)
+    theirs = Canvas(BMC, title="Theirs, written a moment later", blocks={"channels": [Note("Radio")]})
     read = disk_module._read_at_most
 
     def read_then_someone_writes(stream: BinaryIO, size: int) -> bytes:
@@ -71,7 +72,7 @@ def test_recovery_copies_and_their_folders_are_private_whatever_the_umask(tmp_pa
         copy_id = session.new_copy_id()
         session.write(
             copy_id,
-            Canvas(title="Unsaved plans", blocks={"channels": [Note("SECRET")]}).content(),
+            Canvas(BMC, title="Unsaved plans", blocks={"channels": [Note("SECRET")]}).content(),
             CopyInfo(None, time.time(), None),
         )
         session.flush()
@@ -124,7 +125,7 @@ def test_a_file_cannot_send_escape_codes_to_the_terminal(tmp_path: Path) -> None
 
 def test_a_file_with_a_name_of_250_bytes_is_saved_in_place(tmp_path: Path) -> None:
     path = tmp_path / ("p" * 245 + ".yaml")
-    save_canvas(Canvas(title="First"), path)
+    save_canvas(Canvas(BMC, title="First"), path)
     canvas, _, layout = open_canvas(path)
     canvas.set_title("Second")
     save_canvas(canvas, path, layout)
@@ -138,14 +139,14 @@ def test_a_save_under_way_keeps_its_temporary_file_and_a_dead_ones_goes(tmp_path
     from editor.fileformat.atomic import _temp_prefix
 
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Old"), path)
+    save_canvas(Canvas(BMC, title="Old"), path)
     running = tmp_path / f"{_temp_prefix(path.name)}running.saving"
     dead = tmp_path / f"{_temp_prefix(path.name)}killed.saving"
     running.write_bytes(b"another save, still writing")
     dead.write_bytes(b"half a canv")
     with open(running, "rb") as other:
         fcntl.flock(other.fileno(), fcntl.LOCK_EX)  # what the other save holds until its rename
-        save_canvas(Canvas(title="New"), path)
+        save_canvas(Canvas(BMC, title="New"), path)
         assert running.exists() and not dead.exists()
     assert load_canvas(path).title == "New"
 
@@ -158,7 +159,7 @@ def test_a_lone_surrogate_from_any_path_never_stops_a_save(tmp_path: Path) -> No
     with pytest.raises(CanvasFileError) as error:
         parse_canvas(b'format: 1\ntitle: "T\\ud800"\n')
     assert error.value.first[:2] == (2, 12)
-    canvas = Canvas(title="T\ud800", blocks={"channels": [Note("bad \udfff text")]})
+    canvas = Canvas(BMC, title="T\ud800", blocks={"channels": [Note("bad \udfff text")]})
     assert canvas.title == "T\ufffd" and canvas.notes("channels")[0].text == "bad \ufffd text"
     pasted = notes_from_text("from a clipboard \ud83d\n")  # half of an emoji, as a broken program may give it
     canvas.add_note("channels", pasted[0])
@@ -194,7 +195,7 @@ def test_the_fallback_recovery_folder_is_never_one_someone_else_planted(
     blocked.write_text("a file where the recovery folder should be")
     session = recovery.open_session(blocked / "recovery")
     session.write(
-        session.new_copy_id(), Canvas(blocks={"channels": [Note("SECRET")]}).content(), CopyInfo(None, 1.0, None)
+        session.new_copy_id(), Canvas(BMC, blocks={"channels": [Note("SECRET")]}).content(), CopyInfo(None, 1.0, None)
     )
     session.flush()
     assert list(theirs.iterdir()) == []  # nothing went through the planted link
@@ -236,11 +237,11 @@ def being_nobody() -> Iterator[None]:
 @as_root
 def test_another_users_file_is_never_replaced_though_the_folder_allows_it(shared: Path) -> None:
     path = shared / "theirs.yaml"
-    save_canvas(Canvas(title="Root's"), path)
+    save_canvas(Canvas(BMC, title="Root's"), path)
     path.chmod(0o644)
     before = path.read_bytes()
     with being_nobody(), pytest.raises(CanvasFileError, match="you do not have permission to change this file"):
-        save_canvas(Canvas(title="Nobody's"), path)
+        save_canvas(Canvas(BMC, title="Nobody's"), path)
     assert path.read_bytes() == before and path.stat().st_uid == 0
     assert [p.name for p in shared.iterdir()] == ["theirs.yaml"]
 
@@ -248,11 +249,11 @@ def test_another_users_file_is_never_replaced_though_the_folder_allows_it(shared
 @as_root
 def test_a_shared_file_keeps_its_owner_and_group_when_a_member_of_the_group_saves(shared: Path) -> None:
     path = shared / "team.yaml"
-    save_canvas(Canvas(title="Root's"), path)
+    save_canvas(Canvas(BMC, title="Root's"), path)
     os.chown(path, 0, NOBODY)
     path.chmod(0o664)
     with being_nobody():
-        save_canvas(Canvas(title="Nobody's edit"), path)  # a rename would make the file nobody's: written in place
+        save_canvas(Canvas(BMC, title="Nobody's edit"), path)  # a rename would make the file nobody's: written in place
     info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (0, NOBODY, 0o664)
     assert load_canvas(path).title == "Nobody's edit"
@@ -262,19 +263,19 @@ def test_a_shared_file_keeps_its_owner_and_group_when_a_member_of_the_group_save
 @as_root
 def test_root_saving_another_users_file_leaves_it_theirs(shared: Path) -> None:
     path = shared / "theirs.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     os.chown(path, NOBODY, NOBODY)
-    save_canvas(Canvas(title="After"), path)
+    save_canvas(Canvas(BMC, title="After"), path)
     assert (path.stat().st_uid, path.stat().st_gid) == (NOBODY, NOBODY)
     assert load_canvas(path).title == "After"
 
 
 def test_a_hard_linked_file_keeps_its_links(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     other = tmp_path / "the same file elsewhere.yaml"
     os.link(path, other)
-    save_canvas(Canvas(title="After", blocks={"channels": [Note("Radio")]}), path)
+    save_canvas(Canvas(BMC, title="After", blocks={"channels": [Note("Radio")]}), path)
     assert path.stat().st_ino == other.stat().st_ino and path.stat().st_nlink == 2
     assert load_canvas(other).title == "After"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml", "the same file elsewhere.yaml"]
@@ -284,7 +285,7 @@ def test_a_failed_write_in_place_puts_the_old_bytes_back(tmp_path: Path, monkeyp
     from editor.fileformat import atomic
 
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     os.link(path, tmp_path / "link.yaml")
     before = path.read_bytes()
     overwrite = atomic._overwrite
@@ -299,19 +300,19 @@ def test_a_failed_write_in_place_puts_the_old_bytes_back(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(atomic, "_overwrite", disk_full_the_first_time)
     with pytest.raises(CanvasFileError, match=r"the disk is full\. The file on disk was not changed"):
-        save_canvas(Canvas(title="After"), path)
+        save_canvas(Canvas(BMC, title="After"), path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "plan.yaml"]
 
 
 def test_extended_attributes_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     try:
         os.setxattr(path, "user.xdg.comment", b"from the workshop")
     except (OSError, AttributeError):
         pytest.skip("this file system keeps no extended attributes")
-    save_canvas(Canvas(title="After"), path)
+    save_canvas(Canvas(BMC, title="After"), path)
     assert os.getxattr(path, "user.xdg.comment") == b"from the workshop"
     assert load_canvas(path).title == "After"
 
@@ -322,12 +323,12 @@ def test_an_access_control_list_is_kept(tmp_path: Path) -> None:
     if not shutil.which("setfacl"):
         pytest.skip("needs setfacl (Debian's acl)")
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     if subprocess.run(["setfacl", "-m", f"u:{NOBODY}:rw", str(path)], capture_output=True).returncode:
         pytest.skip("this file system keeps no access control lists")
     acl = subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True, check=True).stdout
     assert f"user:{NOBODY}:rw-" in acl or "user:nobody:rw-" in acl
-    save_canvas(Canvas(title="After"), path)
+    save_canvas(Canvas(BMC, title="After"), path)
     assert subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True).stdout == acl
 
 
@@ -337,7 +338,7 @@ def test_a_write_in_place_that_cannot_be_undone_says_so_and_keeps_the_new_canvas
     from editor.fileformat import atomic
 
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     os.link(path, tmp_path / "link.yaml")
 
     def broken_disk(fd: int, data: bytes) -> None:
@@ -346,25 +347,25 @@ def test_a_write_in_place_that_cannot_be_undone_says_so_and_keeps_the_new_canvas
 
     monkeypatch.setattr(atomic, "_overwrite", broken_disk)
     with pytest.raises(CanvasFileError, match="the file may be damaged") as caught:
-        save_canvas(Canvas(title="After", blocks={"channels": [Note("Radio")]}), path)
+        save_canvas(Canvas(BMC, title="After", blocks={"channels": [Note("Radio")]}), path)
     assert "not changed" not in str(caught.value)
     (kept,) = [p for p in tmp_path.iterdir() if p.name.endswith(".saving")]
     assert str(kept) in str(caught.value)
-    assert load_canvas(kept) == Canvas(title="After", blocks={"channels": [Note("Radio")]})
+    assert load_canvas(kept) == Canvas(BMC, title="After", blocks={"channels": [Note("Radio")]})
 
 
 def test_saves_work_where_python_has_no_extended_attributes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     for name in ("listxattr", "getxattr", "setxattr", "removexattr"):  # as on Windows and macOS
         monkeypatch.delattr(os, name, raising=False)
-    save_canvas(Canvas(title="After"), path)
+    save_canvas(Canvas(BMC, title="After"), path)
     assert load_canvas(path).title == "After"
 
 
 def test_a_file_on_a_read_only_disk_is_named_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     real_statvfs = os.statvfs
 
     class ReadOnly:
@@ -374,7 +375,7 @@ def test_a_file_on_a_read_only_disk_is_named_so(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as access(2) answers on a read-only mount
     monkeypatch.setattr(os, "statvfs", lambda target: ReadOnly(real_statvfs(target)))
     with pytest.raises(CanvasFileError, match=r"the disk is read-only\. The file on disk was not changed"):
-        save_canvas(Canvas(title="After"), path)
+        save_canvas(Canvas(BMC, title="After"), path)
 
 
 def test_attributes_a_new_file_takes_from_its_folder_are_not_added(tmp_path: Path) -> None:
@@ -383,11 +384,11 @@ def test_attributes_a_new_file_takes_from_its_folder_are_not_added(tmp_path: Pat
     if not shutil.which("setfacl"):
         pytest.skip("needs setfacl (Debian's acl)")
     path = tmp_path / "plan.yaml"
-    save_canvas(Canvas(title="Before"), path)
+    save_canvas(Canvas(BMC, title="Before"), path)
     before = subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True, check=True).stdout
     if subprocess.run(["setfacl", "-d", "-m", f"u:{NOBODY}:rw", str(tmp_path)], capture_output=True).returncode:
         pytest.skip("this file system keeps no access control lists")
-    save_canvas(Canvas(title="After"), path)  # the temporary file was made with the folder's default entries
+    save_canvas(Canvas(BMC, title="After"), path)  # the temporary file was made with the folder's default entries
     assert subprocess.run(["getfacl", "-cp", str(path)], capture_output=True, text=True).stdout == before
 
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 
 from editor.errors import CanvasFileError, Problem, quote
+from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 from editor.model.limits import MAX_TEXT, too_long
-from editor.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _MOST_DIGITS = 18  # a whole number this long is no canvas's count of anything

@@ -19,8 +19,7 @@ from editor.errors import QUOTED, CanvasFileError, quote
 if TYPE_CHECKING:
     import yaml
 
-# PyYAML is imported where a file is first parsed: importing it takes ~20 ms, and the files start-up reads (the
-# shipped template and example) are known already (see `parse`), so that start-up does not wait for it.
+# PyYAML is imported where a file is first parsed, not with this module.
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -118,15 +117,8 @@ def too_large(size: int, source: str) -> CanvasFileError:
 
 
 def parse(data: bytes, source: str, max_depth: int, max_values: int = 0) -> Node | None:
-    """A YAML file's bytes as nodes (`decode`, then `compose`). A shipped file (editor/shipped_trees.py) is known by
-    its bytes and not parsed again; a file that differs from it by one byte is parsed as any other. `max_values`, when
-    not 0, is the most values (scalars, lists and mappings) the file may hold."""
-    from editor.shipped_trees import LARGEST, TREES
-
-    # Only bytes no longer than a shipped file are looked up: a canvas of thousands of notes is not hashed for it.
-    tree = TREES.get(data) if len(data) <= LARGEST else None
-    if tree is not None:
-        return from_tree(tree)
+    """A YAML file's bytes as nodes (`decode`, then `compose`). `max_values`, when not 0, is the most values
+    (scalars, lists and mappings) the file may hold."""
     return compose(decode(data, source), source, max_depth, max_values)
 
 
@@ -333,32 +325,3 @@ def describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return f"the text {quote(node.value)}" if len(node.value) <= QUOTED else "a text"
-
-
-# Node trees as plain tuples, for editor/shipped_trees.py: ("s", value, plain, line, column, last) for a scalar,
-# ("l", line, column, last, flow, items) for a list, ("m", line, column, last, flow, ((key, value), ...)) for a
-# mapping.
-
-Tree = tuple[Any, ...]
-
-
-def to_tree(node: Node) -> Tree:
-    if isinstance(node, Scalar):
-        return ("s", node.value, node.plain, node.line, node.column, node.last)
-    if isinstance(node, Sequence):
-        return ("l", node.line, node.column, node.last, node.flow, tuple(to_tree(item) for item in node.items))
-    items = tuple((to_tree(key), to_tree(value)) for key, value in node.items.values())
-    return ("m", node.line, node.column, node.last, node.flow, items)
-
-
-def from_tree(tree: Tree) -> Node:
-    kind = tree[0]
-    if kind == "s":
-        return Scalar(*tree[1:])
-    if kind == "l":
-        return Sequence(tree[1], tree[2], tree[3], tree[4], [from_tree(item) for item in tree[5]])
-    mapping = Mapping(tree[1], tree[2], tree[3], tree[4])
-    for key_tree, value_tree in tree[5]:
-        key = Scalar(*key_tree[1:])
-        mapping.items[key.value] = (key, from_tree(value_tree))
-    return mapping
