@@ -230,7 +230,7 @@ def frame_time(view: Any, move: Any, frames: int = 30) -> float:
 
 def start_ours(_: str) -> dict[str, Any]:
     application()
-    from editor import recovery
+    from editor.gui import recovery
     from editor.gui.app import open_window
 
     recovery.default_session()
@@ -373,7 +373,7 @@ def stall_ours(notes: str) -> dict[str, Any]:
 
     path = canvas_file(int(notes))
     app = application()
-    from editor.recovery import Session
+    from editor.gui.recovery import Session
 
     session = Session(Path(tempfile.mkdtemp()))
     window = shown_window(path, session)

@@ -14,7 +14,7 @@ import pytest
 from disks import SmallDisk
 
 if TYPE_CHECKING:
-    from editor.recovery import Session
+    from editor.gui.recovery import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the person's own settings: QSettings and QStandardPaths look here instead.
@@ -56,7 +56,7 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
 @pytest.fixture
 def session(qapp: object, tmp_path: Path) -> Iterator[Session]:
     """A recovery session of its own, in a folder of this test (QLockFile wants an application)."""
-    from editor.recovery import Session
+    from editor.gui.recovery import Session
 
     session = Session(tmp_path / "recovery")
     yield session

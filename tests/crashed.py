@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from editor.gui.recovery import CopyInfo, Session
 from editor.model import Canvas
-from editor.recovery import CopyInfo, Session
 
 
 def left_by_a_dead_editor(root: Path, copies: Iterable[tuple[Canvas, CopyInfo]]) -> list[Path]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from editor import __version__, paths
 from editor.gui import settings
 from editor.gui.main_window import APP_NAME, MainWindow
-from editor.recovery import Session
+from editor.gui.recovery import Session
 
 if TYPE_CHECKING:
     from editor.gui.recovery_dialog import RecoveryDialog

@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor.gui.document import Document
-from editor.recovery import CopyInfo, Session
+from editor.gui.recovery import CopyInfo, Session
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

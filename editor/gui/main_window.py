@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import recovery
 from editor.board import style
 from editor.board.geometry import board_width_for
 from editor.errors import CanvasFileError, shown
 from editor.fileformat import default_template
-from editor.gui import settings
+from editor.gui import recovery, settings
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
@@ -34,12 +33,12 @@ from editor.gui.document import Document
 from editor.gui.drops import Drops
 from editor.gui.exporter import Exporter
 from editor.gui.presenting import Presenter
+from editor.gui.recovery import RecoveredCopy, Session
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
 from editor.model import Canvas
-from editor.recovery import RecoveredCopy, Session
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent

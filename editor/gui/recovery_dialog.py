@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.errors import shown
-from editor.recovery import RecoveredCopy
+from editor.gui.recovery import RecoveredCopy
 
 ROLE = Qt.ItemDataRole.UserRole
 STATUS = {

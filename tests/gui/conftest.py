@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from editor.fileformat import save_canvas
 from editor.gui.app import open_window
 from editor.gui.main_window import MainWindow
+from editor.gui.recovery import Session
 from editor.model import Canvas, Note
-from editor.recovery import Session
 
 
 @pytest.fixture

@@ -18,15 +18,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor import recovery
 from editor.errors import CanvasFileError
 from editor.fileformat import FileState, load_canvas, save_canvas
+from editor.gui import recovery
 from editor.gui.app import offer_recovery
 from editor.gui.main_window import MainWindow
 from editor.gui.problems_dialog import ProblemsDialog
+from editor.gui.recovery import CopyInfo, RecoveredCopy, Session, decode_copy
 from editor.gui.recovery_dialog import STATUS, RecoveryDialog
 from editor.model import Canvas, Note
-from editor.recovery import CopyInfo, RecoveredCopy, Session, decode_copy
 
 OpenApp = Callable[..., MainWindow]
 

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from editor.fileformat import dump_canvas, load_canvas, save_canvas
 from editor.gui.app import offer_recovery, open_window
+from editor.gui.recovery import Session
 from editor.model import Canvas, Note
-from editor.recovery import Session
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -37,7 +37,7 @@ from PySide6.QtCore import Qt, QTimer
 from driving import CTRL, activate, block_point, click, double_click, drag, keys, note_center, type_text
 from editor.fileformat import dump_canvas
 from editor.gui.app import make_application, open_window
-from editor.recovery import default_session
+from editor.gui.recovery import default_session
 
 app = make_application()
 window = open_window(Path(sys.argv[1]))

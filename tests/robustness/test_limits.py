@@ -13,9 +13,9 @@ from canvases import BMC
 from editor.errors import CanvasFileError
 from editor.fileformat import load_canvas, save_canvas
 from editor.fileformat.yamlsafe import MAX_BYTES
+from editor.gui.recovery import CopyInfo, Session
 from editor.model import PALETTE, Canvas, Note
 from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_TEXT, MAX_VALUES
-from editor.recovery import CopyInfo, Session
 
 HEAD = "format: 1\nblocks:\n  channels:\n"
 

@@ -16,8 +16,8 @@ from crashed import left_by_a_dead_editor
 from PySide6.QtCore import QCoreApplication
 
 from editor.fileformat import FileState, load_canvas, save_canvas
+from editor.gui.recovery import CopyInfo, Session, decode_copy, encode_copy
 from editor.model import Canvas, Note
-from editor.recovery import CopyInfo, Session, decode_copy, encode_copy
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +91,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from editor.model import Canvas
 from editor.fileformat import default_template
-from editor.recovery import CopyInfo, Session
+from editor.gui.recovery import CopyInfo, Session
 app = QCoreApplication([])
 session = Session(Path(sys.argv[1]))
 canvas = Canvas(default_template(), title="other editor")

@@ -64,7 +64,7 @@ def test_only_regular_files_are_read_and_anything_else_is_refused_at_once(tmp_pa
 
 
 def test_recovery_copies_and_their_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:
-    from editor.recovery import CopyInfo, Session
+    from editor.gui.recovery import CopyInfo, Session
 
     old = os.umask(0o022)
     try:
@@ -177,8 +177,8 @@ def test_the_fallback_recovery_folder_is_never_one_someone_else_planted(
     import getpass
     import tempfile
 
-    from editor import recovery
-    from editor.recovery import CopyInfo
+    from editor.gui import recovery
+    from editor.gui.recovery import CopyInfo
 
     shared = tmp_path / "tmp"
     shared.mkdir()
