@@ -1,6 +1,6 @@
 """The benchmark: each case against its floor, measured in the same run, as a Markdown table of medians.
 
-Run: `python benchmarks/run.py` (about 10 minutes on 2 cores; `--quick` runs each case 3 times and skips 20,000
+Run: `python benchmarks/run.py` (about 10 minutes on 2 cores; `--quick` runs each case 3 times and skips 10,000
 notes). Every measurement is a fresh process (benchmarks/cases.py). It prints the table and asserts nothing.
 """
 
@@ -59,7 +59,9 @@ def main() -> None:
     quick = "--quick" in sys.argv
     compile_package()
     runs = 3 if quick else 5
-    sizes = [500, 5000] if quick else [500, 5000, 20000]
+    from editor.model.limits import MAX_NOTES
+
+    sizes = [500, 5000] if quick else [500, 5000, MAX_NOTES]  # the most a canvas may hold
     rows: list[str] = []
 
     def row(case: str, ours: str, floor: str, ratio: float | None, target: str, met: bool) -> None:
@@ -79,22 +81,23 @@ def main() -> None:
             limit: float | None = None,
             ratio: bool = True,
             repeat: int = 1,
+            most: float = 1.5,
         ) -> float:
-            """Ours against the floor: a row that meets ≤ 1.5x (unless `ratio` is off) and the time `limit`.
+            """Ours against the floor: a row that meets ≤ `most` times it (unless `ratio` is off) and the time `limit`.
 
-            The issue sets the ratio for 5,000 notes; the 500 and 20,000 rows are there for the growth rows (and a
+            The issue sets the ratio for 5,000 notes; the 500 and 10,000 rows are there for the growth rows (and a
             frame is held to the limit at every size): their ratio is shown, not judged. `repeat` times more runs for
             a short case, whose median a single slow run moves the most."""
             if (case, argument) not in measured:
                 measured[case, argument] = measure(case, ["ours", "floor"], argument, runs * repeat, folder)
             ours, floor = (numbers[key] for numbers in measured[case, argument])
             shown = mib if key == "peak_rss" else ms
-            targets = (["≤ 1.5x"] if ratio else []) + ([f"< {ms(limit)}"] if limit else [])
-            met = (not ratio or ours / floor <= 1.5) and (limit is None or ours < limit)
+            targets = ([f"≤ {most}x"] if ratio else []) + ([f"< {ms(limit)}"] if limit else [])
+            met = (not ratio or ours / floor <= most) and (limit is None or ours < limit)
             row(label, shown(ours), shown(floor), ours / floor, " and ".join(targets) or "growth, below", met)
             return ours
 
-        compare("start", "", "start to first painted board, TikTok", repeat=3)
+        compare("start", "", "start to first painted board, TikTok", repeat=3, most=1.3)
         opened = {n: compare("open", str(n), f"open {n:,} notes, to first paint", ratio=n == 5000) for n in sizes}
         dragged: dict[int, float] = {}
         for n in sizes:
