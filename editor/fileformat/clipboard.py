@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from editor.errors import CanvasFileError
-from editor.fileformat.reader import parse_canvas
+from editor.fileformat.reader import parse_notes
 from editor.fileformat.writer import dump_canvas
 from editor.model import Canvas, Note, Template
 from editor.model.limits import MAX_NOTES, MAX_TEXT, too_long
@@ -22,10 +22,9 @@ def notes_to_yaml(template: Template, notes: Sequence[tuple[str, Note]]) -> str:
 
 
 def notes_from_yaml(data: bytes, source: str = "the clipboard") -> list[tuple[str, Note]]:
-    """The notes from clipboard bytes written by notes_to_yaml (by this or another window), read as a file is.
-    Raises CanvasFileError."""
-    canvas = parse_canvas(data, source)
-    return list(canvas.all_notes())
+    """The notes from clipboard bytes written by notes_to_yaml (by this or another window, on a canvas of any
+    template), each with its block's id, read as a file is. Raises CanvasFileError."""
+    return parse_notes(data, source)
 
 
 def notes_to_text(notes: Sequence[Note]) -> str:

@@ -107,6 +107,33 @@ def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     return Canvas(template, title=title, fields=fields, legend=legend, blocks=blocks), top
 
 
+def parse_notes(data: bytes, source: str = "<notes>") -> list[tuple[str, Note]]:
+    """The notes in canvas file bytes, each with the id of the block it is in, whatever the file's template: notes
+    copied from a canvas of another kind, whose blocks the reader need not know. Raises CanvasFileError, and nothing
+    else, for any bytes; checks the notes as a canvas file's are."""
+    try:
+        root = yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
+        reader = Reader(source)
+        top = reader.mapping(root, "a canvas file", whole=True)
+        _check_format(reader, top)
+        blocks, parked = reader.optional(top, "blocks"), reader.optional(top, PARKING_LOT)
+        _count_notes(reader, blocks, parked)
+        lists = [] if _empty(blocks) else list(reader.mapping(blocks, "'blocks'").items.items())
+        if not _empty(parked):
+            assert parked is not None
+            lists.append((PARKING_LOT, (top.items[PARKING_LOT][0], parked)))
+        notes = [
+            (block_id, note)
+            for block_id, (_, value) in lists
+            for note in (_note(reader, item) for item in reader.sequence(value, f"the notes of {quote(block_id)}"))
+            if note is not None
+        ]
+        reader.finish()
+    except (RecursionError, MemoryError):
+        raise CanvasFileError.whole(source, "the notes are too many or too deeply nested to read.") from None
+    return notes
+
+
 def _check_format(reader: Reader, top: Mapping) -> None:
     if "format" not in top.items:
         raise reader.stop(top, f"the line 'format: {FORMAT_VERSION}' is missing; every canvas file starts with it.")

@@ -23,6 +23,7 @@ from editor.gui.document import Document
 from editor.gui.drag_pictures import DragPictures
 from editor.model import (
     DEFAULT_COLOR,
+    PARKING_LOT,
     Event,
     HeaderChanged,
     Note,
@@ -315,10 +316,20 @@ class EditableBoard(BoardScene):
             self.select_ids([note.id for _, _, note in placed])
 
     def paste_notes(self, notes: list[tuple[str | None, Note]], scene_point: QPointF | None = None) -> None:
-        """Add notes (from the clipboard): into their own block, or all into the block under the point."""
+        """Add notes (from the clipboard): all into the block under the point, or each into its own block. A note
+        whose block this canvas has not (copied from a canvas of another kind) goes to the parking lot."""
         self.finish_editing()  # a note being typed comes first, and counts
         target = self.block_id_at(scene_point) if scene_point else None
-        placed = [(target or block_id or self.target_block(), None, note) for block_id, note in notes]
+        known = set(self.canvas.block_ids)
+
+        def block_for(block_id: str | None) -> str:
+            if target:
+                return target
+            if block_id is None:
+                return self.target_block()
+            return block_id if block_id in known else PARKING_LOT
+
+        placed = [(block_for(block_id), None, note) for block_id, note in notes]
         if placed and self.room_for(len(placed)):
             self.document.push(AddNotes(self.canvas, placed, "Paste"))
             self.select_ids([note.id for _, _, note in placed])

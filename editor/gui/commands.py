@@ -18,10 +18,14 @@ def counted(verb: str, count: int) -> str:
 
 
 class AddNotes(QUndoCommand):
-    """Put notes into blocks (at an index, or at the end). Undo takes them off again."""
+    """Put notes into blocks (at an index, or at the end). Undo takes them off again. Blocks the canvas has not are
+    refused when the command is made (KeyError), so that its redo cannot fail on the undo stack."""
 
     def __init__(self, canvas: Canvas, placed: Sequence[tuple[str, int | None, Note]], verb: str = "Add") -> None:
         super().__init__(counted(verb, len(placed)))
+        unknown = sorted({block_id for block_id, _, _ in placed} - set(canvas.block_ids))
+        if unknown:
+            raise KeyError(f"the {canvas.template.name} has no block {', '.join(unknown)}")
         self.canvas = canvas
         self.placed = list(placed)
 

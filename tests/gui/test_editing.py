@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from canvases import BMC
 from driving import (
     CTRL,
     LEFT,
@@ -28,9 +29,12 @@ from pytestqt.qtbot import QtBot
 
 from editor.board.note_item import note_height
 from editor.fileformat.clipboard import MIME_TYPE
+from editor.gui.commands import AddNotes
+from editor.gui.document import Document
 from editor.gui.main_window import MainWindow
 from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.timebox import DEFAULT_MINUTES
+from editor.model import BlockSpec, Canvas, Note, Template
 
 OpenApp = Callable[[Path | None], MainWindow]
 
@@ -392,6 +396,53 @@ def test_copy_and_paste_between_two_windows_keeps_colour_and_block(open_app: Ope
     keys(second, Qt.Key.Key_V, CTRL)
     (pasted,) = second.document.canvas.notes("customer_segments")
     assert (pasted.text, pasted.color) == ("Celebrities and influencers", "pink")
+
+
+def other_kind() -> Template:
+    """A canvas kind no file names: three blocks in a row, one of them sharing its id with the Business Model
+    Canvas's."""
+    blocks = tuple(
+        BlockSpec(block_id, title, (f"What goes in {title}?",), column, 0, 1, 1)
+        for column, (block_id, title) in enumerate(
+            [("problem", "Problem"), ("channels", "Channels"), ("unfair_advantage", "Unfair Advantage")]
+        )
+    )
+    ids_ = tuple(block.id for block in blocks)
+    return Template("three-blocks", "Three Block Canvas", "made in a test", 3, 1, (), blocks, ids_)
+
+
+def test_notes_paste_between_canvases_of_two_templates(open_app: OpenApp, qtbot: QtBot) -> None:
+    bmc = open_app(None)
+    other = bmc.new_window()
+    qtbot.waitExposed(other)
+    other.set_document(Document(Canvas(other_kind(), blocks={"problem": [Note("Slow onboarding", color="pink")]})))
+    other.document.canvas.add_note("channels", Note("Word of mouth"))
+    activate(other)
+    other.board.select_ids([note.id for _, note in other.document.canvas.all_notes()])
+    keys(other, Qt.Key.Key_C, CTRL)
+    activate(bmc)
+    before = bmc.document.canvas.note_count()
+    bmc.actions_.paste_data(QApplication.clipboard().mimeData(), None, "the clipboard")  # each to its own block
+    canvas = bmc.document.canvas
+    assert canvas.note_count() == before + 2
+    assert [n.text for n in canvas.notes("parking_lot")] == ["Slow onboarding"]  # no such block here
+    assert canvas.notes("parking_lot")[0].color == "pink"
+    assert texts(bmc, "channels")[-1] == "Word of mouth"  # a block of the same id in both
+    assert undo_text(bmc) == "&Undo Paste 2 Notes"
+    # And back: notes of the Business Model Canvas into the other kind, into the block under the mouse.
+    click(bmc, note_center(bmc, ids(bmc, "key_partners")[0]))
+    keys(bmc, Qt.Key.Key_C, CTRL)
+    activate(other)
+    point = block_point(other, "unfair_advantage", 0.5, 0.5)
+    other.actions_.paste_data(QApplication.clipboard().mimeData(), point, "the clipboard")
+    assert [n.text for n in other.document.canvas.notes("unfair_advantage")] == [texts(bmc, "key_partners")[0]]
+
+
+def test_a_command_for_a_block_the_canvas_has_not_is_refused_when_made() -> None:
+    canvas = Canvas(BMC)
+    with pytest.raises(KeyError, match="no block problem"):
+        AddNotes(canvas, [("problem", None, Note("x"))])
+    assert canvas.note_count() == 0
 
 
 def test_cut_removes_and_paste_brings_back(open_app: OpenApp) -> None:
