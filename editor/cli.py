@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from editor import __version__
 
 if TYPE_CHECKING:
-    from editor.export.render import ExportOptions
+    from editor.export.formats import ExportFormat, ExportOptions
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,9 +83,12 @@ def validate(argv: Sequence[str]) -> int:
 
 def export(argv: Sequence[str]) -> int:
     """Exit 0 when every file was exported, 1 when any was not (one line each), 2 for usage errors."""
+    from editor.export.formats import FORMATS, PAGES, ExportError, ExportOptions, format_for
+
+    labels = [fmt.label for fmt in FORMATS.values()]
     parser = argparse.ArgumentParser(
         prog="canvas-editor export",
-        description="Export canvas files as PDF (vector, landscape), PNG, SVG or Markdown, without a window.",
+        description=f"Export canvas files as {', '.join(labels[:-1])} or {labels[-1]}, without a window.",
         epilog="examples:\n"
         "  canvas-editor export tiktok.yaml -o tiktok.pdf --page A0\n"
         "  canvas-editor export tiktok.yaml -o tiktok.png --dpi 300\n"
@@ -99,13 +102,12 @@ def export(argv: Sequence[str]) -> int:
         help="the file to write (its extension tells the format), or a folder for several files "
         "(default: beside each canvas file)",
     )
-    parser.add_argument("--format", choices=["pdf", "png", "svg", "md"], help="the format, when OUT does not tell it")
-    parser.add_argument("--page", default="A3", help="PDF page size: A4, A3, A2, A1, A0 or Letter (default A3)")
+    parser.add_argument("--format", choices=list(FORMATS), help="the format, when OUT does not tell it")
+    parser.add_argument("--page", default="A3", help=f"PDF page size: {', '.join(PAGES)} (default A3)")
     parser.add_argument("--dpi", type=int, default=150, help="PNG resolution on the page size (default 150)")
     parser.add_argument("--width", type=int, help="PNG width in pixels, instead of --dpi")
     parser.add_argument("--transparent", action="store_true", help="PNG with a transparent background")
     options = parser.parse_args(argv)
-    from editor.export.render import ExportError, ExportOptions, format_for
 
     several = len(options.files) > 1
     # Read as written: Path drops the trailing '/' that says "a folder".
@@ -125,11 +127,11 @@ def export(argv: Sequence[str]) -> int:
         parser.error(str(error))
     failed = 0
     for path in options.files:
-        file_format = fmt or options.format or "pdf"
+        file_format = fmt or FORMATS[options.format or "pdf"]
         if options.output is None:
-            target = path.with_suffix(f".{file_format}")
+            target = path.with_suffix(f".{file_format.id}")
         elif to_folder:
-            target = options.output / f"{path.stem}.{file_format}"
+            target = options.output / f"{path.stem}.{file_format.id}"
         else:
             target = options.output
         if not _export_one(path, target, file_format, settings):
@@ -137,16 +139,14 @@ def export(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
-def _export_one(path: Path, target: Path, fmt: str, settings: ExportOptions) -> bool:
-    from editor.export.render import ExportError
+def _export_one(path: Path, target: Path, fmt: ExportFormat, settings: ExportOptions) -> bool:
+    from editor.export.formats import ExportError, export_canvas
     from editor.fileformat import CanvasFileError, load_canvas
 
     try:
         canvas = load_canvas(path)
-        if fmt != "md":
+        if fmt.needs_qt:
             _offscreen_application()
-        from editor.export.render import export_canvas
-
         export_canvas(canvas, target, fmt, settings)
     except CanvasFileError as error:
         more = len(error.problems) - 1

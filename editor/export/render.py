@@ -1,13 +1,11 @@
-"""Exporting a canvas as the board shows it, without selection or editing marks: PDF pages, PNG, SVG, print."""
+"""Drawing a canvas as the board shows it, without selection or editing marks: PDF pages, PNG, SVG, print."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -27,12 +25,9 @@ from PySide6.QtSvg import QSvgGenerator
 from editor.board.board_scene import BoardScene
 from editor.board.geometry import BOARD_WIDTH, board_width_for
 from editor.board.text import drawable
-from editor.errors import CanvasFileError
-from editor.export.markdown import canvas_markdown
-from editor.fileformat.atomic import write_atomically
+from editor.export.formats import ExportError, ExportOptions, Progress, step
 from editor.model import Canvas
 
-FORMATS = ("pdf", "png", "svg", "md")
 PAGE_SIZES = {
     "A4": QPageSize.PageSizeId.A4,
     "A3": QPageSize.PageSizeId.A3,
@@ -45,67 +40,16 @@ MARGIN_MM = 10.0
 PICTURE_MARGIN = 0.012  # of a picture's width, on every side, so that the outer lines are not cut
 MAX_PIXELS = 400_000_000  # a 20,000 x 20,000 picture: beyond this the request is a typo, not a poster
 
-Progress = Callable[[str], bool]  # told each step's name; returns False to cancel
 
-
-class ExportError(Exception):
-    """An export could not be made; the message is one line that says why."""
-
-
-class ExportCancelledError(Exception):
-    """The person cancelled the export; nothing was written."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    page: str = "A3"  # PDF and print page, and the physical size a PNG's dpi refers to
-    dpi: int = 150
-    width: int | None = None  # a PNG's width in pixels, instead of page and dpi
-    transparent: bool = False  # PNG background
-
-    def __post_init__(self) -> None:
-        if self.page not in PAGE_SIZES:
-            raise ExportError(f"unknown page size '{self.page}'; choose one of {', '.join(PAGE_SIZES)}")
-        if not 10 <= self.dpi <= 2400:
-            raise ExportError(f"a resolution of {self.dpi} dpi is out of range (10 to 2400)")
-        if self.width is not None and not 16 <= self.width <= 20_000:
-            raise ExportError(f"a width of {self.width} pixels is out of range (16 to 20000)")
-
-
-def format_for(path: Path, given: str | None = None) -> str:
-    """The export format: given, or told by the file name's extension."""
-    name = (given or path.suffix.lstrip(".")).lower()
-    name = {"markdown": "md"}.get(name, name)
-    if name not in FORMATS:
-        told = f"'{given}'" if given else f"the name {path.name}"
-        raise ExportError(f"cannot export to {told}: the formats are pdf, png, svg and md")
-    return name
-
-
-def export_canvas(
-    canvas: Canvas, path: Path, fmt: str, options: ExportOptions, progress: Progress | None = None
-) -> None:
-    """Write the canvas to `path` in one step (a half-written export never replaces a good one).
-
-    Raises ExportError with a one-line reason, or ExportCancelledError."""
-    data = export_bytes(canvas, fmt, options, progress)
-    _step(progress, "Saving")
-    try:
-        write_atomically(path, data)
-    except CanvasFileError as error:
-        raise ExportError(error.first.message) from None
-
-
-def export_bytes(canvas: Canvas, fmt: str, options: ExportOptions, progress: Progress | None = None) -> bytes:
-    if fmt == "md":
-        return canvas_markdown(canvas).encode("utf-8")
-    _step(progress, "Laying out the notes")
-    aspect = paper_aspect(page_layout(options.page)) if fmt == "pdf" else None
+def drawn_bytes(canvas: Canvas, kind: str, options: ExportOptions, progress: Progress | None = None) -> bytes:
+    """The canvas drawn as a 'pdf', 'png' or 'svg' file's bytes (editor.export.formats names these writers)."""
+    step(progress, "Laying out the notes")
+    aspect = paper_aspect(page_layout(options.page)) if kind == "pdf" else None
     with board_scene(canvas, aspect) as scene:
-        _step(progress, "Drawing")
-        if fmt == "pdf":
+        step(progress, "Drawing")
+        if kind == "pdf":
             return pdf_bytes(scene, canvas.title, options.page)
-        if fmt == "svg":
+        if kind == "svg":
             return svg_bytes(scene, canvas.title, canvas.template.credit)
         return png_bytes(picture(scene, options))
 
@@ -252,8 +196,3 @@ def page_layout(page: str) -> QPageLayout:
     return QPageLayout(
         QPageSize(PAGE_SIZES[page]), QPageLayout.Orientation.Landscape, margins, QPageLayout.Unit.Millimeter
     )
-
-
-def _step(progress: Progress | None, name: str) -> None:
-    if progress is not None and not progress(name):
-        raise ExportCancelledError

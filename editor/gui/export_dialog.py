@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.export.render import PAGE_SIZES, ExportOptions
+from editor.export.formats import PAGES, ExportFormat, ExportOptions
 
 RESOLUTIONS = {"150 dpi (screens, slides)": 150, "300 dpi (print)": 300, "600 dpi (large print)": 600}
 WIDTH_CHOICE = "Width in pixels"
@@ -21,16 +21,16 @@ WIDTH_CHOICE = "Width in pixels"
 class ExportOptionsDialog(QDialog):
     """Starts from the last options used; `options()` gives what the person chose."""
 
-    def __init__(self, fmt: str, options: ExportOptions, parent: QWidget | None = None) -> None:
+    def __init__(self, export_format: ExportFormat, options: ExportOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportOptionsDialog")
-        self.setWindowTitle("Export as PDF" if fmt == "pdf" else "Export as PNG Image")
-        self.fmt = fmt
+        self.setWindowTitle(f"Export as {export_format.label}")
+        fmt = self.fmt = export_format.id
         form = QFormLayout(self)
 
         self.page = QComboBox()
         self.page.setObjectName("pageSize")
-        self.page.addItems(list(PAGE_SIZES))
+        self.page.addItems(list(PAGES))
         self.page.setCurrentText(options.page)
         form.addRow("Page size (landscape):" if fmt == "pdf" else "On a page of:", self.page)
 

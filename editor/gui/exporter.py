@@ -8,20 +8,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
 
+from editor.export.formats import FORMATS, ExportFormat
 from editor.gui import settings
 
 if TYPE_CHECKING:
-    from editor.export.render import ExportOptions
+    from editor.export.formats import ExportOptions
     from editor.gui.main_window import MainWindow
 
 # The export machinery (QtSvg, QtPrintSupport, the PDF writer) is imported when it is first used, not at start-up.
 
-FILTERS = {
-    "pdf": "PDF document (*.pdf)",
-    "png": "PNG image (*.png)",
-    "svg": "SVG image (*.svg)",
-    "md": "Markdown (*.md)",
-}
 CLIPBOARD_WIDTH = 2400  # pixels: sharp on a slide, small enough for any clipboard
 STEPS = 3
 
@@ -31,23 +26,25 @@ class Exporter(QObject):
         super().__init__(window)
         self.window = window
 
-    def export(self, fmt: str) -> Path | None:
-        """Ask for the options (PDF, PNG) and the file, then export with progress; the file written, or None."""
+    def export(self, format_id: str) -> Path | None:
+        """Ask for the options (the page of a PDF, a PNG's size) and the file, then export with progress; the file
+        written, or None."""
         from editor.gui.export_dialog import ExportOptionsDialog
 
+        fmt = FORMATS[format_id]
         self.window.board.finish_editing()
         options = self._remembered()
-        if fmt in ("pdf", "png"):
+        if fmt.asks_size:
             dialog = ExportOptionsDialog(fmt, options, self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             options = dialog.options()
             settings.set_export_options(options.page, options.dpi, options.width, options.transparent)
-        suggested = settings.export_folder() / f"{self.window.file_stem()}.{fmt}"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export", str(suggested), FILTERS[fmt])
+        suggested = settings.export_folder() / f"{self.window.file_stem()}.{fmt.id}"
+        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export", str(suggested), fmt.dialog_filter)
         if not chosen:
             return None
-        path = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt}" else Path(f"{chosen}.{fmt}")
+        path = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt.id}" else Path(f"{chosen}.{fmt.id}")
         settings.set_export_folder(path.parent)
         return path if self._run(path, fmt, options) else None
 
@@ -55,7 +52,8 @@ class Exporter(QObject):
         """The standard print dialog, then the same page as the PDF export."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from editor.export.render import ExportError, board_scene, page_layout, paint_pages, paper_aspect
+        from editor.export.formats import ExportError
+        from editor.export.render import board_scene, page_layout, paint_pages, paper_aspect
 
         self.window.board.finish_editing()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -74,7 +72,8 @@ class Exporter(QObject):
 
     def copy_image(self) -> None:
         """The canvas as a picture on the clipboard, for a slide or a chat."""
-        from editor.export.render import ExportOptions, board_scene, picture
+        from editor.export.formats import ExportOptions
+        from editor.export.render import board_scene, picture
 
         self.window.board.finish_editing()
         with board_scene(self.window.document.canvas) as scene:
@@ -84,8 +83,8 @@ class Exporter(QObject):
 
     # Internals
 
-    def _run(self, path: Path, fmt: str, options: ExportOptions) -> bool:
-        from editor.export.render import ExportCancelledError, ExportError, export_canvas
+    def _run(self, path: Path, fmt: ExportFormat, options: ExportOptions) -> bool:
+        from editor.export.formats import ExportCancelledError, ExportError, export_canvas
 
         progress = QProgressDialog("Exporting…", "Cancel", 0, STEPS, self.window)
         progress.setObjectName("exportProgress")
@@ -116,7 +115,7 @@ class Exporter(QObject):
         return True
 
     def _remembered(self) -> ExportOptions:
-        from editor.export.render import ExportError, ExportOptions
+        from editor.export.formats import ExportError, ExportOptions
 
         try:
             return ExportOptions(**settings.export_options())  # type: ignore[arg-type]

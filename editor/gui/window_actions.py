@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar, QToolButt
 from editor import paths
 from editor.board import style
 from editor.errors import CanvasFileError
+from editor.export.formats import FORMATS
 from editor.fileformat.clipboard import (
     MIME_TYPE,
     notes_from_text,
@@ -145,10 +146,8 @@ class WindowActions:
         menu.addSeparator()
         export = menu.addMenu("E&xport")
         export.setObjectName("exportMenu")
-        self.action(export, "&PDF…", partial(w.exporter.export, "pdf"), "Ctrl+E")
-        self.action(export, "P&NG Image…", partial(w.exporter.export, "png"))
-        self.action(export, "&SVG Image…", partial(w.exporter.export, "svg"))
-        self.action(export, "&Markdown…", partial(w.exporter.export, "md"))
+        for fmt in FORMATS.values():
+            self.action(export, fmt.menu, partial(w.exporter.export, fmt.id), fmt.shortcut)
         self.action(menu, "&Print…", w.exporter.print_canvas, QKeySequence.StandardKey.Print)
         menu.addSeparator()
         self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from editor.export.render import ExportError, ExportOptions, export_canvas, format_for
+from editor.export.formats import FORMATS, ExportError, ExportOptions, export_canvas, format_for
 from editor.fileformat import load_canvas
 from editor.model import Canvas, Note
 
@@ -46,7 +46,7 @@ def test_pdf_is_one_landscape_page_of_the_chosen_size_with_every_text_as_text(
     tiktok: Canvas, tmp_path: Path, page: str
 ) -> None:
     path = tmp_path / "tiktok.pdf"
-    export_canvas(tiktok, path, "pdf", ExportOptions(page=page))
+    export_canvas(tiktok, path, FORMATS["pdf"], ExportOptions(page=page))
     reader = PdfReader(path)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -60,19 +60,19 @@ def test_pdf_is_one_landscape_page_of_the_chosen_size_with_every_text_as_text(
 
 def test_png_has_the_asked_pixel_size_and_resolution(tiktok: Canvas, tmp_path: Path) -> None:
     path = tmp_path / "tiktok.png"
-    export_canvas(tiktok, path, "png", ExportOptions(page="A4", dpi=150))
+    export_canvas(tiktok, path, FORMATS["png"], ExportOptions(page="A4", dpi=150))
     image = QImage(str(path))
     assert image.width() == round(297 / 25.4 * 150)  # the A4 page's long side at 150 dpi
     assert image.dotsPerMeterX() == round(150 / 0.0254)
     assert 0.55 < image.height() / image.width() < 0.75
-    export_canvas(tiktok, path, "png", ExportOptions(width=1000))
+    export_canvas(tiktok, path, FORMATS["png"], ExportOptions(width=1000))
     assert QImage(str(path)).width() == 1000
 
 
 def test_png_background_is_white_or_transparent(tiktok: Canvas, tmp_path: Path) -> None:
     white, clear = tmp_path / "white.png", tmp_path / "clear.png"
-    export_canvas(tiktok, white, "png", ExportOptions(width=600))
-    export_canvas(tiktok, clear, "png", ExportOptions(width=600, transparent=True))
+    export_canvas(tiktok, white, FORMATS["png"], ExportOptions(width=600))
+    export_canvas(tiktok, clear, FORMATS["png"], ExportOptions(width=600, transparent=True))
     assert QImage(str(white)).pixelColor(1, 1).alpha() == 255
     assert QImage(str(white)).pixelColor(1, 1).lightness() == 255
     assert QImage(str(clear)).pixelColor(1, 1).alpha() == 0
@@ -84,7 +84,7 @@ def test_png_background_is_white_or_transparent(tiktok: Canvas, tmp_path: Path) 
 
 def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path) -> None:
     path = tmp_path / "tiktok.svg"
-    export_canvas(tiktok, path, "svg", ExportOptions())
+    export_canvas(tiktok, path, FORMATS["svg"], ExportOptions())
     root = ElementTree.parse(path).getroot()
     namespace = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{namespace}svg"
@@ -98,9 +98,10 @@ def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path)
 
 
 def test_the_format_comes_from_the_name_or_is_refused_in_a_sentence() -> None:
-    assert format_for(Path("a.PDF")) == "pdf"
-    assert format_for(Path("a.markdown")) == "md"
-    assert format_for(Path("a.txt"), "svg") == "svg"
+    assert format_for(Path("a.PDF")).id == "pdf"
+    assert list(FORMATS) == ["pdf", "png", "svg", "md"]  # one registry: the menu, the dialog and --format read it
+    assert format_for(Path("a.markdown")).id == "md"
+    assert format_for(Path("a.txt"), "svg").id == "svg"
     with pytest.raises(ExportError, match=r"cannot export to the name a\.docx: the formats are pdf, png, svg and md"):
         format_for(Path("a.docx"))
     with pytest.raises(ExportError, match="unknown page size 'B5'"):
@@ -113,19 +114,21 @@ def test_a_failed_export_write_says_why_and_leaves_no_file(tiktok: Canvas, tmp_p
     blocked = tmp_path / "a file"
     blocked.write_text("")
     with pytest.raises(ExportError, match="could not save: a part of the path is not a folder"):
-        export_canvas(tiktok, blocked / "out.pdf", "pdf", ExportOptions())
+        export_canvas(tiktok, blocked / "out.pdf", FORMATS["pdf"], ExportOptions())
 
 
 def test_a_large_canvas_exports_and_can_be_cancelled_between_steps(tmp_path: Path) -> None:
-    from editor.export.render import ExportCancelledError
+    from editor.export.formats import ExportCancelledError
 
     canvas = Canvas(BMC, blocks={"channels": [Note(f"note {n}") for n in range(300)]})
     steps: list[str] = []
     path = tmp_path / "big.png"
-    export_canvas(canvas, path, "png", ExportOptions(width=800), lambda step: steps.append(step) or True)
+    export_canvas(canvas, path, FORMATS["png"], ExportOptions(width=800), lambda step: steps.append(step) or True)
     assert steps == ["Laying out the notes", "Drawing", "Saving"]
     with pytest.raises(ExportCancelledError):
-        export_canvas(canvas, tmp_path / "no.png", "png", ExportOptions(width=800), lambda step: step != "Drawing")
+        export_canvas(
+            canvas, tmp_path / "no.png", FORMATS["png"], ExportOptions(width=800), lambda step: step != "Drawing"
+        )
     assert not (tmp_path / "no.png").exists()
 
 
@@ -140,3 +143,10 @@ def test_the_svg_of_a_note_holding_control_characters_is_well_formed_xml(tmp_pat
     save_canvas(canvas, source)
     assert main(["export", str(source), "-o", str(tmp_path / "control.svg")]) == 0
     ElementTree.parse(tmp_path / "control.svg")  # raised: not well-formed
+
+
+def test_the_page_sizes_the_options_allow_are_the_ones_drawn() -> None:
+    from editor.export.formats import PAGES
+    from editor.export.render import PAGE_SIZES
+
+    assert tuple(PAGE_SIZES) == PAGES

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.export.formats import FORMATS
 from editor.gui import settings
 from editor.gui.export_dialog import WIDTH_CHOICE, ExportOptionsDialog
 from editor.gui.main_window import MainWindow
@@ -69,7 +70,7 @@ def test_export_pdf_asks_the_page_size_then_the_file_and_remembers_both(
     assert settings.export_options()["page"] == "A0"
     assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'poster.pdf'}"
     # Next time the dialog starts from the last choices.
-    dialog = ExportOptionsDialog("pdf", window.exporter._remembered(), window)
+    dialog = ExportOptionsDialog(FORMATS["pdf"], window.exporter._remembered(), window)
     assert dialog.findChild(QComboBox, "pageSize").currentText() == "A0"
 
 
