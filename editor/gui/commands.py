@@ -1,4 +1,5 @@
-"""Undo commands: one per user change, each a few lines that set absolute values on the Canvas."""
+"""Undo commands: one per user change. Each checks its input when it is made (so that redo cannot fail), reads the
+state it changes when it first runs, and on undo puts back only what it changed and nobody has changed since."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.model import Canvas, Note, Position
+from editor.model.canvas import normal_value, rounded
 
 NUDGE_ID = 1  # consecutive nudges of the same notes merge into one undo step
 
@@ -18,8 +20,8 @@ def counted(verb: str, count: int) -> str:
 
 
 class AddNotes(QUndoCommand):
-    """Put notes into blocks (at an index, or at the end). Undo takes them off again. Blocks the canvas has not are
-    refused when the command is made (KeyError), so that its redo cannot fail on the undo stack."""
+    """Put notes into blocks (at an index, or at the end). Undo takes them off again, those still on the canvas.
+    Blocks the canvas has not are refused when the command is made (KeyError), so that its redo cannot fail."""
 
     def __init__(self, canvas: Canvas, placed: Sequence[tuple[str, int | None, Note]], verb: str = "Add") -> None:
         super().__init__(counted(verb, len(placed)))
@@ -31,50 +33,72 @@ class AddNotes(QUndoCommand):
 
     def redo(self) -> None:
         for block_id, index, note in self.placed:
-            self.canvas.add_note(block_id, note, index)
+            if not self.canvas.has_note(note.id):
+                self.canvas.add_note(block_id, note, index)
 
     def undo(self) -> None:
         for _, _, note in reversed(self.placed):
-            self.canvas.remove_note(note.id)
+            if self.canvas.has_note(note.id):  # another origin may have deleted it meanwhile
+                self.canvas.remove_note(note.id)
 
 
 class RemoveNotes(QUndoCommand):
-    """Take notes off the canvas. Undo puts each back in its block at its index."""
+    """Take notes off the canvas. Undo puts each back in its block at its index (as near as the block now allows)."""
 
     def __init__(self, canvas: Canvas, note_ids: Sequence[int], verb: str = "Delete") -> None:
         super().__init__(counted(verb, len(note_ids)))
+        for note_id in note_ids:
+            canvas.note(note_id)  # KeyError now for a note that is not there, rather than in redo
         self.canvas = canvas
         self.note_ids = list(note_ids)
         self.removed: list[tuple[str, int, Note]] = []
 
     def redo(self) -> None:
-        self.removed = [self.canvas.remove_note(note_id) for note_id in self.note_ids]
+        present = [note_id for note_id in self.note_ids if self.canvas.has_note(note_id)]
+        self.removed = [self.canvas.remove_note(note_id) for note_id in present]
 
     def undo(self) -> None:
         for block_id, index, note in reversed(self.removed):
-            self.canvas.add_note(block_id, note, index)
+            if not self.canvas.has_note(note.id):
+                self.canvas.add_note(block_id, note, index)
 
 
 class UpdateNotes(QUndoCommand):
-    """Set fields (text, colour, position, ...) of notes; undo sets the values they had before."""
+    """Set fields (text, colour, position, ...) of notes. The values they had are read when the change is first
+    made; undo puts back only the fields that still hold what this change set, so that a change another origin
+    made since (a peer's, a reload's) survives it."""
 
     def __init__(self, canvas: Canvas, changes: Mapping[int, Mapping[str, Any]], text: str, merge_id: int = -1):
         super().__init__(text)
+        for note_id, values in changes.items():
+            canvas.check_update(note_id, values)  # refused now (KeyError, ValueError, TypeError), not in redo
         self.canvas = canvas
         self.after = {note_id: dict(values) for note_id, values in changes.items()}
-        self.before = {
-            note_id: {name: getattr(canvas.note(note_id), name) for name in values}
-            for note_id, values in self.after.items()
-        }
+        self.before: dict[int, dict[str, Any]] | None = None  # read at the first redo
         self.merge_id = merge_id
 
     def redo(self) -> None:
+        if self.before is None:
+            self.before = {
+                note_id: {name: getattr(self.canvas.note(note_id), name) for name in values}
+                for note_id, values in self.after.items()
+                if self.canvas.has_note(note_id)
+            }
         for note_id, values in self.after.items():
-            self.canvas.update_note(note_id, **values)
+            if self.canvas.has_note(note_id):
+                self.canvas.update_note(note_id, **values)
 
     def undo(self) -> None:
-        for note_id, values in self.before.items():
-            self.canvas.update_note(note_id, **values)
+        for note_id, values in (self.before or {}).items():
+            if not self.canvas.has_note(note_id):
+                continue
+            note = self.canvas.note(note_id)
+            after = self.after[note_id]
+            ours = {
+                name: value for name, value in values.items() if getattr(note, name) == normal_value(name, after[name])
+            }
+            if ours:
+                self.canvas.update_note(note_id, **ours)
 
     def id(self) -> int:
         return self.merge_id
@@ -91,8 +115,15 @@ class UpdateNotes(QUndoCommand):
         return True
 
 
+Place = tuple[str, int]  # a block and an index in it
+
+
 class ArrangeNotes(QUndoCommand):
-    """Notes change places: block order, which block they are in, and positions, all at once (a drag, a tidy)."""
+    """Notes change places: block order, which block they are in, and positions, all at once (a drag, a tidy).
+
+    Undo puts back the notes that are still where this change put them (their block and position), each at its old
+    index as near as the blocks now allow; notes another origin moved, added or deleted since are left as they are.
+    """
 
     def __init__(
         self,
@@ -102,56 +133,103 @@ class ArrangeNotes(QUndoCommand):
         text: str,
     ) -> None:
         super().__init__(text)
+        held = canvas.arrangement(orders)  # KeyError for a block the canvas has not
+        if sorted(n for order in held.values() for n in order) != sorted(n for order in orders.values() for n in order):
+            raise ValueError("an arrangement names each note of its blocks exactly once")
+        for note_id, position in positions.items():
+            canvas.check_update(note_id, {"position": position})
         self.canvas = canvas
-        self.orders_after = {block_id: list(order) for block_id, order in orders.items()}
-        self.positions_after = dict(positions)
-        self.orders_before = canvas.arrangement(orders)
-        self.positions_before = {note_id: canvas.note(note_id).position for note_id in positions}
+        self.block_ids = list(orders)  # a block this change empties has no place in `after`
+        self.after: dict[int, Place] = {n: (b, i) for b, order in orders.items() for i, n in enumerate(order)}
+        self.positions_after = {note_id: rounded(position) for note_id, position in positions.items()}
+        self.before: dict[int, Place] | None = None  # read at the first redo
+        self.positions_before: dict[int, Position | None] = {}
 
     def redo(self) -> None:
-        self.canvas.arrange(self.orders_after, self.positions_after)
+        if self.before is None:
+            self.before = {
+                n: (b, i) for b, order in self.canvas.arrangement(self.block_ids).items() for i, n in enumerate(order)
+            }
+            self.positions_before = {n: self.canvas.note(n).position for n in self.positions_after}
+        self._place(self.after, self.positions_after)
 
     def undo(self) -> None:
-        self.canvas.arrange(self.orders_before, self.positions_before)
+        assert self.before is not None
+        ours = [
+            note_id
+            for note_id, (block_id, _) in self.after.items()
+            if self.canvas.has_note(note_id)
+            and self.canvas.block_of(note_id) == block_id
+            and self.canvas.note(note_id).position
+            == self.positions_after.get(note_id, self.canvas.note(note_id).position)
+        ]
+        self._place(
+            {note_id: self.before[note_id] for note_id in ours if note_id in self.before},
+            {note_id: self.positions_before[note_id] for note_id in ours if note_id in self.positions_before},
+        )
+
+    def _place(self, places: Mapping[int, Place], positions: Mapping[int, Position | None]) -> None:
+        """Take these notes (those still on the canvas) out of their blocks and put each at its place, as one
+        arrangement of the blocks they leave and join."""
+        places = {note_id: place for note_id, place in places.items() if self.canvas.has_note(note_id)}
+        positions = {note_id: value for note_id, value in positions.items() if self.canvas.has_note(note_id)}
+        touched = {block_id for block_id, _ in places.values()} | {self.canvas.block_of(n) for n in places}
+        orders = {
+            block_id: [n for n in self.canvas.arrangement([block_id])[block_id] if n not in places]
+            for block_id in touched
+        }
+        for note_id, (block_id, index) in sorted(places.items(), key=lambda item: item[1][1]):
+            orders[block_id].insert(index, note_id)
+        self.canvas.arrange(orders, positions)
 
 
 class SetHeader(QUndoCommand):
-    """Set the title or one header field."""
+    """Set the title or one header field; undo puts back the old text if the field still says what this set."""
 
     def __init__(self, canvas: Canvas, name: str, value: str, label: str) -> None:
         super().__init__(f"Edit {label}")
+        canvas.header(name)  # KeyError now for a field the template has not
         self.canvas = canvas
         self.name = name
         self.after = value
-        self.before = canvas.title if name == "title" else canvas.fields[name]
-
-    def _set(self, value: str) -> None:
-        if self.name == "title":
-            self.canvas.set_title(value)
-        else:
-            self.canvas.set_field(self.name, value)
+        self.before: str | None = None  # read at the first redo
 
     def redo(self) -> None:
-        self._set(self.after)
+        if self.before is None:
+            self.before = self.canvas.header(self.name)
+        self.canvas.set_header(self.name, self.after)
 
     def undo(self) -> None:
-        self._set(self.before)
+        if self.before is not None and self.canvas.header(self.name) == self.after:
+            self.canvas.set_header(self.name, self.before)
 
 
 class SetLegend(QUndoCommand):
-    """Say what note colours mean (the whole legend at once: an entry added, changed or removed)."""
+    """Say what note colours mean (the whole legend at once: an entry added, changed or removed). Undo puts back
+    the entries this change changed that still say what it set."""
 
     def __init__(self, canvas: Canvas, legend: Mapping[str, str]) -> None:
         super().__init__("Edit Colour Legend")
         self.canvas = canvas
         self.after = dict(legend)
-        self.before = dict(canvas.legend)
+        self.before: dict[str, str] | None = None  # read at the first redo
 
     def redo(self) -> None:
+        if self.before is None:
+            self.before = dict(self.canvas.legend)
         self.canvas.set_legend(self.after)
 
     def undo(self) -> None:
-        self.canvas.set_legend(self.before)
+        assert self.before is not None
+        legend = dict(self.canvas.legend)
+        for color in set(self.before) | set(self.after):
+            if legend.get(color) == self.after.get(color):  # still as this change left it
+                if color in self.before:
+                    legend[color] = self.before[color]
+                else:
+                    legend.pop(color, None)
+        order = [*self.before, *(color for color in legend if color not in self.before)]
+        self.canvas.set_legend({color: legend[color] for color in order if color in legend})
 
 
 class ReplaceCanvas(QUndoCommand):

@@ -1,6 +1,7 @@
 """The document model: canvases, notes, colours and templates, in plain Python that knows no Qt."""
 
 from editor.model.canvas import (
+    LOCAL,
     PARKING_LOT,
     Canvas,
     Event,
@@ -19,6 +20,7 @@ from editor.model.template import BlockSpec, HeaderField, Template
 
 __all__ = [
     "DEFAULT_COLOR",
+    "LOCAL",
     "PALETTE",
     "PARKING_LOT",
     "BlockSpec",

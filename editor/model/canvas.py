@@ -51,7 +51,11 @@ class Note:
         return (self.text, self.color, self.tags, self.votes, self.position)
 
 
-# Events: what changed, with enough to update a view without looking at the whole document.
+# Events: what changed, with the values it had before and where the change came from (`origin`: LOCAL for this
+# program's own editing; a shared canvas names the peer), so that a view updates without looking at the whole
+# document and an undo can leave alone what another origin changed since.
+
+LOCAL = "local"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,7 @@ class NoteAdded:
     block_id: str
     index: int
     note: Note
+    origin: str = LOCAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,7 @@ class NoteRemoved:
     block_id: str
     index: int
     note: Note
+    origin: str = LOCAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,8 @@ class NoteChanged:
 
     note: Note
     fields: frozenset[str]
+    old: Mapping[str, Any] = field(default_factory=dict)  # the changed fields' values before
+    origin: str = LOCAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,8 @@ class NoteMoved:
     from_block: str
     to_block: str
     index: int
+    from_index: int = -1
+    origin: str = LOCAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +105,7 @@ class NotesArranged:
     """Notes changed places: the order of these blocks, and maybe which block notes are in or their positions."""
 
     block_ids: frozenset[str]
+    origin: str = LOCAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +113,15 @@ class HeaderChanged:
     """The canvas's title, colour legend or a header field changed."""
 
     name: str  # "title", "legend" or a template header field id
+    old: Any = None  # the text before, or the legend (a dict) before
+    origin: str = LOCAL
 
 
 @dataclass(frozen=True, slots=True)
 class Reset:
     """Everything may have changed (a reload); views rebuild."""
+
+    origin: str = LOCAL
 
 
 Event = NoteAdded | NoteRemoved | NoteChanged | NoteMoved | NotesArranged | HeaderChanged | Reset
@@ -216,47 +231,64 @@ class Canvas:
 
     # Changing the header
 
-    def set_title(self, title: str) -> None:
+    def set_title(self, title: str, origin: str = LOCAL) -> None:
         title = valid_text(title)
         if title != self._title:
-            self._title = title
-            self._emit(HeaderChanged("title"))
+            old, self._title = self._title, title
+            self._emit(HeaderChanged("title", old, origin))
 
-    def set_field(self, field_id: str, value: str) -> None:
+    def set_field(self, field_id: str, value: str, origin: str = LOCAL) -> None:
         self._check_field(field_id)
         value = valid_text(value)
         if self._fields[field_id] != value:
-            self._fields[field_id] = value
-            self._emit(HeaderChanged(field_id))
+            old, self._fields[field_id] = self._fields[field_id], value
+            self._emit(HeaderChanged(field_id, old, origin))
 
-    def set_legend(self, legend: Mapping[str, str]) -> None:
+    def header(self, name: str) -> str:
+        """The title ("title") or a header field's text."""
+        if name == "title":
+            return self._title
+        self._check_field(name)
+        return self._fields[name]
+
+    def set_header(self, name: str, value: str, origin: str = LOCAL) -> None:
+        """Set the title ("title") or a header field."""
+        if name == "title":
+            self.set_title(value, origin)
+        else:
+            self.set_field(name, value, origin)
+
+    def set_legend(self, legend: Mapping[str, str], origin: str = LOCAL) -> None:
         for color in legend:
             _check_note_values(color, 0, None)
         new = {normalize_color(color): valid_text(meaning) for color, meaning in legend.items()}
         if new != self._legend:
-            self._legend = new
-            self._emit(HeaderChanged("legend"))
+            old, self._legend = self._legend, new
+            self._emit(HeaderChanged("legend", dict(old), origin))
 
     # Changing notes
 
-    def add_note(self, block_id: str, note: Note, index: int | None = None) -> Note:
+    def has_note(self, note_id: int) -> bool:
+        return note_id in self._block_of
+
+    def add_note(self, block_id: str, note: Note, index: int | None = None, origin: str = LOCAL) -> Note:
         """Put a note into a block, at the end or at `index`."""
         if note.id in self._block_of:
             raise ValueError(f"note {note.id} is already on the canvas")
         index = self._insert(block_id, note, index)
-        self._emit(NoteAdded(block_id, index, note))
+        self._emit(NoteAdded(block_id, index, note, origin))
         return note
 
-    def remove_note(self, note_id: int) -> tuple[str, int, Note]:
+    def remove_note(self, note_id: int, origin: str = LOCAL) -> tuple[str, int, Note]:
         """Take a note off the canvas; returns where it was, so that it can be put back."""
         block_id = self._block_of.pop(note_id)
         index = self._index_in(block_id, note_id)
         note = self._blocks[block_id].pop(index)
-        self._emit(NoteRemoved(block_id, index, note))
+        self._emit(NoteRemoved(block_id, index, note, origin))
         return block_id, index, note
 
-    def update_note(self, note_id: int, **values: Any) -> None:
-        """Set any of text, color, tags, votes and position; announces only what really changed."""
+    def check_update(self, note_id: int, values: Mapping[str, Any]) -> None:
+        """Raise what update_note would raise for these values (KeyError, TypeError, ValueError), changing nothing."""
         unknown = set(values) - _NOTE_FIELDS
         if unknown:
             raise TypeError(f"notes have no field {', '.join(sorted(unknown))}")
@@ -266,21 +298,20 @@ class Canvas:
             values.get("votes", note.votes),
             values.get("position", note.position),
         )
-        if "color" in values:
-            values["color"] = normalize_color(values["color"])
-        if "text" in values:
-            values["text"] = valid_text(values["text"])
-        if "tags" in values:
-            values["tags"] = tuple(valid_text(tag) for tag in values["tags"])
-        if "position" in values:
-            values["position"] = rounded(values["position"])
+
+    def update_note(self, note_id: int, origin: str = LOCAL, **values: Any) -> None:
+        """Set any of text, color, tags, votes and position; announces only what really changed."""
+        self.check_update(note_id, values)
+        note = self.note(note_id)
+        values = {name: normal_value(name, value) for name, value in values.items()}
         changed = frozenset(name for name, value in values.items() if getattr(note, name) != value)
+        old = {name: getattr(note, name) for name in changed}
         for name in changed:
             setattr(note, name, values[name])
         if changed:
-            self._emit(NoteChanged(note, changed))
+            self._emit(NoteChanged(note, changed, old, origin))
 
-    def move_note(self, note_id: int, block_id: str, index: int | None = None) -> None:
+    def move_note(self, note_id: int, block_id: str, index: int | None = None, origin: str = LOCAL) -> None:
         """Move a note to a block (its own, to reorder) at `index`, or at the end."""
         if block_id not in self._blocks:
             raise KeyError(block_id)
@@ -294,14 +325,17 @@ class Canvas:
         note = self._blocks[from_block].pop(from_index)
         target.insert(index, note)
         self._block_of[note_id] = block_id
-        self._emit(NoteMoved(note, from_block, block_id, index))
+        self._emit(NoteMoved(note, from_block, block_id, index, from_index, origin))
 
     def arrangement(self, block_ids: Iterable[str]) -> dict[str, list[int]]:
         """The note ids of these blocks in order: what `arrange` takes, to put things back as they are now."""
         return {block_id: [note.id for note in self._blocks[block_id]] for block_id in block_ids}
 
     def arrange(
-        self, orders: Mapping[str, Sequence[int]], positions: Mapping[int, Position | None] | None = None
+        self,
+        orders: Mapping[str, Sequence[int]],
+        positions: Mapping[int, Position | None] | None = None,
+        origin: str = LOCAL,
     ) -> None:
         """Give these blocks exactly these notes in this order, and set these notes' positions, in one change.
 
@@ -324,15 +358,15 @@ class Canvas:
         for note_id, position in positions.items():
             (notes.get(note_id) or self.note(note_id)).position = rounded(position)
         touched = set(orders) | {self._block_of[note_id] for note_id in positions}
-        self._emit(NotesArranged(frozenset(touched)))
+        self._emit(NotesArranged(frozenset(touched), origin))
 
-    def replace_with(self, other: Canvas) -> None:
+    def replace_with(self, other: Canvas, origin: str = LOCAL) -> None:
         """Take over another canvas's content (a reload), keeping this object and its listeners."""
         self.template = other.template
         self._title, self._fields, self._legend = other._title, dict(other._fields), dict(other._legend)
         self._blocks = {block_id: list(notes) for block_id, notes in other._blocks.items()}
         self._block_of = dict(other._block_of)
-        self._emit(Reset())
+        self._emit(Reset(origin))
 
     # Internals
 
@@ -363,6 +397,20 @@ def valid_text(text: str) -> str:
     """Text with any lone UTF-16 surrogate (from a YAML escape such as \\ud800, a clipboard or an editor) replaced
     by U+FFFD: text in the document is always valid Unicode, so a save can always write it as UTF-8."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def normal_value(name: str, value: Any) -> Any:
+    """A note field's value as the canvas keeps it: a colour in lower case, tags as a tuple, text as valid Unicode,
+    a position to the thousandth."""
+    if name == "color":
+        return normalize_color(value)
+    if name == "text":
+        return valid_text(value)
+    if name == "tags":
+        return tuple(valid_text(tag) for tag in value)
+    if name == "position":
+        return rounded(value)
+    return value
 
 
 def rounded(position: Position | None) -> Position | None:

@@ -86,3 +86,89 @@ def test_commands_name_what_they_undo(board: EditableBoard) -> None:
     names = [make(board.canvas).text() for make in COMMANDS.values()]
     assert names[:3] == ["Add Note", "Add 2 Notes", "Delete 4 Notes"]
     assert names[-2:] == ["Edit Title", "Edit Version"]
+
+
+# Undo after a change from another origin (a peer on a shared canvas, later): only this change is taken back.
+
+PEER = "peer"
+
+
+def test_undo_takes_back_its_own_field_and_leaves_a_peers_change_to_another(board: EditableBoard) -> None:
+    canvas = board.canvas
+    (note_id,) = first(canvas, "channels")
+    text = canvas.note(note_id).text
+    board.document.push(UpdateNotes(canvas, {note_id: {"text": "Ours"}}, "Edit Note"))
+    canvas.update_note(note_id, origin=PEER, color="blue")
+    board.document.stack.undo()
+    assert (canvas.note(note_id).text, canvas.note(note_id).color) == (text, "blue")
+    assert_board_mirrors(board)
+
+
+def test_undo_leaves_a_field_a_peer_changed_since(board: EditableBoard) -> None:
+    canvas = board.canvas
+    (note_id,) = first(canvas, "channels")
+    board.document.push(UpdateNotes(canvas, {note_id: {"text": "Ours", "votes": 2}}, "Edit Note"))
+    canvas.update_note(note_id, origin=PEER, text="Theirs")
+    board.document.stack.undo()
+    assert (canvas.note(note_id).text, canvas.note(note_id).votes) == ("Theirs", 0)  # our votes undone, not theirs
+    board.document.stack.redo()
+    assert canvas.note(note_id).votes == 2
+
+
+def test_undoing_a_move_leaves_notes_a_peer_moved_since_and_puts_back_the_rest(board: EditableBoard) -> None:
+    canvas = board.canvas
+    mine, theirs = first(canvas, "channels", 2)
+    orders = canvas.arrangement(["channels", "key_partners"])
+    for note_id in (mine, theirs):
+        orders["channels"].remove(note_id)
+        orders["key_partners"].append(note_id)
+    board.document.push(ArrangeNotes(canvas, orders, {mine: (0.5, 0.5), theirs: (0.5, 0.5)}, "Move 2 Notes"))
+    canvas.move_note(theirs, "customer_segments", 0, origin=PEER)
+    canvas.add_note("channels", Note("A peer's new note"), 0, origin=PEER)
+    board.document.stack.undo()
+    assert canvas.block_of(mine) == "channels" and canvas.note(mine).position is None
+    assert canvas.block_of(theirs) == "customer_segments"  # where the peer put it
+    assert [n.text for n in canvas.notes("channels")][:2] == [canvas.note(mine).text, "A peer's new note"]
+    assert_board_mirrors(board)
+
+
+def test_undo_of_an_add_or_delete_copes_with_a_peer_who_deleted_the_same_note(board: EditableBoard) -> None:
+    canvas = board.canvas
+    note = Note("Ours")
+    board.document.push(AddNotes(canvas, [("channels", None, note)]))
+    canvas.remove_note(note.id, origin=PEER)
+    board.document.stack.undo()  # nothing left to take back, and no error
+    assert not canvas.has_note(note.id)
+    (gone,) = first(canvas, "key_partners")
+    board.document.push(RemoveNotes(canvas, [gone]))
+    board.document.stack.undo()
+    assert canvas.has_note(gone)
+    assert_board_mirrors(board)
+
+
+def test_undo_of_a_header_edit_leaves_a_title_a_peer_wrote_since(board: EditableBoard) -> None:
+    canvas = board.canvas
+    board.document.push(SetHeader(canvas, "title", "Ours", "Title"))
+    canvas.set_title("Theirs", origin=PEER)
+    board.document.stack.undo()
+    assert canvas.title == "Theirs"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda canvas: UpdateNotes(canvas, {10**9: {"text": "x"}}, "Edit Note"),
+        lambda canvas: UpdateNotes(canvas, {first(canvas, "channels")[0]: {"color": "mauve"}}, "Recolour"),
+        lambda canvas: RemoveNotes(canvas, [10**9]),
+        lambda canvas: SetHeader(canvas, "designed_four", "x", "Designed Four"),
+        lambda canvas: ArrangeNotes(canvas, {"channels": []}, {}, "Move"),
+    ],
+    ids=["no such note", "no such colour", "delete no such note", "no such field", "arrangement losing notes"],
+)
+def test_a_command_with_bad_input_is_refused_when_made_and_changes_nothing(
+    board: EditableBoard, make: Callable[[Canvas], QUndoCommand]
+) -> None:
+    before = board.canvas.content()
+    with pytest.raises((KeyError, ValueError, TypeError)):
+        make(board.canvas)
+    assert board.canvas.content() == before

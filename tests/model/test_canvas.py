@@ -67,7 +67,11 @@ def test_update_sets_values_and_announces_only_real_changes(canvas: Canvas, even
     canvas.update_note(web.id, text="Website", color="BLUE".lower(), votes=2)
     canvas.update_note(web.id, text="Website")
     assert (web.text, web.color, web.votes) == ("Website", "blue", 2)
-    assert events == [NoteChanged(web, frozenset({"text", "color", "votes"}))]
+    assert events == [
+        NoteChanged(web, frozenset({"text", "color", "votes"}), {"text": "Web", "color": "yellow", "votes": 0})
+    ]
+    canvas.update_note(web.id, origin="peer", votes=3)  # a change that came from elsewhere says so
+    assert events[-1] == NoteChanged(web, frozenset({"votes"}), {"votes": 2}, "peer")
     canvas.update_note(web.id, color="#AABBCC", tags=["a"], position=(0.5, 0.25))
     assert (web.color, web.tags, web.position) == ("#aabbcc", ("a",), (0.5, 0.25))
 
@@ -89,8 +93,8 @@ def test_move_to_another_block_and_reorder_within_one(canvas: Canvas, events: li
     assert texts(canvas, "key_partners") == ["Bank", "Web"]
     canvas.move_note(store.id, "channels", 0)  # already there: nothing happens
     assert events == [
-        NoteMoved(web, "channels", "key_partners", 0),
-        NoteMoved(web, "key_partners", "key_partners", 1),
+        NoteMoved(web, "channels", "key_partners", 0, from_index=0),
+        NoteMoved(web, "key_partners", "key_partners", 1, from_index=0),
     ]
 
 
@@ -99,7 +103,7 @@ def test_header_changes_are_announced(canvas: Canvas, events: list[Event]) -> No
     canvas.set_title("Shop 2")
     canvas.set_field("date", "2026-11-23")
     canvas.set_legend({"blue": "Retail"})
-    assert events == [HeaderChanged("title"), HeaderChanged("date"), HeaderChanged("legend")]
+    assert events == [HeaderChanged("title", "Shop"), HeaderChanged("date", ""), HeaderChanged("legend", {})]
     with pytest.raises(KeyError):
         canvas.set_field("designed_four", "x")
     with pytest.raises(ValueError):
