@@ -33,9 +33,8 @@ from editor.model import (
     HeaderChanged,
     NoteAdded,
     NoteChanged,
-    NoteMoved,
     NoteRemoved,
-    NotesArranged,
+    NotesMoved,
     Reset,
 )
 
@@ -203,10 +202,8 @@ class BoardScene(QGraphicsScene):
             self.notes[event.note.id].update_from(event.note)
             if event.fields & {"text", "position"}:
                 touched = {self.canvas.block_of(event.note.id)}
-        elif isinstance(event, NotesArranged):
+        elif isinstance(event, NotesMoved):
             touched = set(event.block_ids)
-        elif isinstance(event, NoteMoved):
-            touched = {event.from_block, event.to_block}
         elif isinstance(event, HeaderChanged):
             self.header.update_from(self.canvas)
             self.footer.update_from(self.canvas)

@@ -18,7 +18,7 @@ from editor.board.board_scene import BoardScene
 from editor.board.frame_items import FADED, HeaderItem
 from editor.board.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
 from editor.board.note_item import EDITED, NoteItem, note_font, note_height
-from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, UpdateNotes, counted
+from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.drag_pictures import DragPictures
 from editor.model import (
@@ -26,6 +26,7 @@ from editor.model import (
     PARKING_LOT,
     Event,
     HeaderChanged,
+    Move,
     Note,
     NoteAdded,
     NoteChanged,
@@ -368,16 +369,16 @@ class EditableBoard(BoardScene):
 
     def tidy(self, block_ids: list[str]) -> None:
         """Lay the blocks' notes out in a neat grid, in the order they are seen (top to bottom, left to right)."""
-        orders: dict[str, list[int]] = {}
-        positions: dict[int, Position | None] = {}
+        moves: list[Move] = []
         for block_id in block_ids:
-            notes = list(self.canvas.notes(block_id))
-            notes.sort(key=lambda note: (round(self.notes[note.id].y() / 20.0), self.notes[note.id].x()))
-            orders[block_id] = [note.id for note in notes]
-            positions.update({note.id: None for note in notes if note.position is not None})
-        if any(orders[b] != [n.id for n in self.canvas.notes(b)] for b in orders) or positions:
+            notes = sorted(
+                self.canvas.notes(block_id),
+                key=lambda note: (round(self.notes[note.id].y() / 20.0), self.notes[note.id].x()),
+            )
+            moves += [Move(note.id, block_id, index, None) for index, note in enumerate(notes)]
+        if any(self.canvas.place_of(move.note_id) != move for move in moves):
             label = "Tidy All Blocks" if len(block_ids) > 1 else f"Tidy {self.blocks[block_ids[0]].title}"
-            self.document.push(ArrangeNotes(self.canvas, orders, positions, label))
+            self.document.push(MoveNotes(self.canvas, moves, label))
 
     # Dragging
 
@@ -435,16 +436,18 @@ class EditableBoard(BoardScene):
             for block_id in sources:
                 self._place_notes(block_id)
             return
-        orders = self.canvas.arrangement(sources | {target})
-        positions: dict[int, Position | None] = {}
+        # Notes from other blocks join the target's end, in the order they were picked up; its own keep their places.
+        end = len(self.canvas.notes(target))
+        moves = []
         for note_id in note_ids:
-            source = self.canvas.block_of(note_id)
-            if source != target:
-                orders[source].remove(note_id)
-                orders[target].append(note_id)
+            place = self.canvas.place_of(note_id)
+            if place.block_id == target:
+                index = place.index
+            else:
+                index, end = end, end + 1
             item = self.notes[note_id]
-            positions[note_id] = self._position_for(item, target, item.pos())
-        self.document.push(ArrangeNotes(self.canvas, orders, positions, counted("Move", len(note_ids))))
+            moves.append(Move(note_id, target, index, self._position_for(item, target, item.pos())))
+        self.document.push(MoveNotes(self.canvas, moves, counted("Move", len(note_ids))))
         if note_ids and note_ids[0] in self.notes:
             self.show_note(note_ids[0])  # dropped into a full block: on the page where it went, not out of sight
 

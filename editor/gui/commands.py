@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from editor.model import Canvas, Note, Position
+from editor.model import Canvas, Move, Note
 from editor.model.canvas import normal_value, rounded
 
 NUDGE_ID = 1  # consecutive nudges of the same notes merge into one undo step
@@ -115,72 +115,34 @@ class UpdateNotes(QUndoCommand):
         return True
 
 
-Place = tuple[str, int]  # a block and an index in it
-
-
-class ArrangeNotes(QUndoCommand):
-    """Notes change places: block order, which block they are in, and positions, all at once (a drag, a tidy).
+class MoveNotes(QUndoCommand):
+    """Notes go to blocks, at indices and positions, all at once (a drag, a tidy).
 
     Undo puts back the notes that are still where this change put them (their block and position), each at its old
-    index as near as the blocks now allow; notes another origin moved, added or deleted since are left as they are.
-    """
+    index as near as the blocks now allow; notes another origin moved or deleted since are left as they are."""
 
-    def __init__(
-        self,
-        canvas: Canvas,
-        orders: Mapping[str, Sequence[int]],
-        positions: Mapping[int, Position | None],
-        text: str,
-    ) -> None:
+    def __init__(self, canvas: Canvas, moves: Sequence[Move], text: str) -> None:
         super().__init__(text)
-        held = canvas.arrangement(orders)  # KeyError for a block the canvas has not
-        if sorted(n for order in held.values() for n in order) != sorted(n for order in orders.values() for n in order):
-            raise ValueError("an arrangement names each note of its blocks exactly once")
-        for note_id, position in positions.items():
-            canvas.check_update(note_id, {"position": position})
+        canvas.check_moves(moves)  # KeyError, ValueError now rather than in redo
         self.canvas = canvas
-        self.block_ids = list(orders)  # a block this change empties has no place in `after`
-        self.after: dict[int, Place] = {n: (b, i) for b, order in orders.items() for i, n in enumerate(order)}
-        self.positions_after = {note_id: rounded(position) for note_id, position in positions.items()}
-        self.before: dict[int, Place] | None = None  # read at the first redo
-        self.positions_before: dict[int, Position | None] = {}
+        self.moves = [Move(m.note_id, m.block_id, m.index, rounded(m.position)) for m in moves]
+        self.before: list[Move] | None = None  # read at the first redo
 
     def redo(self) -> None:
         if self.before is None:
-            self.before = {
-                n: (b, i) for b, order in self.canvas.arrangement(self.block_ids).items() for i, n in enumerate(order)
-            }
-            self.positions_before = {n: self.canvas.note(n).position for n in self.positions_after}
-        self._place(self.after, self.positions_after)
+            self.before = [self.canvas.place_of(move.note_id) for move in self.moves]
+        self.canvas.move_notes([move for move in self.moves if self.canvas.has_note(move.note_id)])
 
     def undo(self) -> None:
         assert self.before is not None
-        ours = [
-            note_id
-            for note_id, (block_id, _) in self.after.items()
-            if self.canvas.has_note(note_id)
-            and self.canvas.block_of(note_id) == block_id
-            and self.canvas.note(note_id).position
-            == self.positions_after.get(note_id, self.canvas.note(note_id).position)
-        ]
-        self._place(
-            {note_id: self.before[note_id] for note_id in ours if note_id in self.before},
-            {note_id: self.positions_before[note_id] for note_id in ours if note_id in self.positions_before},
-        )
-
-    def _place(self, places: Mapping[int, Place], positions: Mapping[int, Position | None]) -> None:
-        """Take these notes (those still on the canvas) out of their blocks and put each at its place, as one
-        arrangement of the blocks they leave and join."""
-        places = {note_id: place for note_id, place in places.items() if self.canvas.has_note(note_id)}
-        positions = {note_id: value for note_id, value in positions.items() if self.canvas.has_note(note_id)}
-        touched = {block_id for block_id, _ in places.values()} | {self.canvas.block_of(n) for n in places}
-        orders = {
-            block_id: [n for n in self.canvas.arrangement([block_id])[block_id] if n not in places]
-            for block_id in touched
+        ours = {
+            move.note_id
+            for move in self.moves
+            if self.canvas.has_note(move.note_id)
+            and self.canvas.block_of(move.note_id) == move.block_id
+            and self.canvas.note(move.note_id).position == move.position
         }
-        for note_id, (block_id, index) in sorted(places.items(), key=lambda item: item[1][1]):
-            orders[block_id].insert(index, note_id)
-        self.canvas.arrange(orders, positions)
+        self.canvas.move_notes([place for place in self.before if place.note_id in ours])
 
 
 class SetHeader(QUndoCommand):

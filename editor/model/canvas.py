@@ -15,7 +15,7 @@ Position = tuple[float, float]
 _note_ids = itertools.count(1)
 
 # Notes that do not fit anywhere yet: a list beside the canvas's blocks, on every template. It takes notes as a
-# block does (add, move, arrange), so a note goes in and out of it as between blocks.
+# block does (add, move), so a note goes in and out of it as between blocks.
 PARKING_LOT = "parking_lot"
 
 
@@ -89,23 +89,41 @@ class NoteChanged:
 
 
 @dataclass(frozen=True, slots=True)
-class NoteMoved:
-    """A note went to another block (or to another place in its own), at this index."""
+class Move:
+    """Where a change puts a note: a block, its index there once the whole change is made, and its position.
 
-    note: Note
-    from_block: str
-    to_block: str
+    A move names the note and its new place, never whole block orders: a shared canvas keeps each note's block,
+    order and position as fields of the note, so that a move made here and an edit made elsewhere both survive."""
+
+    note_id: int
+    block_id: str
     index: int
-    from_index: int = -1
-    origin: str = LOCAL
+    position: Position | None
 
 
 @dataclass(frozen=True, slots=True)
-class NotesArranged:
-    """Notes changed places: the order of these blocks, and maybe which block notes are in or their positions."""
+class Moved:
+    """One note of a NotesMoved: where it was (block, index, position) and where it went."""
 
-    block_ids: frozenset[str]
+    note: Note
+    from_block: str
+    from_index: int
+    old_position: Position | None
+    to_block: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class NotesMoved:
+    """Notes went to other blocks or other places in theirs, with new positions, as one change (a drag, a tidy)."""
+
+    moves: tuple[Moved, ...]
     origin: str = LOCAL
+
+    @property
+    def block_ids(self) -> frozenset[str]:
+        """The blocks notes left or joined."""
+        return frozenset(block for moved in self.moves for block in (moved.from_block, moved.to_block))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +142,7 @@ class Reset:
     origin: str = LOCAL
 
 
-Event = NoteAdded | NoteRemoved | NoteChanged | NoteMoved | NotesArranged | HeaderChanged | Reset
+Event = NoteAdded | NoteRemoved | NoteChanged | NotesMoved | HeaderChanged | Reset
 Listener = Callable[[Event], None]
 _NOTE_FIELDS = frozenset({"text", "color", "tags", "votes", "position"})
 
@@ -311,54 +329,57 @@ class Canvas:
         if changed:
             self._emit(NoteChanged(note, changed, old, origin))
 
+    def place_of(self, note_id: int) -> Move:
+        """Where a note is now, as the Move that would put it there."""
+        block_id = self._block_of[note_id]
+        return Move(note_id, block_id, self._index_in(block_id, note_id), self.note(note_id).position)
+
     def move_note(self, note_id: int, block_id: str, index: int | None = None, origin: str = LOCAL) -> None:
-        """Move a note to a block (its own, to reorder) at `index`, or at the end."""
-        if block_id not in self._blocks:
-            raise KeyError(block_id)
-        from_block = self._block_of[note_id]
-        from_index = self._index_in(from_block, note_id)
-        target = self._blocks[block_id]
-        end = len(target) - (1 if block_id == from_block else 0)
-        index = end if index is None else max(0, min(index, end))
-        if block_id == from_block and index == from_index:
-            return
-        note = self._blocks[from_block].pop(from_index)
-        target.insert(index, note)
-        self._block_of[note_id] = block_id
-        self._emit(NoteMoved(note, from_block, block_id, index, from_index, origin))
+        """Move one note, keeping its position, to a block (its own, to reorder) at `index`, or at the end."""
+        end = len(self._blocks[block_id]) if block_id in self._blocks else 0
+        position = self.note(note_id).position
+        self.move_notes([Move(note_id, block_id, end if index is None else index, position)], origin)
 
-    def arrangement(self, block_ids: Iterable[str]) -> dict[str, list[int]]:
-        """The note ids of these blocks in order: what `arrange` takes, to put things back as they are now."""
-        return {block_id: [note.id for note in self._blocks[block_id]] for block_id in block_ids}
+    def check_moves(self, moves: Sequence[Move]) -> None:
+        """Raise what move_notes would raise for these moves (KeyError, ValueError), changing nothing."""
+        if len({move.note_id for move in moves}) != len(moves):
+            raise ValueError("a change moves each note once")
+        for move in moves:
+            self.note(move.note_id)
+            if move.block_id not in self._blocks:
+                raise KeyError(move.block_id)
+            _check_note_values(DEFAULT_COLOR, 0, move.position)
 
-    def arrange(
-        self,
-        orders: Mapping[str, Sequence[int]],
-        positions: Mapping[int, Position | None] | None = None,
-        origin: str = LOCAL,
-    ) -> None:
-        """Give these blocks exactly these notes in this order, and set these notes' positions, in one change.
+    def move_notes(self, moves: Sequence[Move], origin: str = LOCAL) -> None:
+        """Put each note in its block at its index and position, as one change announced by one NotesMoved.
 
-        The notes named must be the notes the blocks hold now, each once: notes change places, none come or go.
-        A drag of many notes between blocks, a reorder and a tidy are each one arrange, so one event.
-        """
-        notes = {note.id: note for block_id in orders for note in self._blocks[block_id]}
-        wanted = [note_id for order in orders.values() for note_id in order]
-        if len(wanted) != len(notes) or set(wanted) != set(notes):
-            raise ValueError("arrange must name each note of these blocks exactly once")
-        positions = positions or {}
-        for note_id, position in positions.items():
-            if note_id not in self._block_of:
-                raise KeyError(note_id)
-            _check_note_values(DEFAULT_COLOR, 0, position)
-        for block_id, order in orders.items():
-            self._blocks[block_id] = [notes[note_id] for note_id in order]
-            for note_id in order:
-                self._block_of[note_id] = block_id
-        for note_id, position in positions.items():
-            (notes.get(note_id) or self.note(note_id)).position = rounded(position)
-        touched = set(orders) | {self._block_of[note_id] for note_id in positions}
-        self._emit(NotesArranged(frozenset(touched), origin))
+        The notes leave their blocks first; then each block takes its incoming notes in the order of their indices,
+        each at its index (or at the end, should the block be shorter), among the notes that did not move."""
+        self.check_moves(moves)
+        before = {move.note_id: self.place_of(move.note_id) for move in moves}
+        if all(self._stays(before[move.note_id], move) for move in moves):
+            return  # every note is where it would go: nothing to announce
+        notes = {move.note_id: self.note(move.note_id) for move in moves}
+        for move in moves:  # by id: two notes may say the same
+            block_id = before[move.note_id].block_id
+            self._blocks[block_id].pop(self._index_in(block_id, move.note_id))
+        for move in sorted(moves, key=lambda move: move.index):
+            target = self._blocks[move.block_id]
+            target.insert(max(0, min(move.index, len(target))), notes[move.note_id])
+            self._block_of[move.note_id] = move.block_id
+            notes[move.note_id].position = rounded(move.position)
+        moved = tuple(
+            Moved(
+                notes[move.note_id],
+                before[move.note_id].block_id,
+                before[move.note_id].index,
+                before[move.note_id].position,
+                move.block_id,
+                self._index_in(move.block_id, move.note_id),
+            )
+            for move in moves
+        )
+        self._emit(NotesMoved(moved, origin))
 
     def replace_with(self, other: Canvas, origin: str = LOCAL) -> None:
         """Take over another canvas's content (a reload), keeping this object and its listeners."""
@@ -384,6 +405,12 @@ class Canvas:
             if note.id == note_id:
                 return index
         raise KeyError(note_id)
+
+    def _stays(self, place: Move, move: Move) -> bool:
+        """Whether a note at `place` is where `move` alone would put it."""
+        last = len(self._blocks[move.block_id]) - (1 if move.block_id == place.block_id else 0)
+        wanted = Move(move.note_id, move.block_id, max(0, min(move.index, last)), rounded(move.position))
+        return place == wanted
 
     def _check_field(self, field_id: str) -> None:
         if field_id not in self._fields:

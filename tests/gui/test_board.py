@@ -21,7 +21,7 @@ from editor.board.note_item import NoteItem, longest_word, note_font
 from editor.fileformat import load_canvas
 from editor.gui.main_window import MainWindow
 from editor.gui.problems_dialog import ProblemsDialog
-from editor.model import Canvas, Note
+from editor.model import Canvas, Move, Note
 
 OpenApp = Callable[[Path | None], MainWindow]
 
@@ -119,7 +119,7 @@ def test_board_follows_changes_to_the_document(open_app: OpenApp) -> None:
     assert item.text.startswith("A much longer") and item.color == "blue"
     added = canvas.add_note("key_partners", Note("Record labels"))
     assert scene.notes[added.id].text == "Record labels"
-    canvas.move_note(added.id, "cost_structure")
+    canvas.move_notes([Move(added.id, "cost_structure", 99, None)])
     assert inside(body(scene.notes[added.id]), scene.blocks["cost_structure"].sceneBoundingRect())
     canvas.remove_note(added.id)
     assert added.id not in scene.notes and scene.notes[note.id].scene() is scene

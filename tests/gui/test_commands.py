@@ -10,9 +10,9 @@ from driving import assert_board_mirrors
 from PySide6.QtGui import QUndoCommand
 
 from editor.gui.board_editing import EditableBoard
-from editor.gui.commands import NUDGE_ID, AddNotes, ArrangeNotes, RemoveNotes, SetHeader, UpdateNotes
+from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, SetHeader, UpdateNotes
 from editor.gui.document import Document
-from editor.model import Canvas, Note
+from editor.model import Canvas, Move, Note
 
 Factory = Callable[[Canvas], QUndoCommand]
 
@@ -30,10 +30,13 @@ def first(canvas: Canvas, block_id: str, count: int = 1) -> list[int]:
 
 def move_between_blocks(canvas: Canvas) -> QUndoCommand:
     moving = first(canvas, "channels", 2)
-    orders = canvas.arrangement({"channels", "customer_segments"})
-    orders["channels"] = [n for n in orders["channels"] if n not in moving]
-    orders["customer_segments"] = moving + orders["customer_segments"]
-    return ArrangeNotes(canvas, orders, {moving[0]: (0.2, 0.4), moving[1]: None}, "Move 2 Notes")
+    moves = [Move(moving[0], "customer_segments", 0, (0.2, 0.4)), Move(moving[1], "customer_segments", 1, None)]
+    return MoveNotes(canvas, moves, "Move 2 Notes")
+
+
+def reorder(canvas: Canvas) -> QUndoCommand:
+    backwards = first(canvas, "channels", 99)[::-1]
+    return MoveNotes(canvas, [Move(n, "channels", i, None) for i, n in enumerate(backwards)], "Tidy Channels")
 
 
 COMMANDS: dict[str, Factory] = {
@@ -44,7 +47,7 @@ COMMANDS: dict[str, Factory] = {
     "recolour": lambda c: UpdateNotes(c, {n: {"color": "pink"} for n in first(c, "cost_structure", 3)}, "Recolour"),
     "pin": lambda c: UpdateNotes(c, {first(c, "channels")[0]: {"position": (0.5, 0.5)}}, "Move Note"),
     "move between blocks": move_between_blocks,
-    "reorder": lambda c: ArrangeNotes(c, {"channels": first(c, "channels", 99)[::-1]}, {}, "Tidy Channels"),
+    "reorder": reorder,
     "title": lambda c: SetHeader(c, "title", "TikTok 2027", "Title"),
     "header field": lambda c: SetHeader(c, "version", "2.0", "Version"),
 }
@@ -118,12 +121,9 @@ def test_undo_leaves_a_field_a_peer_changed_since(board: EditableBoard) -> None:
 def test_undoing_a_move_leaves_notes_a_peer_moved_since_and_puts_back_the_rest(board: EditableBoard) -> None:
     canvas = board.canvas
     mine, theirs = first(canvas, "channels", 2)
-    orders = canvas.arrangement(["channels", "key_partners"])
-    for note_id in (mine, theirs):
-        orders["channels"].remove(note_id)
-        orders["key_partners"].append(note_id)
-    board.document.push(ArrangeNotes(canvas, orders, {mine: (0.5, 0.5), theirs: (0.5, 0.5)}, "Move 2 Notes"))
-    canvas.move_note(theirs, "customer_segments", 0, origin=PEER)
+    moves = [Move(mine, "key_partners", 5, (0.5, 0.5)), Move(theirs, "key_partners", 6, (0.5, 0.5))]
+    board.document.push(MoveNotes(canvas, moves, "Move 2 Notes"))
+    canvas.move_notes([Move(theirs, "customer_segments", 0, None)], origin=PEER)
     canvas.add_note("channels", Note("A peer's new note"), 0, origin=PEER)
     board.document.stack.undo()
     assert canvas.block_of(mine) == "channels" and canvas.note(mine).position is None
@@ -161,9 +161,9 @@ def test_undo_of_a_header_edit_leaves_a_title_a_peer_wrote_since(board: Editable
         lambda canvas: UpdateNotes(canvas, {first(canvas, "channels")[0]: {"color": "mauve"}}, "Recolour"),
         lambda canvas: RemoveNotes(canvas, [10**9]),
         lambda canvas: SetHeader(canvas, "designed_four", "x", "Designed Four"),
-        lambda canvas: ArrangeNotes(canvas, {"channels": []}, {}, "Move"),
+        lambda canvas: MoveNotes(canvas, [Move(first(canvas, "channels")[0], "no_such_block", 0, None)], "Move"),
     ],
-    ids=["no such note", "no such colour", "delete no such note", "no such field", "arrangement losing notes"],
+    ids=["no such note", "no such colour", "delete no such note", "no such field", "a move to no block"],
 )
 def test_a_command_with_bad_input_is_refused_when_made_and_changes_nothing(
     board: EditableBoard, make: Callable[[Canvas], QUndoCommand]

@@ -9,12 +9,13 @@ from editor.model import (
     Canvas,
     Event,
     HeaderChanged,
+    Move,
+    Moved,
     Note,
     NoteAdded,
     NoteChanged,
-    NoteMoved,
     NoteRemoved,
-    NotesArranged,
+    NotesMoved,
     Reset,
 )
 
@@ -84,18 +85,41 @@ def test_update_refuses_values_a_file_could_not_hold(canvas: Canvas, values: dic
     assert (web.color, web.votes, web.position) == ("yellow", 0, None)
 
 
-def test_move_to_another_block_and_reorder_within_one(canvas: Canvas, events: list[Event]) -> None:
+def test_moves_say_each_notes_block_index_and_position_in_one_event(canvas: Canvas, events: list[Event]) -> None:
     web, store = canvas.notes("channels")
-    canvas.move_note(web.id, "key_partners", 0)
+    (bank,) = canvas.notes("key_partners")
+    canvas.move_notes([Move(web.id, "key_partners", 0, (0.5, 0.5))])
     assert texts(canvas, "key_partners") == ["Web", "Bank"] and texts(canvas, "channels") == ["Store"]
-    assert canvas.block_of(web.id) == "key_partners"
-    canvas.move_note(web.id, "key_partners")  # to the end of its own block
-    assert texts(canvas, "key_partners") == ["Bank", "Web"]
-    canvas.move_note(store.id, "channels", 0)  # already there: nothing happens
-    assert events == [
-        NoteMoved(web, "channels", "key_partners", 0, from_index=0),
-        NoteMoved(web, "key_partners", "key_partners", 1, from_index=0),
-    ]
+    assert canvas.block_of(web.id) == "key_partners" and web.position == (0.5, 0.5)
+    assert events == [NotesMoved((Moved(web, "channels", 0, None, "key_partners", 0),))]
+    canvas.move_notes([Move(web.id, "key_partners", 9, None)], origin="peer")  # past the end: at the end
+    assert texts(canvas, "key_partners") == ["Bank", "Web"] and web.position is None
+    assert events[-1] == NotesMoved((Moved(web, "key_partners", 0, (0.5, 0.5), "key_partners", 1),), "peer")
+    canvas.move_notes([Move(store.id, "key_partners", 0, None), Move(bank.id, "channels", 0, (0.1, 0.1))])
+    assert texts(canvas, "key_partners") == ["Store", "Web"] and texts(canvas, "channels") == ["Bank"]
+    assert events[-1].block_ids == frozenset({"channels", "key_partners"})
+    canvas.move_notes([])  # nothing moves: nothing is announced
+    assert len(events) == 3
+
+
+def test_moves_are_refused_whole_when_any_is_wrong(canvas: Canvas) -> None:
+    web = canvas.notes("channels")[0]
+    for moves in (
+        [Move(web.id, "channels", 0, None), Move(web.id, "key_partners", 0, None)],  # one note twice
+        [Move(web.id, "channels", 0, None), Move(999, "channels", 0, None)],  # no such note
+        [Move(web.id, "no_such_block", 0, None)],
+        [Move(web.id, "channels", 0, (1.5, 0.0))],  # off the block
+    ):
+        with pytest.raises((ValueError, KeyError)):
+            canvas.move_notes(moves)
+    assert texts(canvas, "channels") == ["Web", "Store"]
+
+
+def test_two_notes_that_say_the_same_move_as_themselves(canvas: Canvas) -> None:
+    twin = canvas.add_note("channels", Note("Web"))
+    first = canvas.notes("channels")[0]
+    canvas.move_notes([Move(twin.id, "key_partners", 0, None)])
+    assert canvas.notes("channels")[0] is first and canvas.notes("key_partners")[0] is twin
 
 
 def test_header_changes_are_announced(canvas: Canvas, events: list[Event]) -> None:
@@ -134,23 +158,3 @@ def test_replace_with_keeps_listeners_and_announces_a_reset(canvas: Canvas, even
     mail = canvas.notes("channels")[0]
     canvas.remove_note(mail.id)
     assert other.notes("channels") == [mail]  # the other canvas is untouched
-
-
-def test_arrange_moves_many_notes_between_blocks_in_one_event(canvas: Canvas, events: list[Event]) -> None:
-    web, store = canvas.notes("channels")
-    (bank,) = canvas.notes("key_partners")
-    before = canvas.arrangement(["channels", "key_partners"])
-    canvas.arrange({"channels": [], "key_partners": [bank.id, store.id, web.id]}, {web.id: (0.5, 0.5)})
-    assert texts(canvas, "key_partners") == ["Bank", "Store", "Web"] and texts(canvas, "channels") == []
-    assert canvas.block_of(web.id) == "key_partners" and web.position == (0.5, 0.5)
-    assert events == [NotesArranged(frozenset({"channels", "key_partners"}))]
-    canvas.arrange(before, {web.id: None})
-    assert texts(canvas, "channels") == ["Web", "Store"] and web.position is None
-
-
-def test_arrange_refuses_to_lose_or_invent_notes(canvas: Canvas) -> None:
-    web, store = canvas.notes("channels")
-    for orders in ({"channels": [web.id]}, {"channels": [web.id, store.id, store.id]}, {"channels": [web.id, 999]}):
-        with pytest.raises(ValueError):
-            canvas.arrange(orders)
-    assert texts(canvas, "channels") == ["Web", "Store"]
