@@ -33,6 +33,7 @@ from editor.model import (
     HeaderChanged,
     NoteAdded,
     NoteChanged,
+    NoteId,
     NoteRemoved,
     NotesMoved,
     Reset,
@@ -63,7 +64,7 @@ class BoardScene(QGraphicsScene):
         self.parking_wanted = False
         self.setSceneRect(QRectF(0.0, 0.0, board_width, BOARD_HEIGHT))
         self.blocks: dict[str, BlockItem] = {}
-        self.notes: dict[int, NoteItem] = {}
+        self.notes: dict[NoteId, NoteItem] = {}
         # One size for every note of the board: the least a block needs to show all its notes, down to
         # READABLE_SCALE; a block whose notes do not fit even then (None in `_needed`) shows them at that least size,
         # a page of rows at a time (`pages`: each block's first row shown), and takes no size from the others.
@@ -267,7 +268,7 @@ class BoardScene(QGraphicsScene):
         self.pages[block_id] = next_page(page)
         self._place_notes(block_id)
 
-    def show_note(self, note_id: int) -> None:
+    def show_note(self, note_id: NoteId) -> None:
         """Turn its block to the page that shows the note (a note found, or just added)."""
         block_id = self.canvas.block_of(note_id)
         for _ in range(len(self.canvas.notes(block_id)) + 1):

@@ -30,6 +30,7 @@ from editor.model import (
     Note,
     NoteAdded,
     NoteChanged,
+    NoteId,
     NoteRemoved,
     Position,
     Reset,
@@ -63,16 +64,16 @@ class EditableBoard(BoardScene):
         super().__init__(document.canvas, board_width)
         self.document = document
         self.editor: NoteEditor | None = None
-        self._editing: int | None = None  # the note being edited; None while a new note is typed
+        self._editing: NoteId | None = None  # the note being edited; None while a new note is typed
         self._new_note: tuple[str, Position | None] | None = None
-        self._drag_start: dict[int, QPointF] = {}
+        self._drag_start: dict[NoteId, QPointF] = {}
         self._drag_target: str | None = None
         self._drag_pictures = DragPictures(self.picture_notes_from)
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
         self.votes_shown = True
-        self._found: set[int] | None = None  # the notes Find brings out, while it is on
+        self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
         # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
-        self.vote_handler: Callable[[int, int], None] | None = None
+        self.vote_handler: Callable[[NoteId, int], None] | None = None
         self._rank_votes()
 
     def parking_changed(self, shown: bool) -> None:
@@ -95,7 +96,7 @@ class EditableBoard(BoardScene):
             block.set_rect(block.rect)
         self._on_event(Reset())
 
-    def bring_out(self, note_ids: set[int] | None) -> None:
+    def bring_out(self, note_ids: set[NoteId] | None) -> None:
         """Find's matches stand out and the other notes fade (None: as the colour filter has them again)."""
         self._found = note_ids
         self._apply_filter()
@@ -146,12 +147,12 @@ class EditableBoard(BoardScene):
 
     # Selection
 
-    def selected_ids(self) -> list[int]:
+    def selected_ids(self) -> list[NoteId]:
         """The selected notes, in the document's order."""
         selected = {item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)}
         return [note.id for _, note in self.canvas.all_notes() if note.id in selected]
 
-    def select_ids(self, note_ids: list[int]) -> None:
+    def select_ids(self, note_ids: list[NoteId]) -> None:
         self.clearSelection()
         for note_id in note_ids:
             if note_id in self.notes:
@@ -179,7 +180,7 @@ class EditableBoard(BoardScene):
 
     # Editing text in place
 
-    def edit_note(self, note_id: int) -> None:
+    def edit_note(self, note_id: NoteId) -> None:
         """Open the in-place editor on a note; one edit session becomes one undo step."""
         self.finish_editing()
         item = self.notes[note_id]
@@ -287,7 +288,7 @@ class EditableBoard(BoardScene):
         colours = {self.canvas.note(note_id).color for note_id in self.selected_ids()}
         return colours.pop() if len(colours) == 1 else None
 
-    def edit_tags(self, note_id: int) -> None:
+    def edit_tags(self, note_id: NoteId) -> None:
         """Ask for a note's tags and set them, as one undo step."""
         from editor.gui.note_menus import ask_tags
 
@@ -428,7 +429,7 @@ class EditableBoard(BoardScene):
             return
         self._drop(list(start), event.scenePos())
 
-    def _drop(self, note_ids: list[int], point: QPointF) -> None:
+    def _drop(self, note_ids: list[NoteId], point: QPointF) -> None:
         """The block under the drop point becomes the notes' block; outside every block, they go back."""
         target = self.block_id_at(point)
         sources = {self.canvas.block_of(note_id) for note_id in note_ids}

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from editor.model import Canvas, Move, Note
+from editor.model import Canvas, Move, Note, NoteId
 from editor.model.canvas import normal_value, rounded
 
 NUDGE_ID = 1  # consecutive nudges of the same notes merge into one undo step
@@ -45,7 +45,7 @@ class AddNotes(QUndoCommand):
 class RemoveNotes(QUndoCommand):
     """Take notes off the canvas. Undo puts each back in its block at its index (as near as the block now allows)."""
 
-    def __init__(self, canvas: Canvas, note_ids: Sequence[int], verb: str = "Delete") -> None:
+    def __init__(self, canvas: Canvas, note_ids: Sequence[NoteId], verb: str = "Delete") -> None:
         super().__init__(counted(verb, len(note_ids)))
         for note_id in note_ids:
             canvas.note(note_id)  # KeyError now for a note that is not there, rather than in redo
@@ -68,13 +68,13 @@ class UpdateNotes(QUndoCommand):
     made; undo puts back only the fields that still hold what this change set, so that a change another origin
     made since (a peer's, a reload's) survives it."""
 
-    def __init__(self, canvas: Canvas, changes: Mapping[int, Mapping[str, Any]], text: str, merge_id: int = -1):
+    def __init__(self, canvas: Canvas, changes: Mapping[NoteId, Mapping[str, Any]], text: str, merge_id: int = -1):
         super().__init__(text)
         for note_id, values in changes.items():
             canvas.check_update(note_id, values)  # refused now (KeyError, ValueError, TypeError), not in redo
         self.canvas = canvas
         self.after = {note_id: dict(values) for note_id, values in changes.items()}
-        self.before: dict[int, dict[str, Any]] | None = None  # read at the first redo
+        self.before: dict[NoteId, dict[str, Any]] | None = None  # read at the first redo
         self.merge_id = merge_id
 
     def redo(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from editor.board import style
 from editor.board.note_item import STORY
+from editor.model import NoteId
 
 if TYPE_CHECKING:
     from editor.gui.main_window import MainWindow
@@ -47,7 +48,7 @@ class FindBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.edit.textChanged.connect(self._search)
         self.edit.installEventFilter(self)
-        self.found: list[int] = []
+        self.found: list[NoteId] = []
         self.current = -1
         self.hide()
 

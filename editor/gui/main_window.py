@@ -38,7 +38,7 @@ from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
-from editor.model import Canvas
+from editor.model import Canvas, NoteId
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             self._find_bar = FindBar(self)
         self._find_bar.start()
 
-    def show_found(self, note_id: int) -> None:
+    def show_found(self, note_id: NoteId) -> None:
         """A note Find went to: selected, on its block's page and in view (on a walk, the walk goes to its block)."""
         board = self.board
         block_id = self.document.canvas.block_of(note_id)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from editor.board import style
 from editor.board.note_item import STORY
-from editor.model import PARKING_LOT, Event, Reset
+from editor.model import PARKING_LOT, Event, NoteId, Reset
 from editor.model.colors import color_hex
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ class Presenter(QObject):
         self.window = window
         self.presenting = False
         self.step: int | None = None  # None: no walk
-        self.story: list[int] | None = None  # the notes still to reveal, in order; None: no story
-        self._shown: list[int] = []  # the notes revealed so far, in order
+        self.story: list[NoteId] | None = None  # the notes still to reveal, in order; None: no story
+        self._shown: list[NoteId] = []  # the notes revealed so far, in order
         # How the window was before presentation mode, to put back after it.
         self._was_state = Qt.WindowState.WindowNoState
         self._was_visible: list[QWidget] = []

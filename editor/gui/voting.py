@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from editor.gui.commands import UpdateNotes
+from editor.model import NoteId
 from editor.model.votes import ordinal, vote_ranks
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class VotingRound(QObject):
         self.active = False
         self.limit = DEFAULT_DOTS
         self.hide_counts = True
-        self._before: dict[int, int] = {}  # each note's votes when the round began
+        self._before: dict[NoteId, int] = {}  # each note's votes when the round began
 
     # The round
 
@@ -90,7 +91,7 @@ class VotingRound(QObject):
 
     # Dots
 
-    def vote(self, note_id: int, step: int) -> None:
+    def vote(self, note_id: NoteId, step: int) -> None:
         """A click (+1) or right-click (-1) on a note during the round."""
         canvas = self.window.document.canvas
         note = canvas.note(note_id)

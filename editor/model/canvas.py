@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import re
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -12,7 +12,13 @@ from editor.model.colors import DEFAULT_COLOR, is_valid_color, normalize_color
 from editor.model.template import Template
 
 Position = tuple[float, float]
-_note_ids = itertools.count(1)
+NoteId = str  # stable for the life of a document, and unique across the peers that share one
+
+
+def new_note_id() -> NoteId:
+    """A note id no other note here or on another peer's computer has: 64 random bits, as 16 hex digits."""
+    return secrets.token_hex(8)
+
 
 # Notes that do not fit anywhere yet: a list beside the canvas's blocks, on every template. It takes notes as a
 # block does (add, move), so a note goes in and out of it as between blocks.
@@ -33,7 +39,7 @@ class Note:
     tags: tuple[str, ...] = ()
     votes: int = 0
     position: Position | None = None
-    id: int = field(default_factory=lambda: next(_note_ids), compare=False, repr=False)
+    id: NoteId = field(default_factory=new_note_id, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _check_note_values(self.color, self.votes, self.position)
@@ -44,7 +50,7 @@ class Note:
 
     def copy(self) -> Note:
         """The same content under a new id."""
-        return replace(self, id=next(_note_ids))
+        return replace(self, id=new_note_id())
 
     def content(self) -> tuple[str, str, tuple[str, ...], int, Position | None]:
         """The note's values as an immutable snapshot (the note itself changes as it is edited)."""
@@ -95,7 +101,7 @@ class Move:
     A move names the note and its new place, never whole block orders: a shared canvas keeps each note's block,
     order and position as fields of the note, so that a move made here and an edit made elsewhere both survive."""
 
-    note_id: int
+    note_id: NoteId
     block_id: str
     index: int
     position: Position | None
@@ -170,7 +176,7 @@ class Canvas:
             _check_note_values(color, 0, None)
             self._legend[normalize_color(color)] = valid_text(meaning)
         self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in (*self.template.block_ids, PARKING_LOT)}
-        self._block_of: dict[int, str] = {}
+        self._block_of: dict[NoteId, str] = {}
         self._listeners: list[Listener] = []
         for block_id, notes in (blocks or {}).items():
             for note in notes:
@@ -206,13 +212,13 @@ class Canvas:
     def note_count(self) -> int:
         return len(self._block_of)
 
-    def note(self, note_id: int) -> Note:
+    def note(self, note_id: NoteId) -> Note:
         return self._blocks[self._block_of[note_id]][self.index_of(note_id)]
 
-    def block_of(self, note_id: int) -> str:
+    def block_of(self, note_id: NoteId) -> str:
         return self._block_of[note_id]
 
-    def index_of(self, note_id: int) -> int:
+    def index_of(self, note_id: NoteId) -> int:
         return self._index_in(self._block_of[note_id], note_id)
 
     def __eq__(self, other: object) -> bool:
@@ -286,7 +292,7 @@ class Canvas:
 
     # Changing notes
 
-    def has_note(self, note_id: int) -> bool:
+    def has_note(self, note_id: NoteId) -> bool:
         return note_id in self._block_of
 
     def add_note(self, block_id: str, note: Note, index: int | None = None, origin: str = LOCAL) -> Note:
@@ -297,7 +303,7 @@ class Canvas:
         self._emit(NoteAdded(block_id, index, note, origin))
         return note
 
-    def remove_note(self, note_id: int, origin: str = LOCAL) -> tuple[str, int, Note]:
+    def remove_note(self, note_id: NoteId, origin: str = LOCAL) -> tuple[str, int, Note]:
         """Take a note off the canvas; returns where it was, so that it can be put back."""
         block_id = self._block_of.pop(note_id)
         index = self._index_in(block_id, note_id)
@@ -305,7 +311,7 @@ class Canvas:
         self._emit(NoteRemoved(block_id, index, note, origin))
         return block_id, index, note
 
-    def check_update(self, note_id: int, values: Mapping[str, Any]) -> None:
+    def check_update(self, note_id: NoteId, values: Mapping[str, Any]) -> None:
         """Raise what update_note would raise for these values (KeyError, TypeError, ValueError), changing nothing."""
         unknown = set(values) - _NOTE_FIELDS
         if unknown:
@@ -317,7 +323,7 @@ class Canvas:
             values.get("position", note.position),
         )
 
-    def update_note(self, note_id: int, origin: str = LOCAL, **values: Any) -> None:
+    def update_note(self, note_id: NoteId, origin: str = LOCAL, **values: Any) -> None:
         """Set any of text, color, tags, votes and position; announces only what really changed."""
         self.check_update(note_id, values)
         note = self.note(note_id)
@@ -329,12 +335,12 @@ class Canvas:
         if changed:
             self._emit(NoteChanged(note, changed, old, origin))
 
-    def place_of(self, note_id: int) -> Move:
+    def place_of(self, note_id: NoteId) -> Move:
         """Where a note is now, as the Move that would put it there."""
         block_id = self._block_of[note_id]
         return Move(note_id, block_id, self._index_in(block_id, note_id), self.note(note_id).position)
 
-    def move_note(self, note_id: int, block_id: str, index: int | None = None, origin: str = LOCAL) -> None:
+    def move_note(self, note_id: NoteId, block_id: str, index: int | None = None, origin: str = LOCAL) -> None:
         """Move one note, keeping its position, to a block (its own, to reorder) at `index`, or at the end."""
         end = len(self._blocks[block_id]) if block_id in self._blocks else 0
         position = self.note(note_id).position
@@ -400,7 +406,7 @@ class Canvas:
         self._block_of[note.id] = block_id
         return index
 
-    def _index_in(self, block_id: str, note_id: int) -> int:
+    def _index_in(self, block_id: str, note_id: NoteId) -> int:
         for index, note in enumerate(self._blocks[block_id]):
             if note.id == note_id:
                 return index

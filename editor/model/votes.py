@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from editor.model.canvas import Note
+from editor.model.canvas import Note, NoteId
 
 PLACES = 3  # the ranks that stand out
 
 
-def vote_ranks(notes: Iterable[Note], places: int = PLACES) -> dict[int, int]:
+def vote_ranks(notes: Iterable[Note], places: int = PLACES) -> dict[NoteId, int]:
     """Each note with votes that ranks within `places`, by id: 1 + how many notes have more votes."""
     voted = sorted((note for note in notes if note.votes > 0), key=lambda note: -note.votes)
-    ranks: dict[int, int] = {}
+    ranks: dict[NoteId, int] = {}
     for index, note in enumerate(voted):
         rank = index + 1 if index == 0 or note.votes != voted[index - 1].votes else ranks[voted[index - 1].id]
         if rank > places:
