@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export(args[1:])
     parser = argparse.ArgumentParser(
         prog="canvas-editor",
-        description="Design business models on the Business Model Canvas.",
+        description="Design business models on canvases such as the Business Model Canvas.",
         epilog="commands (each has --help):\n"
         "  validate FILE...        check canvas files without opening a window;\n"
         "                          prints FILE:LINE:COL: message for each problem\n"

@@ -70,3 +70,10 @@ def test_the_schema_states_the_limits_the_reader_keeps() -> None:
     assert f"{MAX_NOTES:,} notes" in SCHEMA["description"]
     with pytest.raises(jsonschema.ValidationError):
         VALIDATOR.validate({"format": 1, "title": "t" * (MAX_TEXT + 1)})
+
+
+def test_the_schema_takes_any_templates_header_fields_and_blocks() -> None:
+    other = {"format": 1, "template": "three-blocks", "owner": "Ana", "blocks": {"unfair_advantage": ["Network"]}}
+    assert VALIDATOR.is_valid(other)
+    assert not VALIDATOR.is_valid({**other, "owner": ["not", "text"]})
+    assert not VALIDATOR.is_valid({**other, "Owner Name": "keys are ids"})

@@ -1,12 +1,14 @@
 """Presenter: presentation mode, the guided walk through the blocks in fill order, and the storytelling reveal.
 
 None of it changes the document: it is how the board is shown to a room. Keys (also a presentation clicker's):
-Right, Down, Page Down: next step; Left, Up, Page Up: previous; 1-9: that block; 0 or Home: the whole canvas;
+Right, Down, Page Down: next step; Left, Up, Page Up: previous; a number: that block (two digits typed within a
+second for the tenth block on); 0 or Home: the whole canvas;
 Space: reveal the next note of the story; Backspace: hide it again; Escape: leave, one mode at a time.
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -25,6 +27,7 @@ NEXT_KEYS = {Qt.Key.Key_Right.value, Qt.Key.Key_Down.value, Qt.Key.Key_PageDown.
 PREVIOUS_KEYS = {Qt.Key.Key_Left.value, Qt.Key.Key_Up.value, Qt.Key.Key_PageUp.value}
 DIGITS = range(Qt.Key.Key_0.value, Qt.Key.Key_9.value + 1)
 COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+TWO_DIGITS = 1.0  # seconds within which a second digit makes a two-digit step in the walk
 
 
 class Banner(QLabel):
@@ -98,6 +101,7 @@ class Presenter(QObject):
         self._was_visible: list[QWidget] = []
         self._was_scrolling = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._banner_label: Banner | None = None
+        self._typed: tuple[int | None, float] = (None, 0.0)  # the last digit typed in the walk, and when
         window.view.installEventFilter(self)
         self._canvas = window.document.canvas
         self._canvas.subscribe(self._on_canvas_event)
@@ -183,6 +187,18 @@ class Presenter(QObject):
         self.step = step
         self._show_block(self.steps[step - 1] if step else None)
         self.changed.emit()
+
+    def _digit(self, digit: int) -> None:
+        """A digit goes to that step at once; on a canvas of ten blocks or more, a second digit typed within
+        TWO_DIGITS seconds of the first makes a two-digit step (1 then 2: the twelfth block)."""
+        now = time.monotonic()
+        tens, typed = self._typed
+        self._typed = (digit, now)
+        if tens is not None and now - typed <= TWO_DIGITS and 10 * tens + digit <= len(self.steps):
+            self._typed = (None, now)
+            self.go_to(10 * tens + digit)
+        else:
+            self.go_to(digit)
 
     def current_block(self) -> str | None:
         return self.steps[self.step - 1] if self.step else None
@@ -338,7 +354,7 @@ class Presenter(QObject):
         elif walking and key == Qt.Key.Key_Home.value:
             self.go_to(0)
         elif walking and key in DIGITS and not event.modifiers() & COMMAND_MODIFIERS:
-            self.go_to(key - DIGITS.start)
+            self._digit(key - DIGITS.start)
         elif key == Qt.Key.Key_Escape.value and (self.presenting or walking or self.story is not None):
             if self.window.board.selected_ids() or self.window.board.color_filter is not None:
                 return False  # Escape clears the selection or the colour filter first, as it does on the board

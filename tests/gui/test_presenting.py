@@ -176,3 +176,24 @@ def test_the_walk_with_larger_text_and_a_window_that_changes_shape(open_app: Ope
         assert shown.contains(wide) and wide.width() > 0.8 * shown.width()
     finally:
         window.set_large_text(False)
+
+
+def test_the_walk_reaches_every_block_of_a_canvas_with_more_than_nine(open_app: OpenApp) -> None:
+    from editor.gui.document import Document
+    from editor.model import BlockSpec, Canvas, Template
+
+    blocks = tuple(BlockSpec(f"b{n}", f"Block {n}", (), (n - 1) % 4, (n - 1) // 4, 1, 1) for n in range(1, 13))
+    ids = tuple(block.id for block in blocks)
+    window = open_app(None)
+    window.set_document(Document(Canvas(Template("twelve", "Twelve Block Canvas", "a test", 4, 3, (), blocks, ids))))
+    keys(window, Qt.Key.Key_F5)
+    keys(window, Qt.Key.Key_1)
+    assert window.view.focus_block == "b1"  # at once, as on a canvas of nine
+    keys(window, Qt.Key.Key_2)  # within a second of the 1: the twelfth
+    assert window.view.focus_block == "b12"
+    keys(window, Qt.Key.Key_3)  # 123 is no block: the third
+    assert window.view.focus_block == "b3"
+    window.presenter._typed = (None, 0.0)
+    keys(window, Qt.Key.Key_1)
+    keys(window, Qt.Key.Key_0)
+    assert window.view.focus_block == "b10"
