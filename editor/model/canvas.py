@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,7 +17,7 @@ NoteId = str  # stable for the life of a document, and unique across the peers t
 
 def new_note_id() -> NoteId:
     """A note id no other note here or on another peer's computer has: 64 random bits, as 16 hex digits."""
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()
 
 
 # Notes that do not fit anywhere yet: a list beside the canvas's blocks, on every template. It takes notes as a
