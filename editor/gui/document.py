@@ -58,6 +58,14 @@ class Document(QObject):
             return self.path.name
         return self.canvas.title or "Untitled"
 
+    @property
+    def file_stem(self) -> str:
+        """A name for files made from this canvas: its file's, or its title with no character a path cannot hold."""
+        if self.path is not None:
+            return self.path.stem
+        title = self.canvas.title
+        return "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .") or "Untitled"
+
     def push(self, command: QUndoCommand) -> None:
         self.stack.push(command)
 

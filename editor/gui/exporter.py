@@ -12,8 +12,10 @@ from editor.export.formats import FORMATS, ExportFormat
 from editor.gui import settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from editor.export.formats import ExportOptions
-    from editor.gui.main_window import MainWindow
+    from editor.gui.workspace import Messages, Workspace
 
 # The export machinery (QtSvg, QtPrintSupport, the PDF writer) is imported when it is first used, not at start-up.
 
@@ -22,9 +24,11 @@ STEPS = 3
 
 
 class Exporter(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: Workspace, parent: QWidget, messages: Messages) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.parent_widget = parent  # of the dialogs
+        self.messages = messages
 
     def export(self, format_id: str) -> Path | None:
         """Ask for the options (the page of a PDF, a PNG's size) and the file, then export with progress; the file
@@ -32,16 +36,16 @@ class Exporter(QObject):
         from editor.gui.export_dialog import ExportOptionsDialog
 
         fmt = FORMATS[format_id]
-        self.window.board.finish_editing()
+        self.workspace.board.finish_editing()
         options = self._remembered()
         if fmt.asks_size:
-            dialog = ExportOptionsDialog(fmt, options, self.window)
+            dialog = ExportOptionsDialog(fmt, options, self.parent_widget)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             options = dialog.options()
             settings.set_export_options(options.page, options.dpi, options.width, options.transparent)
-        suggested = settings.export_folder() / f"{self.window.file_stem()}.{fmt.id}"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export", str(suggested), fmt.dialog_filter)
+        suggested = settings.export_folder() / f"{self.workspace.document.file_stem}.{fmt.id}"
+        chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export", str(suggested), fmt.dialog_filter)
         if not chosen:
             return None
         path = Path(chosen) if Path(chosen).suffix.lower() == f".{fmt.id}" else Path(f"{chosen}.{fmt.id}")
@@ -55,18 +59,18 @@ class Exporter(QObject):
         from editor.export.formats import ExportError
         from editor.export.render import board_scene, page_layout, paint_pages, paper_aspect
 
-        self.window.board.finish_editing()
+        self.workspace.board.finish_editing()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self._remembered().page))
-        printer.setDocName(self.window.document.canvas.title or "Canvas")
-        dialog = QPrintDialog(printer, self.window)
+        printer.setDocName(self.workspace.canvas.title or "Canvas")
+        dialog = QPrintDialog(printer, self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            with board_scene(self.window.document.canvas, paper_aspect(printer.pageLayout())) as scene:
+            with board_scene(self.workspace.canvas, paper_aspect(printer.pageLayout())) as scene:
                 paint_pages(printer, scene)
         except ExportError as error:
-            self.window.show_error("Canvas Editor could not print the canvas.", str(error))
+            self.messages.show_error("Canvas Editor could not print the canvas.", str(error))
             return False
         return True
 
@@ -75,18 +79,18 @@ class Exporter(QObject):
         from editor.export.formats import ExportOptions
         from editor.export.render import board_scene, picture
 
-        self.window.board.finish_editing()
-        with board_scene(self.window.document.canvas) as scene:
+        self.workspace.board.finish_editing()
+        with board_scene(self.workspace.canvas) as scene:
             image = picture(scene, ExportOptions(width=CLIPBOARD_WIDTH))
         QApplication.clipboard().setImage(image)
-        self.window.say("The canvas is on the clipboard as a picture.", 8000)
+        self.messages.say("The canvas is on the clipboard as a picture.", 8000)
 
     # Internals
 
     def _run(self, path: Path, fmt: ExportFormat, options: ExportOptions) -> bool:
         from editor.export.formats import ExportCancelledError, ExportError, export_canvas
 
-        progress = QProgressDialog("Exporting…", "Cancel", 0, STEPS, self.window)
+        progress = QProgressDialog("Exporting…", "Cancel", 0, STEPS, self.parent_widget)
         progress.setObjectName("exportProgress")
         progress.setWindowTitle("Export")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -101,17 +105,17 @@ class Exporter(QObject):
             return not progress.wasCanceled()
 
         try:
-            export_canvas(self.window.document.canvas, path, fmt, options, step)
+            export_canvas(self.workspace.canvas, path, fmt, options, step)
         except ExportCancelledError:
-            self.window.say("Export cancelled; nothing was written.", 8000)
+            self.messages.say("Export cancelled; nothing was written.", 8000)
             return False
         except ExportError as error:
-            self.window.show_error(f"Canvas Editor could not export {path.name}.", str(error))
+            self.messages.show_error(f"Canvas Editor could not export {path.name}.", str(error))
             return False
         finally:
             progress.reset()
             progress.deleteLater()
-        self.window.say(f"Exported to {path}", 8000)
+        self.messages.say(f"Exported to {path}", 8000)
         return True
 
     def _remembered(self) -> ExportOptions:

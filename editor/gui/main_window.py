@@ -38,6 +38,7 @@ from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
+from editor.gui.workspace import Workspace
 from editor.model import Canvas, NoteId
 
 if TYPE_CHECKING:
@@ -80,10 +81,7 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock("Canvas Details", lambda: self.header_panel)
         self.history_dock = self._dock("Undo History", lambda: self.undo_view)
 
-        self.exporter = Exporter(self)
         self.timebox = Timebox(self)
-        self.voting = VotingRound(self)
-        self.voting.changed.connect(self.say)
         self.actions_ = WindowActions(self)
         self.timebox.changed.connect(self.actions_.timebox_changed)
         self.actions_.keep_widths()
@@ -98,6 +96,11 @@ class MainWindow(QMainWindow):
         if settings.large_text() != (style._NORMAL["NOTE_FONT_SIZE"] != style.NOTE_FONT_SIZE):
             self._set_text_style(settings.large_text())
         self.board = EditableBoard(self.document, self._board_width())
+        self.workspace = Workspace(self.document, self.board, self)
+        self.exporter = Exporter(self.workspace, self, self)
+        self.voting = VotingRound(self.workspace)
+        self.voting.changed.connect(self.say)
+        self.actions_.connect_voting(self.voting)
         self.view = BoardView(self.board, self)
         self.drops = Drops(self)
         self.setCentralWidget(self.view)
@@ -126,13 +129,14 @@ class MainWindow(QMainWindow):
         self.board.finish_editing(commit=False)
         if self._find_bar is not None and self._find_bar.isVisible():
             self._find_bar.end()  # its matches are the old canvas's
-        self.voting.board_changed()
-        self.board.detach()
+        old = self.document
         self.autosaver.stop()
-        self.document.deleteLater()
         self.document = document
         self.autosaver = Autosaver(document, self.session, copy_id)
-        self.board = EditableBoard(document, self._board_width())
+        board, self.board = self.board, EditableBoard(document, self._board_width())
+        self.workspace.show(document, self.board)
+        board.detach()
+        old.deleteLater()
         self.view.set_board(self.board)
         self._show_document(document)
         self.presenter.board_changed()
@@ -232,7 +236,7 @@ class MainWindow(QMainWindow):
         return go_on and self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self._folder() / f"{self.file_stem()}.yaml"
+        suggested = self._folder() / f"{self.document.file_stem}.yaml"
         name, _ = QFileDialog.getSaveFileName(self, "Save Canvas As", str(suggested), FILE_FILTER)
         if not name:
             return False
@@ -392,13 +396,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{shown(self.document.name)}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
-
-    def file_stem(self) -> str:
-        """A name for files made from this canvas: its file's, or its title with no character a path cannot hold."""
-        if self.document.path is not None:
-            return self.document.path.stem
-        title = self.document.canvas.title
-        return "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .") or "Untitled"
 
     def _board_width(self) -> float:
         """The board width for this window's shape, known also before the window is first shown: a canvas is then

@@ -11,7 +11,7 @@ from editor.model import NoteId
 from editor.model.votes import ordinal, vote_ranks
 
 if TYPE_CHECKING:
-    from editor.gui.main_window import MainWindow
+    from editor.gui.workspace import Workspace
 
 DEFAULT_DOTS = 10
 
@@ -26,9 +26,10 @@ class VotingRound(QObject):
 
     changed = Signal(str)  # a sentence for the status line
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        workspace.leaving.connect(self._leaving)
         self.active = False
         self.limit = DEFAULT_DOTS
         self.hide_counts = True
@@ -38,9 +39,9 @@ class VotingRound(QObject):
 
     def start(self) -> None:
         """A new round: `limit` dots to place; the counts hidden until the reveal when `hide_counts`."""
-        board = self.window.board
+        board = self.workspace.board
         board.finish_editing()
-        self._before = {note.id: note.votes for _, note in self.window.document.canvas.all_notes()}
+        self._before = {note.id: note.votes for _, note in self.workspace.canvas.all_notes()}
         self.active = True
         board.clearSelection()
         board.vote_handler = self.vote
@@ -52,8 +53,8 @@ class VotingRound(QObject):
         if not self.active:
             return
         self.active = False
-        self.window.board.vote_handler = None
-        self.window.board.show_votes(True)
+        self.workspace.board.vote_handler = None
+        self.workspace.board.show_votes(True)
         self.changed.emit(f"Voting ended. {self._summary()}")
 
     def toggle(self) -> None:
@@ -64,25 +65,23 @@ class VotingRound(QObject):
 
     def reveal(self) -> None:
         """Show every note's dots; the most-voted notes stand out."""
-        self.window.board.show_votes(True)
+        self.workspace.board.show_votes(True)
         self.changed.emit(f"Votes shown. {self._summary()}")
 
     def clear(self) -> None:
         """Take every dot off every note, in one undo step."""
-        canvas = self.window.document.canvas
+        canvas = self.workspace.canvas
         voted = {note.id: {"votes": 0} for _, note in canvas.all_notes() if note.votes}
         if voted:
-            self.window.document.push(UpdateNotes(canvas, voted, "Clear Votes"))
+            self.workspace.document.push(UpdateNotes(canvas, voted, "Clear Votes"))
         self._before = dict.fromkeys(self._before, 0)
         self.changed.emit("Votes cleared.")
 
     def placed(self) -> int:
         """Dots placed in this round (from the document: an undone dot is not counted)."""
-        return sum(
-            max(0, note.votes - self._before.get(note.id, 0)) for _, note in self.window.document.canvas.all_notes()
-        )
+        return sum(max(0, note.votes - self._before.get(note.id, 0)) for _, note in self.workspace.canvas.all_notes())
 
-    def board_changed(self) -> None:
+    def _leaving(self) -> None:
         """Another canvas in the window: a round on the old one ends."""
         if self.active:
             self.active = False
@@ -93,25 +92,25 @@ class VotingRound(QObject):
 
     def vote(self, note_id: NoteId, step: int) -> None:
         """A click (+1) or right-click (-1) on a note during the round."""
-        canvas = self.window.document.canvas
+        canvas = self.workspace.canvas
         note = canvas.note(note_id)
         if step > 0:
             used = self.placed()
             if used >= self.limit:
                 self.changed.emit(f"All {self.limit} dots of this round are placed: right-click a note to move one.")
                 return
-            self.window.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes + 1}}, "Add Dot"))
+            self.workspace.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes + 1}}, "Add Dot"))
             self.changed.emit(f"Dot {used + 1} of {self.limit} placed.")
         else:
             if note.votes <= self._before.get(note_id, 0):
                 self.changed.emit("That note has no dot of this round to take back.")
                 return
-            self.window.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes - 1}}, "Remove Dot"))
+            self.workspace.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes - 1}}, "Remove Dot"))
             self.changed.emit(f"Dot taken back: {self.limit - self.placed()} of {self.limit} left.")
 
     def _summary(self) -> str:
         """The notes the board frames, by rank, with their dots: the same notes, as many as are framed."""
-        canvas = self.window.document.canvas
+        canvas = self.workspace.canvas
         ranks = vote_ranks(note for _, note in canvas.all_notes())
         if not ranks:
             return "No dots yet."

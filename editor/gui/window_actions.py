@@ -28,7 +28,7 @@ from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.help_windows import HelpWindows
 from editor.gui.timebox import DEFAULT_MINUTES
-from editor.gui.voting import DEFAULT_DOTS
+from editor.gui.voting import DEFAULT_DOTS, VotingRound
 from editor.model import PALETTE
 
 if TYPE_CHECKING:
@@ -147,8 +147,8 @@ class WindowActions:
         export = menu.addMenu("E&xport")
         export.setObjectName("exportMenu")
         for fmt in FORMATS.values():
-            self.action(export, fmt.menu, partial(w.exporter.export, fmt.id), fmt.shortcut)
-        self.action(menu, "&Print…", w.exporter.print_canvas, QKeySequence.StandardKey.Print)
+            self.action(export, fmt.menu, partial(self._export, fmt.id), fmt.shortcut)
+        self.action(menu, "&Print…", lambda: w.exporter.print_canvas(), QKeySequence.StandardKey.Print)
         menu.addSeparator()
         self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)
         self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, "Ctrl+Q")
@@ -375,7 +375,6 @@ class WindowActions:
         )
         self.action(menu, "Re&veal Votes", lambda: window.voting.reveal(), name="voteReveal", bar=bar)
         self.action(menu, "&Clear Votes", lambda: window.voting.clear(), name="voteClear", bar=bar)
-        window.voting.changed.connect(lambda _: self._voting_changed())
 
     # Help
 
@@ -386,6 +385,13 @@ class WindowActions:
         self.action(menu, "The Canvas &File Format", self.help.file_format, name="fileFormat")
         menu.addSeparator()
         self.action(menu, "&About Canvas Editor", self.help.about, name="about")
+
+    def connect_voting(self, voting: VotingRound) -> None:
+        """The Workshop menu's voting actions follow the round (made with the board, after the menus)."""
+        voting.changed.connect(lambda _: self._voting_changed())
+
+    def _export(self, format_id: str) -> None:
+        self.window.exporter.export(format_id)
 
     def _voting_changed(self) -> None:
         self.vote_toggle.setText(VOTE_TEXTS[1] if self.window.voting.active else VOTE_TEXTS[0])
