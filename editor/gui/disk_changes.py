@@ -12,7 +12,9 @@ from editor.fileformat import FileState, open_canvas
 from editor.gui.file_watch import FileWatcher
 
 if TYPE_CHECKING:
-    from editor.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from editor.gui.workspace import Messages, Workspace
 
 
 class DiskChanges(QObject):
@@ -21,9 +23,11 @@ class DiskChanges(QObject):
     a file that changed since it was read asks first.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: Workspace, parent: QWidget, messages: Messages) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.parent_widget = parent  # of the questions it asks
+        self.messages = messages
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._changed)
         self.watcher.vanished.connect(self._vanished)
@@ -31,11 +35,11 @@ class DiskChanges(QObject):
 
     def watch(self) -> None:
         """Follow the window's document and its current file (after opening, Save As or a restore)."""
-        self.watcher.watch(self.window.document)
+        self.watcher.watch(self.workspace.document)
 
     def may_replace(self) -> bool | None:
         """Before a save to the document's own file: True to go on, False to cancel, None to save elsewhere."""
-        document = self.window.document
+        document = self.workspace.document
         if document.path is None or document.disk_state is None:
             return True
         if document.disk_state.differs(document.path) is None:  # the bytes decide, not the size and time
@@ -43,10 +47,10 @@ class DiskChanges(QObject):
         buttons = QMessageBox.StandardButton
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.window.windowTitle(),
+            self.parent_widget.windowTitle(),
             f"{document.path.name} was changed on disk since it was opened or last saved here.",
             buttons.Cancel,
-            self.window,
+            self.parent_widget,
         )
         box.setObjectName("replaceChangedFileBox")
         box.setInformativeText(
@@ -66,37 +70,37 @@ class DiskChanges(QObject):
     def _changed(self, state: FileState) -> None:
         if self.question is not None:
             return  # the open question covers it; the answer looks again
-        self.window.board.finish_editing()
-        if self.window.document.modified:
+        self.workspace.board.finish_editing()
+        if self.workspace.document.modified:
             self._ask(state)
         else:
             self._reload()
 
     def _reload(self) -> None:
-        document = self.window.document
+        document = self.workspace.document
         assert document.path is not None
         try:
             canvas, state, layout = open_canvas(document.path)
         except CanvasFileError as error:
-            self.window.show_error(
+            self.messages.show_error(
                 f"{document.path.name} was changed on disk, but cannot be read. The canvas shown here is unchanged.",
                 error,
             )
             return
         document.reload(canvas, state, layout)
-        self.window.say(
+        self.messages.say(
             f"Reloaded {document.path.name}: it was changed on disk. Undo brings back what was shown before.", 15_000
         )
 
     def _ask(self, state: FileState) -> None:
-        document = self.window.document
+        document = self.workspace.document
         assert document.path is not None
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.window.windowTitle(),
+            self.parent_widget.windowTitle(),
             f"{document.path.name} was changed on disk, and you have unsaved changes here.",
             QMessageBox.StandardButton.NoButton,
-            self.window,
+            self.parent_widget,
         )
         box.setObjectName("diskChangedBox")
         box.setInformativeText(
@@ -121,9 +125,9 @@ class DiskChanges(QObject):
         box.open()
 
     def _vanished(self) -> None:
-        document = self.window.document
+        document = self.workspace.document
         assert document.path is not None
         document.mark_unsaved()  # closing now asks to save, and the recovery copy covers a crash
-        self.window.say(
+        self.messages.say(
             f"{document.path.name} was moved or deleted on disk. The canvas is still open here: save it to keep it.", 0
         )

@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         self.timebox.changed.connect(self.actions_.timebox_changed)
         self.actions_.keep_widths()
-        self.disk = DiskChanges(self)
         self.statusBar()  # made now, not at the first message: a bar appearing later would shrink the board
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -99,6 +98,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.document, self.board, self)
         self.exporter = Exporter(self.workspace, self, self)
         self.voting = VotingRound(self.workspace)
+        self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
         self.actions_.connect_voting(self.voting)
         self.view = BoardView(self.board, self)
