@@ -102,7 +102,8 @@ def export(argv: Sequence[str]) -> int:
         help="the file to write (its extension tells the format), or a folder for several files "
         "(default: beside each canvas file)",
     )
-    parser.add_argument("--format", choices=list(FORMATS), help="the format, when OUT does not tell it")
+    names = [name for fmt in FORMATS.values() for name in (fmt.id, *fmt.aliases)]
+    parser.add_argument("--format", choices=names, help="the format, when OUT does not tell it")
     parser.add_argument("--page", default="A3", help=f"PDF page size: {', '.join(PAGES)} (default A3)")
     parser.add_argument("--dpi", type=int, default=150, help="PNG resolution on the page size (default 150)")
     parser.add_argument("--width", type=int, help="PNG width in pixels, instead of --dpi")
@@ -127,7 +128,7 @@ def export(argv: Sequence[str]) -> int:
         parser.error(str(error))
     failed = 0
     for path in options.files:
-        file_format = fmt or FORMATS[options.format or "pdf"]
+        file_format = fmt or format_for(None, options.format or "pdf")
         if options.output is None:
             target = path.with_suffix(f".{file_format.id}")
         elif to_folder:

@@ -53,7 +53,7 @@ class ExportFormat:
     menu: str  # the Export menu's entry, with its mnemonic
     shortcut: str = ""
     needs_qt: bool = True  # drawn with Qt: the command line starts an offscreen application first
-    asks_size: bool = False  # the Export dialog asks a page size (and for PNG, a resolution or width)
+    asks: str = ""  # what the Export dialog asks first: "page" (a page size), "picture" (a size in pixels or dpi)
     aliases: tuple[str, ...] = ()  # other names --format and file extensions may use
 
     @property
@@ -79,8 +79,8 @@ def _markdown(canvas: Canvas, options: ExportOptions, progress: Progress | None)
 FORMATS: dict[str, ExportFormat] = {
     fmt.id: fmt
     for fmt in (
-        ExportFormat("pdf", "PDF", "PDF document", _drawn("pdf"), "&PDF…", shortcut="Ctrl+E", asks_size=True),
-        ExportFormat("png", "PNG Image", "PNG image", _drawn("png"), "P&NG Image…", asks_size=True),
+        ExportFormat("pdf", "PDF", "PDF document", _drawn("pdf"), "&PDF…", shortcut="Ctrl+E", asks="page"),
+        ExportFormat("png", "PNG Image", "PNG image", _drawn("png"), "P&NG Image…", asks="picture"),
         ExportFormat("svg", "SVG Image", "SVG image", _drawn("svg"), "&SVG Image…"),
         ExportFormat("md", "Markdown", "Markdown", _markdown, "&Markdown…", needs_qt=False, aliases=("markdown",)),
     )

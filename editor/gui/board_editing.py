@@ -377,7 +377,7 @@ class EditableBoard(BoardScene):
                 key=lambda note: (round(self.notes[note.id].y() / 20.0), self.notes[note.id].x()),
             )
             moves += [Move(note.id, block_id, index, None) for index, note in enumerate(notes)]
-        if any(self.canvas.place_of(move.note_id) != move for move in moves):
+        if self.canvas.moves_change(moves):
             label = "Tidy All Blocks" if len(block_ids) > 1 else f"Tidy {self.blocks[block_ids[0]].title}"
             self.document.push(MoveNotes(self.canvas, moves, label))
 
@@ -440,14 +440,17 @@ class EditableBoard(BoardScene):
         # Notes from other blocks join the target's end, in the order they were picked up; its own keep their places.
         end = len(self.canvas.notes(target))
         moves = []
-        for note_id in note_ids:
-            place = self.canvas.place_of(note_id)
+        for place in self.canvas.places_of(note_ids):
             if place.block_id == target:
                 index = place.index
             else:
                 index, end = end, end + 1
-            item = self.notes[note_id]
-            moves.append(Move(note_id, target, index, self._position_for(item, target, item.pos())))
+            item = self.notes[place.note_id]
+            moves.append(Move(place.note_id, target, index, self._position_for(item, target, item.pos())))
+        if not self.canvas.moves_change(moves):  # put back where they were (kept inside their block, say)
+            for block_id in sources | {target}:
+                self._place_notes(block_id)
+            return
         self.document.push(MoveNotes(self.canvas, moves, counted("Move", len(note_ids))))
         if note_ids and note_ids[0] in self.notes:
             self.show_note(note_ids[0])  # dropped into a full block: on the page where it went, not out of sight

@@ -1,5 +1,6 @@
 """Undo commands: one per user change. Each checks its input when it is made (so that redo cannot fail), reads the
-state it changes when it first runs, and on undo puts back only what it changed and nobody has changed since."""
+state it changes when it first runs, and on undo puts back only what it changed and nobody has changed since (but
+ReplaceCanvas, a reload, which replaces everything and puts everything back)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.model import Canvas, Move, Note, NoteId
-from editor.model.canvas import normal_value, rounded
+from editor.model.canvas import normal_value, rounded, valid_text
+from editor.model.colors import is_valid_color, normalize_color
 
 NUDGE_ID = 1  # consecutive nudges of the same notes merge into one undo step
 
@@ -130,7 +132,7 @@ class MoveNotes(QUndoCommand):
 
     def redo(self) -> None:
         if self.before is None:
-            self.before = [self.canvas.place_of(move.note_id) for move in self.moves]
+            self.before = self.canvas.places_of(move.note_id for move in self.moves)
         self.canvas.move_notes([move for move in self.moves if self.canvas.has_note(move.note_id)])
 
     def undo(self) -> None:
@@ -153,7 +155,7 @@ class SetHeader(QUndoCommand):
         canvas.header(name)  # KeyError now for a field the template has not
         self.canvas = canvas
         self.name = name
-        self.after = value
+        self.after = valid_text(value)  # as the canvas will keep it, so that undo knows it again
         self.before: str | None = None  # read at the first redo
 
     def redo(self) -> None:
@@ -172,8 +174,11 @@ class SetLegend(QUndoCommand):
 
     def __init__(self, canvas: Canvas, legend: Mapping[str, str]) -> None:
         super().__init__("Edit Colour Legend")
+        for color in legend:
+            if not is_valid_color(color):
+                raise ValueError(f"{color!r} is not a palette colour or #rrggbb")  # now, not in redo
         self.canvas = canvas
-        self.after = dict(legend)
+        self.after = {normalize_color(color): valid_text(meaning) for color, meaning in legend.items()}
         self.before: dict[str, str] | None = None  # read at the first redo
 
     def redo(self) -> None:

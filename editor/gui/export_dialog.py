@@ -25,14 +25,14 @@ class ExportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportOptionsDialog")
         self.setWindowTitle(f"Export as {export_format.label}")
-        fmt = self.fmt = export_format.id
+        self.picture = picture = export_format.asks == "picture"  # a size in pixels; else a page
         form = QFormLayout(self)
 
         self.page = QComboBox()
         self.page.setObjectName("pageSize")
         self.page.addItems(list(PAGES))
         self.page.setCurrentText(options.page)
-        form.addRow("Page size (landscape):" if fmt == "pdf" else "On a page of:", self.page)
+        form.addRow("On a page of:" if picture else "Page size (landscape):", self.page)
 
         self.size_choice = QComboBox()
         self.size_choice.setObjectName("pictureSize")
@@ -45,7 +45,7 @@ class ExportOptionsDialog(QDialog):
         self.transparent = QCheckBox("Transparent background")
         self.transparent.setObjectName("transparent")
         self.transparent.setChecked(options.transparent)
-        if fmt == "png":
+        if picture:
             by_dpi = {dpi: text for text, dpi in RESOLUTIONS.items()}
             self.size_choice.setCurrentText(
                 WIDTH_CHOICE if options.width else by_dpi.get(options.dpi, next(iter(RESOLUTIONS)))
@@ -63,12 +63,12 @@ class ExportOptionsDialog(QDialog):
         form.addRow(buttons)
 
     def options(self) -> ExportOptions:
-        by_width = self.fmt == "png" and self.size_choice.currentText() == WIDTH_CHOICE
+        by_width = self.picture and self.size_choice.currentText() == WIDTH_CHOICE
         return ExportOptions(
             page=self.page.currentText(),
             dpi=RESOLUTIONS.get(self.size_choice.currentText(), 150),
             width=self.pixel_width.value() if by_width else None,
-            transparent=self.fmt == "png" and self.transparent.isChecked(),
+            transparent=self.picture and self.transparent.isChecked(),
         )
 
     def _update(self) -> None:

@@ -38,7 +38,7 @@ class Exporter(QObject):
         fmt = FORMATS[format_id]
         self.workspace.board.finish_editing()
         options = self._remembered()
-        if fmt.asks_size:
+        if fmt.asks:
             dialog = ExportOptionsDialog(fmt, options, self.parent_widget)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -10,7 +10,7 @@ from driving import assert_board_mirrors
 from PySide6.QtGui import QUndoCommand
 
 from editor.gui.board_editing import EditableBoard
-from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, SetHeader, UpdateNotes
+from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, SetHeader, SetLegend, UpdateNotes
 from editor.gui.document import Document
 from editor.model import Canvas, Move, Note
 
@@ -172,3 +172,15 @@ def test_a_command_with_bad_input_is_refused_when_made_and_changes_nothing(
     with pytest.raises((KeyError, ValueError, TypeError)):
         make(board.canvas)
     assert board.canvas.content() == before
+
+
+def test_undo_knows_a_header_or_legend_entry_again_as_the_canvas_keeps_it(board: EditableBoard) -> None:
+    canvas = board.canvas
+    legend, title = dict(canvas.legend), canvas.title
+    board.document.push(SetLegend(canvas, {**legend, "#FFAA00": "Ideas"}))  # kept as #ffaa00
+    board.document.push(SetHeader(canvas, "title", "a\ud800b", "Title"))  # kept with U+FFFD
+    board.document.stack.undo()
+    board.document.stack.undo()
+    assert (canvas.title, canvas.legend) == (title, legend)
+    with pytest.raises(ValueError):
+        SetLegend(canvas, {"nocolour": "x"})

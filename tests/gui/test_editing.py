@@ -54,6 +54,22 @@ def undo_text(window: MainWindow) -> str:
 # Dragging
 
 
+def test_a_drag_the_block_keeps_from_changing_anything_puts_the_note_back_and_adds_no_undo_step(
+    open_app: OpenApp,
+) -> None:
+    window = open_app(None)
+    canvas, board = window.document.canvas, window.board
+    note_id = canvas.notes("value_propositions")[0].id
+    item = board.notes[note_id]
+    # Pinned where the board keeps a note at its block's bottom-right corner: a drag further out changes nothing.
+    canvas.update_note(note_id, position=board._position_for(item, "value_propositions", QPointF(1e6, 1e6)))
+    pinned, steps = item.pos(), window.document.stack.count()
+    grab = item.mapToScene(item.body_rect().topLeft()) + QPointF(5, 5)
+    drag(window, grab, grab + QPointF(40, 0))
+    assert item.pos() == pinned  # drawn where it is, not where it was let go, past the block's edge
+    assert window.document.stack.count() == steps
+
+
 def test_drag_a_note_to_another_block_and_undo_puts_it_back(open_app: OpenApp) -> None:
     window = open_app(None)
     canvas = window.document.canvas
