@@ -7,22 +7,19 @@ asks the document for the move with one command; the document's events then put 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QPointF, Qt, Signal
 
-from editor.board import style
 from editor.board.board_scene import BoardScene
 from editor.board.frame_items import FADED, HeaderItem
-from editor.board.geometry import BOARD_WIDTH, NOTE_WIDTH, Placement, keep_inside, page_notes, position_in
-from editor.board.note_item import EDITED, NoteItem, note_font, note_height
+from editor.board.geometry import BOARD_WIDTH, NOTE_WIDTH, keep_inside, position_in
+from editor.board.note_item import NoteItem
 from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
 from editor.gui.drag_pictures import DragPictures
+from editor.gui.edit_in_place import EditInPlace
 from editor.model import (
-    DEFAULT_COLOR,
     PARKING_LOT,
     Event,
     HeaderChanged,
@@ -63,9 +60,7 @@ class EditableBoard(BoardScene):
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
         super().__init__(document.canvas, board_width)
         self.document = document
-        self.editor: NoteEditor | None = None
-        self._editing: NoteId | None = None  # the note being edited; None while a new note is typed
-        self._new_note: tuple[str, Position | None] | None = None
+        self.editing = EditInPlace(self)
         self._drag_start: dict[NoteId, QPointF] = {}
         self._drag_target: str | None = None
         self._drag_pictures = DragPictures(self.picture_notes_from)
@@ -180,101 +175,21 @@ class EditableBoard(BoardScene):
 
     # Editing text in place
 
+    @property
+    def editor(self) -> NoteEditor | None:
+        """The in-place editor while a note is being typed or edited."""
+        return self.editing.editor
+
     def edit_note(self, note_id: NoteId) -> None:
         """Open the in-place editor on a note; one edit session becomes one undo step."""
-        self.finish_editing()
-        item = self.notes[note_id]
-        note = self.canvas.note(note_id)
-        width, height = item.size
-        self._open_editor(note.text, note.color, item.font, item.pos(), item.scale(), width, height)
-        self._editing = note_id
-        item.hide_for(EDITED, True)
+        self.editing.edit_note(note_id)
 
     def add_note(self, block_id: str, scene_point: QPointF | None = None) -> None:
-        """Open the editor for a new note: at the point (pinned there), or at the end of the block's flow.
-
-        The note joins the document only when the editor commits with some text: an empty one leaves no trace.
-        """
-        self.finish_editing()
-        if not self.room_for(1):
-            return
-        block = self.blocks[block_id]
-        if scene_point is not None:
-            # The new note is centred where the person clicked, and whole inside the block.
-            scale, width = self.scale_of(block_id), self._note_width(block_id)
-            size = width * scale, note_height("", width) * scale
-            x, y = keep_inside(block.rect, scene_point.x() - size[0] / 2, scene_point.y() - size[1] / 2, *size)
-            position: Position | None = position_in(block.rect, x, y)
-            point = QPointF(x, y)
-        else:
-            position = None
-            flowing = self._flowing(block_id, self._full(block_id))
-            scale = self.scale_of(block_id)
-
-            def slot() -> Placement | None:
-                """Where one more note would go on the block's page, at the end of its flow."""
-                heights = [item.height_for for item in flowing]
-                page = page_notes(
-                    block.notes_area(),
-                    len(flowing) + 1,
-                    lambda i, w: heights[i](w) if i < len(flowing) else style.NOTE_MIN_HEIGHT,
-                    scale,
-                    self.pages.get(block_id, 0),
-                )
-                return page.placements[-1]
-
-            place = slot()
-            if place is None:  # a full block: to its last page, where the new note will be
-                self.pages[block_id] = len(flowing)
-                self._place_notes(block_id)
-                place = slot()
-            assert place is not None
-            point, width = QPointF(place.x, place.y), place.width
-        self._open_editor("", DEFAULT_COLOR, note_font("", width), point, scale, width, note_height("", width))
-        self._new_note = (block_id, position)
-        self.clearSelection()
+        """Open the editor for a new note: at the point (pinned there), or at the end of the block's flow."""
+        self.editing.add_note(block_id, scene_point)
 
     def finish_editing(self, commit: bool = True) -> None:
-        if self.editor is not None:
-            self.editor.finish(commit)
-
-    def _open_editor(
-        self, text: str, color: str, font: QFont, point: QPointF, scale: float, width: float, height: float
-    ) -> None:
-        from editor.gui.note_editor import NoteEditor  # at the first edit: its Qt text classes take ~3 ms to load
-
-        editor = NoteEditor(text, color, font, width, height, self._end_edit, self.said.emit)
-        editor.setScale(scale)
-        editor.setPos(point)
-        self.addItem(editor)
-        self.editor = editor
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _end_edit(self, commit: bool) -> None:
-        editor, note_id, new_note = self.editor, self._editing, self._new_note
-        self.editor, self._editing, self._new_note = None, None, None
-        if editor is None:
-            return
-        text = editor.text.strip()
-        editor.hide()
-        # The editor may be inside its own key or focus handler: remove it once that has returned.
-        QTimer.singleShot(0, partial(self._remove_editor, editor))
-        if note_id is not None:
-            self.notes[note_id].hide_for(EDITED, False)
-            if commit and text != self.canvas.note(note_id).text:
-                if text:
-                    self.document.push(UpdateNotes(self.canvas, {note_id: {"text": text}}, "Edit Note"))
-                else:
-                    self.document.push(RemoveNotes(self.canvas, [note_id]))
-        elif new_note is not None and commit and text and self._room_for_typed(text):
-            block_id, position = new_note
-            note = Note(text, position=position)
-            self.document.push(AddNotes(self.canvas, [(block_id, None, note)]))
-            self.select_ids([note.id])
-
-    def _remove_editor(self, editor: NoteEditor) -> None:
-        if editor.scene() is self:
-            self.removeItem(editor)
+        self.editing.finish(commit)
 
     # Commands on the selection
 
@@ -336,24 +251,15 @@ class EditableBoard(BoardScene):
             self.document.push(AddNotes(self.canvas, placed, "Paste"))
             self.select_ids([note.id for _, _, note in placed])
 
-    def _room_for_typed(self, text: str) -> bool:
-        """Whether a note just typed fits (the canvas may have filled up while it was typed); when not, its text is
-        put on the clipboard, so that nothing typed is lost."""
-        if self.room_for(1):
-            return True
-        QGuiApplication.clipboard().setText(text)
-        self.said.emit(f"{self._full_message(1)} Its text is on the clipboard.")
-        return False
-
     def room_for(self, count: int) -> bool:
         """Whether `count` more notes fit in the canvas (MAX_NOTES); when not, the person is told why nothing came."""
         room = MAX_NOTES - self.canvas.note_count()
         if count <= room:
             return True
-        self.said.emit(self._full_message(count))
+        self.said.emit(self.full_message(count))
         return False
 
-    def _full_message(self, count: int) -> str:
+    def full_message(self, count: int) -> str:
         notes = "the note" if count == 1 else f"the {count:,} notes"
         held = f"A canvas holds at most {MAX_NOTES:,} notes and this one has {self.canvas.note_count():,}"
         return f"{held}: {notes} could not be added."

@@ -1,0 +1,136 @@
+"""EditInPlace: the board's in-place editing session, from the editor opening on a note (or a new one) to the one
+undo step it ends in."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+
+from editor.board import style
+from editor.board.geometry import Placement, keep_inside, page_notes, position_in
+from editor.board.note_item import EDITED, note_font, note_height
+from editor.gui.commands import AddNotes, RemoveNotes, UpdateNotes
+from editor.model import DEFAULT_COLOR, Note, NoteId, Position
+
+if TYPE_CHECKING:
+    from editor.gui.board_editing import EditableBoard
+    from editor.gui.note_editor import NoteEditor
+
+
+class EditInPlace:
+    """One session at a time: opening another, or a click elsewhere, commits the one open. Enter commits, Escape
+    drops the edit; an edit becomes one undo step, a new note joins the document only with some text."""
+
+    def __init__(self, board: EditableBoard) -> None:
+        self.board = board
+        self.editor: NoteEditor | None = None
+        self._editing: NoteId | None = None  # the note being edited; None while a new note is typed
+        self._new_note: tuple[str, Position | None] | None = None
+
+    def edit_note(self, note_id: NoteId) -> None:
+        self.finish()
+        board = self.board
+        item = board.notes[note_id]
+        note = board.canvas.note(note_id)
+        width, height = item.size
+        self._open(note.text, note.color, item.font, item.pos(), item.scale(), width, height)
+        self._editing = note_id
+        item.hide_for(EDITED, True)
+
+    def add_note(self, block_id: str, scene_point: QPointF | None = None) -> None:
+        """The editor for a new note: at the point (pinned there), or at the end of the block's flow."""
+        self.finish()
+        board = self.board
+        if not board.room_for(1):
+            return
+        block = board.blocks[block_id]
+        if scene_point is not None:
+            # The new note is centred where the person clicked, and whole inside the block.
+            scale, width = board.scale_of(block_id), board._note_width(block_id)
+            size = width * scale, note_height("", width) * scale
+            x, y = keep_inside(block.rect, scene_point.x() - size[0] / 2, scene_point.y() - size[1] / 2, *size)
+            position: Position | None = position_in(block.rect, x, y)
+            point = QPointF(x, y)
+        else:
+            position = None
+            flowing = board._flowing(block_id, board._full(block_id))
+            scale = board.scale_of(block_id)
+
+            def slot() -> Placement | None:
+                """Where one more note would go on the block's page, at the end of its flow."""
+                heights = [item.height_for for item in flowing]
+                page = page_notes(
+                    block.notes_area(),
+                    len(flowing) + 1,
+                    lambda i, w: heights[i](w) if i < len(flowing) else style.NOTE_MIN_HEIGHT,
+                    scale,
+                    board.pages.get(block_id, 0),
+                )
+                return page.placements[-1]
+
+            place = slot()
+            if place is None:  # a full block: to its last page, where the new note will be
+                board.pages[block_id] = len(flowing)
+                board._place_notes(block_id)
+                place = slot()
+            assert place is not None
+            point, width = QPointF(place.x, place.y), place.width
+        self._open("", DEFAULT_COLOR, note_font("", width), point, scale, width, note_height("", width))
+        self._new_note = (block_id, position)
+        board.clearSelection()
+
+    def finish(self, commit: bool = True) -> None:
+        if self.editor is not None:
+            self.editor.finish(commit)
+
+    def _open(
+        self, text: str, color: str, font: QFont, point: QPointF, scale: float, width: float, height: float
+    ) -> None:
+        from editor.gui.note_editor import NoteEditor  # at the first edit: its Qt text classes take ~3 ms to load
+
+        editor = NoteEditor(text, color, font, width, height, self._end, self.board.said.emit)
+        editor.setScale(scale)
+        editor.setPos(point)
+        self.board.addItem(editor)
+        self.editor = editor
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _end(self, commit: bool) -> None:
+        board = self.board
+        editor, note_id, new_note = self.editor, self._editing, self._new_note
+        self.editor, self._editing, self._new_note = None, None, None
+        if editor is None:
+            return
+        text = editor.text.strip()
+        editor.hide()
+        # The editor may be inside its own key or focus handler: remove it once that has returned (unless the board
+        # has gone first: it is the timer's context, so the timer goes with it).
+        QTimer.singleShot(0, board, partial(self._remove, editor))
+        if note_id is not None:
+            board.notes[note_id].hide_for(EDITED, False)
+            if commit and text != board.canvas.note(note_id).text:
+                if text:
+                    board.document.push(UpdateNotes(board.canvas, {note_id: {"text": text}}, "Edit Note"))
+                else:
+                    board.document.push(RemoveNotes(board.canvas, [note_id]))
+        elif new_note is not None and commit and text and self._room_for_typed(text):
+            block_id, position = new_note
+            note = Note(text, position=position)
+            board.document.push(AddNotes(board.canvas, [(block_id, None, note)]))
+            board.select_ids([note.id])
+
+    def _room_for_typed(self, text: str) -> bool:
+        """Whether a note just typed fits (the canvas may have filled up while it was typed); when not, its text is
+        put on the clipboard, so that nothing typed is lost."""
+        if self.board.room_for(1):
+            return True
+        QGuiApplication.clipboard().setText(text)
+        self.board.said.emit(f"{self.board.full_message(1)} Its text is on the clipboard.")
+        return False
+
+    def _remove(self, editor: NoteEditor) -> None:
+        if editor.scene() is self.board:
+            self.board.removeItem(editor)
