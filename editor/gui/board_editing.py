@@ -17,7 +17,7 @@ from editor.board.geometry import BOARD_WIDTH, NOTE_WIDTH, keep_inside, position
 from editor.board.note_item import NoteItem
 from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, UpdateNotes, counted
 from editor.gui.document import Document
-from editor.gui.drag_pictures import DragPictures
+from editor.gui.drag_notes import DragNotes
 from editor.gui.edit_in_place import EditInPlace
 from editor.model import (
     PARKING_LOT,
@@ -44,9 +44,6 @@ if TYPE_CHECKING:
 NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 
 
-DRAG_Z = 500.0  # above every note, below the editor
-
-
 class EditableBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
     parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
@@ -61,10 +58,7 @@ class EditableBoard(BoardScene):
         super().__init__(document.canvas, board_width)
         self.document = document
         self.editing = EditInPlace(self)
-        self._drag_start: dict[NoteId, QPointF] = {}
-        self._drag_target: str | None = None
-        self._drag_pictures = DragPictures(self.picture_notes_from)
-        self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
+        self.dragging = DragNotes(self)
         self.votes_shown = True
         self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
         # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
@@ -307,59 +301,16 @@ class EditableBoard(BoardScene):
             event.accept()
             return
         super().mousePressEvent(event)
-        self._drag_start = {}
-        if event.button() == Qt.MouseButton.LeftButton and isinstance(self._note_at(event.scenePos()), NoteItem):
-            self._drag_start = {note_id: self.notes[note_id].pos() for note_id in self.selected_ids()}
-            for note_id in self._drag_start:
-                self.notes[note_id].setZValue(DRAG_Z)
-            # At the press, not the first move: on a big board this takes a few ms a thousand notes, which the
-            # person's hand then hides, and the notes that the press repaints are pictured already.
-            self._drag_pictures.start(self.notes.values())
+        on_note = event.button() == Qt.MouseButton.LeftButton and self._note_at(event.scenePos()) is not None
+        self.dragging.press(self.selected_ids() if on_note else [])
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        if self._drag_start:
-            target = self.block_id_at(event.scenePos())
-            self._highlight(target)
+        self.dragging.move(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        start, self._drag_start = self._drag_start, {}
-        self._drag_pictures.stop()
-        self._highlight(None)
-        for note_id in start:
-            if note_id in self.notes:
-                self._top_z += 0.001
-                self.notes[note_id].setZValue(self._top_z)
-        if not start or all(self.notes[n].pos() == point for n, point in start.items() if n in self.notes):
-            return
-        self._drop(list(start), event.scenePos())
-
-    def _drop(self, note_ids: list[NoteId], point: QPointF) -> None:
-        """The block under the drop point becomes the notes' block; outside every block, they go back."""
-        target = self.block_id_at(point)
-        sources = {self.canvas.block_of(note_id) for note_id in note_ids}
-        if target is None:
-            for block_id in sources:
-                self._place_notes(block_id)
-            return
-        # Notes from other blocks join the target's end, in the order they were picked up; its own keep their places.
-        end = len(self.canvas.notes(target))
-        moves = []
-        for place in self.canvas.places_of(note_ids):
-            if place.block_id == target:
-                index = place.index
-            else:
-                index, end = end, end + 1
-            item = self.notes[place.note_id]
-            moves.append(Move(place.note_id, target, index, self._position_for(item, target, item.pos())))
-        if not self.canvas.moves_change(moves):  # put back where they were (kept inside their block, say)
-            for block_id in sources | {target}:
-                self._place_notes(block_id)
-            return
-        self.document.push(MoveNotes(self.canvas, moves, counted("Move", len(note_ids))))
-        if note_ids and note_ids[0] in self.notes:
-            self.show_note(note_ids[0])  # dropped into a full block: on the page where it went, not out of sight
+        self.dragging.release(event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.vote_handler is not None:
@@ -438,12 +389,6 @@ class EditableBoard(BoardScene):
             if isinstance(item, NoteItem) and item.isVisible():
                 return item
         return None
-
-    def _highlight(self, target: str | None) -> None:
-        if target != self._drag_target:
-            self._drag_target = target
-            for block_id, block in self.blocks.items():
-                block.set_highlighted(block_id == target)
 
     def _more_at(self, point: QPointF) -> str | None:
         """The full block whose "+12 more" button is under a scene point."""
