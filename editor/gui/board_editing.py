@@ -6,8 +6,7 @@ asks the document for the move with one command; the document's events then put 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, Qt, Signal
 
@@ -34,6 +33,18 @@ from editor.model import (
 )
 from editor.model.limits import MAX_NOTES, MAX_TAGS, MAX_TEXT
 from editor.model.votes import vote_ranks
+
+
+class BoardMode(Protocol):
+    """A way of answering the mouse on the board other than editing (a voting round): each handler gets the note
+    under the pointer (or None) and the event, and returns True when it took the event (editing then does not)."""
+
+    def press(self, item: NoteItem | None, event: QGraphicsSceneMouseEvent) -> bool: ...
+
+    def double_click(self, item: NoteItem | None, event: QGraphicsSceneMouseEvent) -> bool: ...
+
+    def context_menu(self, item: NoteItem | None, event: QGraphicsSceneContextMenuEvent) -> bool: ...
+
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
@@ -62,7 +73,8 @@ class EditableBoard(BoardScene):
         self.votes_shown = True
         self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
         # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
-        self.vote_handler: Callable[[NoteId, int], None] | None = None
+        # A mode the board is switched to (a voting round), which answers the mouse on notes before editing does.
+        self.mode: BoardMode | None = None
         self._rank_votes()
 
     def parking_changed(self, shown: bool) -> None:
@@ -283,13 +295,15 @@ class EditableBoard(BoardScene):
 
     # Dragging
 
+    def set_mode(self, mode: BoardMode | None) -> None:
+        """Switch to a mode (None: back to editing); what is being typed is kept, the selection cleared."""
+        self.finish_editing()
+        self.clearSelection()
+        self.mode = mode
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.vote_handler is not None and (item := self._note_at(event.scenePos())) is not None:
-            button = event.button()
-            if button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
-                self.vote_handler(item.note_id, 1 if button == Qt.MouseButton.LeftButton else -1)
-                event.accept()
-                return
+        if self.mode is not None and self.mode.press(self._note_at(event.scenePos()), event):
+            return
         full = self._more_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
         if full is not None:
             self.turn_page(full)
@@ -313,13 +327,7 @@ class EditableBoard(BoardScene):
         self.dragging.release(event.scenePos())
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.vote_handler is not None:
-            # In a round, a quick second click is a second dot (Qt sends it as a double-click), and no double-click
-            # edits a note or adds one: people at a voting station click fast.
-            item = self._note_at(event.scenePos())
-            if item is not None and event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
-                self.vote_handler(item.note_id, 1 if event.button() == Qt.MouseButton.LeftButton else -1)
-            event.accept()
+        if self.mode is not None and self.mode.double_click(self._note_at(event.scenePos()), event):
             return
         if event.button() != Qt.MouseButton.LeftButton:
             super().mouseDoubleClickEvent(event)
@@ -340,8 +348,7 @@ class EditableBoard(BoardScene):
         """On a note: edit, colour, duplicate, delete, tidy. On an empty block: add a note there, tidy."""
         point = event.scenePos()
         item = self._note_at(point)
-        if self.vote_handler is not None and item is not None:  # the right-click took a dot off
-            event.accept()
+        if self.mode is not None and self.mode.context_menu(item, event):
             return
         block_id = self.canvas.block_of(item.note_id) if item else self.block_id_at(point)
         if block_id is None:

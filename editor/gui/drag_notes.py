@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from editor.gui.commands import MoveNotes, counted
@@ -22,11 +23,19 @@ class DragNotes:
     MoveNotes (into the block under the pointer) or puts the notes back (outside every block, or nothing changed)."""
 
     def __init__(self, board: EditableBoard) -> None:
-        self.board = board
+        # Weakly: the board holds this, and a cycle through a scene would leave the scene to the garbage
+        # collector, which may then delete it (and its items) in the middle of drawing another one.
+        self._board = weakref.ref(board)
         self._start: dict[NoteId, QPointF] = {}  # where each dragged note was at the press
         self._target: str | None = None  # the block lit as the drop's target
         self._pictures = DragPictures(board.picture_notes_from)
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
+
+    @property
+    def board(self) -> EditableBoard:
+        board = self._board()
+        assert board is not None, "the board is gone"
+        return board
 
     @property
     def active(self) -> bool:

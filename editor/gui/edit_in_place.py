@@ -3,6 +3,7 @@ undo step it ends in."""
 
 from __future__ import annotations
 
+import weakref
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -25,10 +26,18 @@ class EditInPlace:
     drops the edit; an edit becomes one undo step, a new note joins the document only with some text."""
 
     def __init__(self, board: EditableBoard) -> None:
-        self.board = board
+        # Weakly: the board holds this, and a cycle through a scene would leave the scene to the garbage
+        # collector, which may then delete it (and its items) in the middle of drawing another one.
+        self._board = weakref.ref(board)
         self.editor: NoteEditor | None = None
         self._editing: NoteId | None = None  # the note being edited; None while a new note is typed
         self._new_note: tuple[str, Position | None] | None = None
+
+    @property
+    def board(self) -> EditableBoard:
+        board = self._board()
+        assert board is not None, "the board is gone"
+        return board
 
     def edit_note(self, note_id: NoteId) -> None:
         self.finish()

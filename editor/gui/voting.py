@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.gui.commands import UpdateNotes
 from editor.model import NoteId
 from editor.model.votes import ordinal, vote_ranks
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
+
+    from editor.board.note_item import NoteItem
     from editor.gui.workspace import Workspace
 
 DEFAULT_DOTS = 10
@@ -40,11 +46,9 @@ class VotingRound(QObject):
     def start(self) -> None:
         """A new round: `limit` dots to place; the counts hidden until the reveal when `hide_counts`."""
         board = self.workspace.board
-        board.finish_editing()
+        board.set_mode(VoteMode(self.vote))
         self._before = {note.id: note.votes for _, note in self.workspace.canvas.all_notes()}
         self.active = True
-        board.clearSelection()
-        board.vote_handler = self.vote
         board.show_votes(not self.hide_counts)
         self.changed.emit(f"Voting: click a note to give it a dot, right-click to take one back ({self.limit} dots).")
 
@@ -53,7 +57,7 @@ class VotingRound(QObject):
         if not self.active:
             return
         self.active = False
-        self.workspace.board.vote_handler = None
+        self.workspace.board.set_mode(None)
         self.workspace.board.show_votes(True)
         self.changed.emit(f"Voting ended. {self._summary()}")
 
@@ -120,3 +124,41 @@ class VotingRound(QObject):
             text = note.text if len(note.text) <= 40 else note.text[:39] + "…"
             by_rank.setdefault(rank, []).append(f"{text} ({note.votes} dot{'s' if note.votes != 1 else ''})")
         return "; ".join(f"{ordinal(rank)}: {', '.join(names)}" for rank, names in by_rank.items()) + "."
+
+
+class VoteMode:
+    """The board in a voting round: a click on a note gives it a dot, a right-click takes one back; a quick second
+    click is a second dot (Qt sends it as a double-click), and no click edits, selects or drags a note: people at a
+    voting station click fast. Clicks off the notes (a page button, the legend's filter) work as always."""
+
+    def __init__(self, vote: Callable[[NoteId, int], None]) -> None:
+        # Weakly: the board holds its mode, and the round (through its workspace) holds the board.
+        self._vote = weakref.WeakMethod(vote)  # a bound method of the round
+
+    def vote(self, note_id: NoteId, delta: int) -> None:
+        vote = self._vote()
+        if vote is not None:
+            vote(note_id, delta)
+
+    def press(self, item: NoteItem | None, event: QGraphicsSceneMouseEvent) -> bool:
+        return item is not None and self._dot(item, event)
+
+    def double_click(self, item: NoteItem | None, event: QGraphicsSceneMouseEvent) -> bool:
+        if item is not None:
+            self._dot(item, event)
+        event.accept()  # never an edit or a new note in a round
+        return True
+
+    def context_menu(self, item: NoteItem | None, event: QGraphicsSceneContextMenuEvent) -> bool:
+        if item is None:
+            return False
+        event.accept()  # the right-click took a dot off already
+        return True
+
+    def _dot(self, item: NoteItem, event: QGraphicsSceneMouseEvent) -> bool:
+        button = event.button()
+        if button not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            return False
+        self.vote(item.note_id, 1 if button == Qt.MouseButton.LeftButton else -1)
+        event.accept()
+        return True

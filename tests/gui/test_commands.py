@@ -184,3 +184,28 @@ def test_undo_knows_a_header_or_legend_entry_again_as_the_canvas_keeps_it(board:
     assert (canvas.title, canvas.legend) == (title, legend)
     with pytest.raises(ValueError):
         SetLegend(canvas, {"nocolour": "x"})
+
+
+def test_a_detached_board_is_freed_at_once_not_left_to_the_garbage_collector(tiktok_path: Path, qapp: object) -> None:
+    """Nothing the board holds holds it back: a scene left in a reference cycle is deleted whenever the garbage
+    collector runs, items and all, which crashed Qt in the middle of laying out the next board."""
+    import gc
+    import weakref
+
+    from editor.gui.voting import VoteMode
+
+    gc.disable()
+    try:
+
+        class Round:
+            def vote(self, note_id: str, delta: int) -> None: ...
+
+        voting = Round()
+        board = EditableBoard(Document.open(tiktok_path))
+        board.set_mode(VoteMode(voting.vote))
+        gone = weakref.ref(board)
+        board.detach()
+        del board
+        assert gone() is None
+    finally:
+        gc.enable()
