@@ -72,7 +72,6 @@ class EditableBoard(BoardScene):
         self.dragging = DragNotes(self)
         self.votes_shown = True
         self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
-        # While a voting round runs: what a click (+1) or right-click (-1) on a note does instead of selecting it.
         # A mode the board is switched to (a voting round), which answers the mouse on notes before editing does.
         self.mode: BoardMode | None = None
         self._rank_votes()
