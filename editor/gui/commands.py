@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.model import Canvas, Move, Note, NoteId
-from editor.model.canvas import normal_value, rounded, valid_text
 from editor.model.colors import is_valid_color, normalize_color
+from editor.model.note import normal_value, rounded, valid_text
 
 NUDGE_ID = 1  # consecutive nudges of the same notes merge into one undo step
 
@@ -75,7 +75,11 @@ class UpdateNotes(QUndoCommand):
         for note_id, values in changes.items():
             canvas.check_update(note_id, values)  # refused now (KeyError, ValueError, TypeError), not in redo
         self.canvas = canvas
-        self.after = {note_id: dict(values) for note_id, values in changes.items()}
+        # As the canvas will keep them (a colour in lower case, say), so that undo knows them again.
+        self.after = {
+            note_id: {name: normal_value(name, value) for name, value in values.items()}
+            for note_id, values in changes.items()
+        }
         self.before: dict[NoteId, dict[str, Any]] | None = None  # read at the first redo
         self.merge_id = merge_id
 
@@ -96,9 +100,7 @@ class UpdateNotes(QUndoCommand):
                 continue
             note = self.canvas.note(note_id)
             after = self.after[note_id]
-            ours = {
-                name: value for name, value in values.items() if getattr(note, name) == normal_value(name, after[name])
-            }
+            ours = {name: value for name, value in values.items() if getattr(note, name) == after[name]}
             if ours:
                 self.canvas.update_note(note_id, **ours)
 
@@ -113,7 +115,7 @@ class UpdateNotes(QUndoCommand):
         ):
             return False
         for note_id, values in other.after.items():
-            self.after[note_id].update(values)
+            self.after[note_id].update(values)  # normalised by `other` already
         return True
 
 

@@ -1,23 +1,20 @@
 """The document model: canvases, notes, colours and templates, in plain Python that knows no Qt."""
 
-from editor.model.canvas import (
+from editor.model.canvas import Canvas
+from editor.model.colors import DEFAULT_COLOR, PALETTE
+from editor.model.events import (
     LOCAL,
-    PARKING_LOT,
-    Canvas,
     Event,
     HeaderChanged,
     Move,
     Moved,
-    Note,
     NoteAdded,
     NoteChanged,
-    NoteId,
     NoteRemoved,
     NotesMoved,
-    Position,
     Reset,
 )
-from editor.model.colors import DEFAULT_COLOR, PALETTE
+from editor.model.note import PARKING_LOT, Note, NoteId, Position
 from editor.model.template import BlockSpec, HeaderField, Template
 
 __all__ = [

@@ -2,155 +2,34 @@
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from editor.model.colors import DEFAULT_COLOR, is_valid_color, normalize_color
+from editor.model.colors import DEFAULT_COLOR, normalize_color
+from editor.model.events import (
+    LOCAL,
+    Event,
+    HeaderChanged,
+    Listener,
+    Move,
+    Moved,
+    NoteAdded,
+    NoteChanged,
+    NoteRemoved,
+    NotesMoved,
+    Reset,
+)
+from editor.model.note import (
+    NOTE_FIELDS,
+    PARKING_LOT,
+    Note,
+    NoteId,
+    check_note_values,
+    normal_value,
+    rounded,
+    valid_text,
+)
 from editor.model.template import Template
-
-Position = tuple[float, float]
-NoteId = str  # stable for the life of a document, and unique across the peers that share one
-
-
-def new_note_id() -> NoteId:
-    """A note id no other note here or on another peer's computer has: 64 random bits, as 16 hex digits."""
-    return os.urandom(8).hex()
-
-
-# Notes that do not fit anywhere yet: a list beside the canvas's blocks, on every template. It takes notes as a
-# block does (add, move), so a note goes in and out of it as between blocks.
-PARKING_LOT = "parking_lot"
-
-
-@dataclass(slots=True)
-class Note:
-    """One sticky note. Change it through Canvas methods so that views hear of the change.
-
-    `position` is the note's top-left corner as fractions (0..1) of its block's width and height, so it
-    survives any window size or zoom; None lets the board lay the note out. It is kept to a thousandth (a third of
-    a pixel on a block a full screen wide), which a person reads in the file and which survives a round trip.
-    """
-
-    text: str
-    color: str = DEFAULT_COLOR
-    tags: tuple[str, ...] = ()
-    votes: int = 0
-    position: Position | None = None
-    id: NoteId = field(default_factory=new_note_id, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        _check_note_values(self.color, self.votes, self.position)
-        self.color = normalize_color(self.color)
-        self.text = valid_text(self.text)
-        self.tags = tuple(valid_text(tag) for tag in self.tags)
-        self.position = rounded(self.position)
-
-    def copy(self) -> Note:
-        """The same content under a new id."""
-        return replace(self, id=new_note_id())
-
-    def content(self) -> tuple[str, str, tuple[str, ...], int, Position | None]:
-        """The note's values as an immutable snapshot (the note itself changes as it is edited)."""
-        return (self.text, self.color, self.tags, self.votes, self.position)
-
-
-# Events: what changed, with the values it had before and where the change came from (`origin`: LOCAL for this
-# program's own editing; a shared canvas names the peer), so that a view updates without looking at the whole
-# document and an undo can leave alone what another origin changed since.
-
-LOCAL = "local"
-
-
-@dataclass(frozen=True, slots=True)
-class NoteAdded:
-    """A note was added to a block, at this index."""
-
-    block_id: str
-    index: int
-    note: Note
-    origin: str = LOCAL
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRemoved:
-    """A note was taken out of a block, from this index."""
-
-    block_id: str
-    index: int
-    note: Note
-    origin: str = LOCAL
-
-
-@dataclass(frozen=True, slots=True)
-class NoteChanged:
-    """Some of a note's values changed (their names: text, color, tags, votes, position); it stayed in place."""
-
-    note: Note
-    fields: frozenset[str]
-    old: Mapping[str, Any] = field(default_factory=dict)  # the changed fields' values before
-    origin: str = LOCAL
-
-
-@dataclass(frozen=True, slots=True)
-class Move:
-    """Where a change puts a note: a block, its index there once the whole change is made, and its position.
-
-    A move names the note and its new place, never whole block orders: a shared canvas keeps each note's block,
-    order and position as fields of the note, so that a move made here and an edit made elsewhere both survive."""
-
-    note_id: NoteId
-    block_id: str
-    index: int
-    position: Position | None
-
-
-@dataclass(frozen=True, slots=True)
-class Moved:
-    """One note of a NotesMoved: where it was (block, index, position) and where it went."""
-
-    note: Note
-    from_block: str
-    from_index: int
-    old_position: Position | None
-    to_block: str
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
-class NotesMoved:
-    """Notes went to other blocks or other places in theirs, with new positions, as one change (a drag, a tidy)."""
-
-    moves: tuple[Moved, ...]
-    origin: str = LOCAL
-
-    @property
-    def block_ids(self) -> frozenset[str]:
-        """The blocks notes left or joined."""
-        return frozenset(block for moved in self.moves for block in (moved.from_block, moved.to_block))
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderChanged:
-    """The canvas's title, colour legend or a header field changed."""
-
-    name: str  # "title", "legend" or a template header field id
-    old: Any = None  # the text before, or the legend (a dict) before
-    origin: str = LOCAL
-
-
-@dataclass(frozen=True, slots=True)
-class Reset:
-    """Everything may have changed (a reload); views rebuild."""
-
-    origin: str = LOCAL
-
-
-Event = NoteAdded | NoteRemoved | NoteChanged | NotesMoved | HeaderChanged | Reset
-Listener = Callable[[Event], None]
-_NOTE_FIELDS = frozenset({"text", "color", "tags", "votes", "position"})
 
 
 class Canvas:
@@ -173,7 +52,7 @@ class Canvas:
             self._fields[key] = valid_text(value)
         self._legend: dict[str, str] = {}
         for color, meaning in (legend or {}).items():
-            _check_note_values(color, 0, None)
+            check_note_values(color, 0, None)
             self._legend[normalize_color(color)] = valid_text(meaning)
         self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in (*self.template.block_ids, PARKING_LOT)}
         self._block_of: dict[NoteId, str] = {}
@@ -285,7 +164,7 @@ class Canvas:
 
     def set_legend(self, legend: Mapping[str, str], origin: str = LOCAL) -> None:
         for color in legend:
-            _check_note_values(color, 0, None)
+            check_note_values(color, 0, None)
         new = {normalize_color(color): valid_text(meaning) for color, meaning in legend.items()}
         if new != self._legend:
             old, self._legend = self._legend, new
@@ -315,11 +194,11 @@ class Canvas:
 
     def check_update(self, note_id: NoteId, values: Mapping[str, Any]) -> None:
         """Raise what update_note would raise for these values (KeyError, TypeError, ValueError), changing nothing."""
-        unknown = set(values) - _NOTE_FIELDS
+        unknown = set(values) - NOTE_FIELDS
         if unknown:
             raise TypeError(f"notes have no field {', '.join(sorted(unknown))}")
         note = self.note(note_id)
-        _check_note_values(
+        check_note_values(
             values.get("color", note.color),
             values.get("votes", note.votes),
             values.get("position", note.position),
@@ -352,8 +231,7 @@ class Canvas:
 
     def moves_change(self, moves: Sequence[Move]) -> bool:
         """Whether move_notes(moves) would change anything (a note dragged by less than a thousandth would not)."""
-        places = self.places_of(move.note_id for move in moves)
-        return not all(self._stays(place, move) for place, move in zip(places, moves, strict=True))
+        return self._changes(self.places_of(move.note_id for move in moves), moves)
 
     def move_note(self, note_id: NoteId, block_id: str, index: int | None = None, origin: str = LOCAL) -> None:
         """Move one note, keeping its position, to a block (its own, to reorder) at `index`, or at the end."""
@@ -369,7 +247,7 @@ class Canvas:
             self.note(move.note_id)
             if move.block_id not in self._blocks:
                 raise KeyError(move.block_id)
-            _check_note_values(DEFAULT_COLOR, 0, move.position)
+            check_note_values(DEFAULT_COLOR, 0, move.position)
 
     def move_notes(self, moves: Sequence[Move], origin: str = LOCAL) -> None:
         """Put each note in its block at its index and position, as one change announced by one NotesMoved.
@@ -377,11 +255,10 @@ class Canvas:
         The notes leave their blocks first; then each block takes its incoming notes in the order of their indices,
         each at its index (or at the end, should the block be shorter), among the notes that did not move."""
         self.check_moves(moves)
-        if not self.moves_change(moves):
+        places = self.places_of(move.note_id for move in moves)
+        if not self._changes(places, moves):
             return  # every note is where it would go: nothing to announce
-        before = dict(
-            zip((move.note_id for move in moves), self.places_of(move.note_id for move in moves), strict=True)
-        )
+        before = {place.note_id: place for place in places}
         notes = {move.note_id: self.note(move.note_id) for move in moves}
         leaving = {place.block_id for place in before.values()}
         for block_id in leaving:  # by id: two notes may say the same
@@ -436,6 +313,10 @@ class Canvas:
                 return index
         raise KeyError(note_id)
 
+    def _changes(self, places: Sequence[Move], moves: Sequence[Move]) -> bool:
+        """Whether any note, now at its place, is not where its move alone would put it."""
+        return not all(self._stays(place, move) for place, move in zip(places, moves, strict=True))
+
     def _stays(self, place: Move, move: Move) -> bool:
         """Whether a note at `place` is where `move` alone would put it."""
         last = len(self._blocks[move.block_id]) - (1 if move.block_id == place.block_id else 0)
@@ -445,40 +326,3 @@ class Canvas:
     def _check_field(self, field_id: str) -> None:
         if field_id not in self._fields:
             raise KeyError(f"the template {self.template.id} has no header field {field_id}")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def valid_text(text: str) -> str:
-    """Text with any lone UTF-16 surrogate (from a YAML escape such as \\ud800, a clipboard or an editor) replaced
-    by U+FFFD: text in the document is always valid Unicode, so a save can always write it as UTF-8."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
-
-
-def normal_value(name: str, value: Any) -> Any:
-    """A note field's value as the canvas keeps it: a colour in lower case, tags as a tuple, text as valid Unicode,
-    a position to the thousandth."""
-    if name == "color":
-        return normalize_color(value)
-    if name == "text":
-        return valid_text(value)
-    if name == "tags":
-        return tuple(valid_text(tag) for tag in value)
-    if name == "position":
-        return rounded(value)
-    return value
-
-
-def rounded(position: Position | None) -> Position | None:
-    """A position to the thousandth that notes keep."""
-    return None if position is None else (round(position[0], 3), round(position[1], 3))
-
-
-def _check_note_values(color: str, votes: int, position: Position | None) -> None:
-    if not is_valid_color(color):
-        raise ValueError(f"{color!r} is not a palette colour or #rrggbb")
-    if votes < 0:
-        raise ValueError("votes cannot be negative")
-    if position is not None and not all(0.0 <= value <= 1.0 for value in position):
-        raise ValueError("a position is two fractions of the block, each from 0 to 1")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from editor.model.canvas import Note, NoteId
+from editor.model.note import Note, NoteId
 
 PLACES = 3  # the ranks that stand out
 
