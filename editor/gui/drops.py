@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, QTimer
 
 from editor.fileformat.clipboard import MIME_TYPE
+from editor.gui.note_transfer import add_notes_from
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDropEvent
@@ -67,7 +68,7 @@ class Drops(QObject):
 
     def _take(self, files: list[Path], data: QMimeData, point: QPointF | None) -> None:
         if not files:
-            self.window.actions_.paste_data(data, point, "the dropped text")
+            add_notes_from(self.window.board, data, point, "the dropped text", self.window)
             return
         first, *others = files
         if self.window.maybe_save():

@@ -14,19 +14,12 @@ from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar, QToolButt
 
 from editor import paths
 from editor.board import style
-from editor.errors import CanvasFileError
 from editor.export.formats import FORMATS
-from editor.fileformat.clipboard import (
-    MIME_TYPE,
-    notes_from_text,
-    notes_from_yaml,
-    notes_to_text,
-    notes_to_yaml,
-)
 from editor.gui import settings
 from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.help_windows import HelpWindows
+from editor.gui.note_transfer import add_notes_from, copy_notes
 from editor.gui.timebox import DEFAULT_MINUTES
 from editor.gui.voting import DEFAULT_DOTS, VotingRound
 from editor.model import PALETTE
@@ -249,16 +242,7 @@ class WindowActions:
         board.tidy(sorted(blocks, key=list(board.blocks).index))
 
     def copy(self) -> bool:
-        board = self.window.board
-        ids = board.selected_ids()
-        if not ids:
-            return False
-        notes = [(board.canvas.block_of(i), board.canvas.note(i)) for i in ids]
-        data = QMimeData()
-        data.setData(MIME_TYPE, notes_to_yaml(board.canvas.template, notes).encode("utf-8"))
-        data.setText(notes_to_text([note for _, note in notes]))
-        QApplication.clipboard().setMimeData(data)
-        return True
+        return copy_notes(self.window.board)
 
     def cut(self) -> None:
         if self.copy():
@@ -268,24 +252,7 @@ class WindowActions:
         # Qt returns no data at all when the system has no clipboard; the stubs do not say so.
         data = cast(QMimeData | None, QApplication.clipboard().mimeData())
         if data is not None:
-            self.paste_data(data, self._mouse_point(), "the clipboard")
-
-    def paste_data(self, data: QMimeData, point: QPointF | None, source: str) -> bool:
-        """Add the notes that pasted or dropped data holds: notes copied in Canvas Editor, or a note per line of
-        text, read with the checks a file gets. False when it holds neither."""
-        board = self.window.board
-        try:
-            if data.hasFormat(MIME_TYPE):
-                notes = notes_from_yaml(bytes(data.data(MIME_TYPE).data()), source)
-                board.paste_notes([(block_id, note) for block_id, note in notes], point)
-            elif data.hasText():
-                block_id = board.target_block(point)
-                board.paste_notes([(block_id, note) for note in notes_from_text(data.text(), source)])
-            else:
-                return False
-        except CanvasFileError as error:
-            self.window.show_error(f"The notes on {source} cannot be added.", error)
-        return True
+            add_notes_from(self.window.board, data, self._mouse_point(), "the clipboard", self.window)
 
     # View
 

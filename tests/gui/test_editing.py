@@ -32,6 +32,7 @@ from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.commands import AddNotes
 from editor.gui.document import Document
 from editor.gui.main_window import MainWindow
+from editor.gui.note_transfer import add_notes_from
 from editor.gui.problems_dialog import ProblemsDialog
 from editor.gui.timebox import DEFAULT_MINUTES
 from editor.model import BlockSpec, Canvas, Note, Template
@@ -438,7 +439,7 @@ def test_notes_paste_between_canvases_of_two_templates(open_app: OpenApp, qtbot:
     keys(other, Qt.Key.Key_C, CTRL)
     activate(bmc)
     before = bmc.document.canvas.note_count()
-    bmc.actions_.paste_data(QApplication.clipboard().mimeData(), None, "the clipboard")  # each to its own block
+    add_notes_from(bmc.board, QApplication.clipboard().mimeData(), None, "the clipboard", bmc)  # each to its own
     canvas = bmc.document.canvas
     assert canvas.note_count() == before + 2
     assert [n.text for n in canvas.notes("parking_lot")] == ["Slow onboarding"]  # no such block here
@@ -450,7 +451,7 @@ def test_notes_paste_between_canvases_of_two_templates(open_app: OpenApp, qtbot:
     keys(bmc, Qt.Key.Key_C, CTRL)
     activate(other)
     point = block_point(other, "unfair_advantage", 0.5, 0.5)
-    other.actions_.paste_data(QApplication.clipboard().mimeData(), point, "the clipboard")
+    add_notes_from(other.board, QApplication.clipboard().mimeData(), point, "the clipboard", other)
     assert [n.text for n in other.document.canvas.notes("unfair_advantage")] == [texts(bmc, "key_partners")[0]]
 
 
