@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._toast: Toast | None = None
         self.timebox.changed.connect(self._show_timebox)
         self.presenter = Presenter(self)
+        self.workspace.shown.connect(self.presenter.board_changed)
         self._presenting_said = ""
         self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)
@@ -134,12 +135,11 @@ class MainWindow(QMainWindow):
         self.document = document
         self.autosaver = Autosaver(document, self.session, copy_id)
         board, self.board = self.board, EditableBoard(document, self._board_width())
-        self.workspace.show(document, self.board)
+        self.view.set_board(self.board)
+        self.workspace.show(document, self.board)  # the helpers hear of it: voting and the walk start again
+        self._show_document(document)  # after: disk changes watch the workspace's document
         board.detach()
         old.deleteLater()
-        self.view.set_board(self.board)
-        self._show_document(document)
-        self.presenter.board_changed()
 
     def _show_document(self, document: Document) -> None:
         """Wire the window to the document on its board: header panel, history, title, autosave, disk watch."""

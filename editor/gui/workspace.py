@@ -25,8 +25,8 @@ class Messages(Protocol):
 
 
 class Workspace(QObject):
-    leaving = Signal()  # the document is about to go: finish what belongs to it (its board is still there)
-    shown = Signal()  # another document, on a board of its own, is now shown
+    leaving = Signal()  # the document is about to go: finish what belongs to it (still the workspace's)
+    shown = Signal()  # another document, on a board of its own, is now the workspace's and on screen
 
     def __init__(self, document: Document, board: EditableBoard, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -216,3 +216,13 @@ def test_a_rewrite_that_keeps_the_size_and_time_is_not_replaced_without_asking(
     keys(window, Qt.Key.Key_S, CTRL)
     assert seen == ["lemonade.yaml was changed on disk since it was opened or last saved here."]
     assert canvas_file.read_bytes() == theirs and window.isWindowModified()
+
+
+def test_a_file_opened_in_place_of_another_is_the_one_watched(
+    open_app: OpenApp, canvas_file: Path, qtbot: QtBot
+) -> None:
+    window = open_app(None)  # the example, then the person opens a file in this window
+    assert window.open_path(canvas_file)
+    someone_saves(canvas_file, version(1))
+    qtbot.waitUntil(shows(window, version(1)), timeout=WAIT_MS)
+    assert "Reloaded lemonade.yaml" in window.statusBar().currentMessage()
