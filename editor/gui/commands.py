@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.model import Canvas, Move, Note, NoteId
-from editor.model.colors import is_valid_color, normalize_color
-from editor.model.note import normal_value, rounded, valid_text
+from editor.model.colors import normalize_color
+from editor.model.note import check_color, normal_value, rounded, valid_text
 
 NUDGE_ID = 1  # consecutive nudges of the same notes merge into one undo step
 
@@ -177,8 +177,7 @@ class SetLegend(QUndoCommand):
     def __init__(self, canvas: Canvas, legend: Mapping[str, str]) -> None:
         super().__init__("Edit Colour Legend")
         for color in legend:
-            if not is_valid_color(color):
-                raise ValueError(f"{color!r} is not a palette colour or #rrggbb")  # now, not in redo
+            check_color(color)  # ValueError now, not in redo
         self.canvas = canvas
         self.after = {normalize_color(color): valid_text(meaning) for color, meaning in legend.items()}
         self.before: dict[str, str] | None = None  # read at the first redo

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from editor.model.colors import DEFAULT_COLOR, normalize_color
+from editor.model.colors import normalize_color
 from editor.model.events import (
     LOCAL,
     Event,
@@ -24,7 +24,9 @@ from editor.model.note import (
     PARKING_LOT,
     Note,
     NoteId,
+    check_color,
     check_note_values,
+    check_position,
     normal_value,
     rounded,
     valid_text,
@@ -52,7 +54,7 @@ class Canvas:
             self._fields[key] = valid_text(value)
         self._legend: dict[str, str] = {}
         for color, meaning in (legend or {}).items():
-            check_note_values(color, 0, None)
+            check_color(color)
             self._legend[normalize_color(color)] = valid_text(meaning)
         self._blocks: dict[str, list[Note]] = {block_id: [] for block_id in (*self.template.block_ids, PARKING_LOT)}
         self._block_of: dict[NoteId, str] = {}
@@ -164,7 +166,7 @@ class Canvas:
 
     def set_legend(self, legend: Mapping[str, str], origin: str = LOCAL) -> None:
         for color in legend:
-            check_note_values(color, 0, None)
+            check_color(color)
         new = {normalize_color(color): valid_text(meaning) for color, meaning in legend.items()}
         if new != self._legend:
             old, self._legend = self._legend, new
@@ -216,10 +218,6 @@ class Canvas:
         if changed:
             self._emit(NoteChanged(note, changed, old, origin))
 
-    def place_of(self, note_id: NoteId) -> Move:
-        """Where a note is now, as the Move that would put it there."""
-        return self.places_of([note_id])[0]
-
     def places_of(self, note_ids: Iterable[NoteId]) -> list[Move]:
         """Where these notes are now, in one look at each block they are in (a tidy of 10,000 notes asks this)."""
         note_ids = list(note_ids)
@@ -247,7 +245,7 @@ class Canvas:
             self.note(move.note_id)
             if move.block_id not in self._blocks:
                 raise KeyError(move.block_id)
-            check_note_values(DEFAULT_COLOR, 0, move.position)
+            check_position(move.position)
 
     def move_notes(self, moves: Sequence[Move], origin: str = LOCAL) -> None:
         """Put each note in its block at its index and position, as one change announced by one NotesMoved.

@@ -86,9 +86,17 @@ def rounded(position: Position | None) -> Position | None:
 
 
 def check_note_values(color: str, votes: int, position: Position | None) -> None:
-    if not is_valid_color(color):
-        raise ValueError(f"{color!r} is not a palette colour or #rrggbb")
+    check_color(color)
     if votes < 0:
         raise ValueError("votes cannot be negative")
+    check_position(position)
+
+
+def check_color(color: str) -> None:
+    if not is_valid_color(color):
+        raise ValueError(f"{color!r} is not a palette colour or #rrggbb")
+
+
+def check_position(position: Position | None) -> None:
     if position is not None and not all(0.0 <= value <= 1.0 for value in position):
         raise ValueError("a position is two fractions of the block, each from 0 to 1")
