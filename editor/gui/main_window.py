@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QToolBar,
-    QUndoView,
     QWidget,
 )
 
@@ -34,6 +32,7 @@ from editor.gui.drops import Drops
 from editor.gui.exporter import Exporter
 from editor.gui.presenting import Presenter
 from editor.gui.recovery import RecoveredCopy, Session
+from editor.gui.side_panels import SidePanels
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
@@ -45,7 +44,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from editor.gui.find_bar import FindBar
-    from editor.gui.header_panel import HeaderPanel
     from editor.gui.problems_dialog import ProblemsDialog
 
 APP_NAME = "Canvas Editor"
@@ -76,10 +74,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.document, self.session)
 
         # The docks start hidden; what they hold is made when one is first shown.
-        self._header_panel: HeaderPanel | None = None
-        self._undo_view: QUndoView | None = None
-        self.details_dock = self._dock("Canvas Details", lambda: self.header_panel)
-        self.history_dock = self._dock("Undo History", lambda: self.undo_view)
+        self.panels = SidePanels(self, self.document, self)
+        self.details_dock, self.history_dock = self.panels.details, self.panels.history
 
         self.timebox = Timebox(self)
         self.actions_ = WindowActions(self)
@@ -150,10 +146,7 @@ class MainWindow(QMainWindow):
         self.board.set_parking_wanted(self.actions_.parking.isChecked())  # the person's choice outlives a canvas
         self.actions_.show_parking(self.board.parking_shown())
         document.setParent(self)
-        if self._header_panel is not None:
-            self._header_panel.set_document(document)
-        if self._undo_view is not None:
-            self._undo_view.setStack(document.stack)
+        self.panels.follow(document)
         document.modified_changed.connect(self._update_title)
         self.actions_.connect_document(document)
         self.disk.watch()
@@ -307,12 +300,7 @@ class MainWindow(QMainWindow):
         return box
 
     def show_details(self, field: str = "title") -> None:
-        """Show the Canvas Details panel with the title (or a header field) ready to type into."""
-        self.details_dock.show()
-        self.details_dock.raise_()
-        edit = self.header_panel.fields.get(field, self.header_panel.fields["title"])
-        edit.setFocus()
-        edit.selectAll()
+        self.panels.show_details(field)
 
     def say(self, message: str, ms: int = 10_000) -> None:
         """A passing message (0 ms: until the next one): on the status line, or over the board while the status
@@ -411,31 +399,3 @@ class MainWindow(QMainWindow):
 
     def _folder(self) -> Path:
         return self.document.path.parent if self.document.path else settings.last_folder()
-
-    @property
-    def header_panel(self) -> HeaderPanel:
-        if self._header_panel is None:
-            from editor.gui.header_panel import HeaderPanel  # imported with the panel: start-up does without both
-
-            self._header_panel = HeaderPanel(self)
-            self._header_panel.said.connect(lambda message: self.say(message, 15_000))
-            self._header_panel.set_document(self.document)
-            self.details_dock.setWidget(self._header_panel)
-        return self._header_panel
-
-    @property
-    def undo_view(self) -> QUndoView:
-        if self._undo_view is None:
-            self._undo_view = QUndoView(self.document.stack, self)
-            self._undo_view.setEmptyLabel("Opened")
-            self.history_dock.setWidget(self._undo_view)
-        return self._undo_view
-
-    def _dock(self, title: str, content: Callable[[], QWidget]) -> QDockWidget:
-        """A hidden dock on the right that gets its content (`content()` makes it) when it is first shown."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", ""))
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        dock.visibilityChanged.connect(lambda visible: visible and content())
-        return dock

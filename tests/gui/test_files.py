@@ -200,7 +200,7 @@ def test_new_gives_a_blank_business_model_canvas(open_app: OpenApp) -> None:
     assert all(not canvas.notes(block.id) for block in canvas.template.blocks)
     assert window.document.path is None and window.windowTitle() == "Untitled[*] — Canvas Editor"
     assert len(window.board.blocks) == 9 and not window.board.notes
-    assert window.document.stack.count() == 0 and window.undo_view.stack() is window.document.stack
+    assert window.document.stack.count() == 0 and window.panels.undo_view.stack() is window.document.stack
 
 
 # Modified flag
@@ -296,9 +296,9 @@ def test_undo_history_shows_each_change_and_clicking_one_goes_back_there(open_ap
     delete_first_note(window, "channels")
     next(a for a in window.actions_.view_menu.actions() if a.text() == "Undo History").trigger()
     assert window.history_dock.isVisible()
-    model = window.undo_view.model()
+    model = window.panels.undo_view.model()
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == ["Opened", "Delete Note", "Delete Note"]
-    window.undo_view.setCurrentIndex(model.index(0, 0))
+    window.panels.undo_view.setCurrentIndex(model.index(0, 0))
     assert window.document.canvas.content() == before and not window.isWindowModified()
 
 

@@ -28,7 +28,7 @@ def test_double_click_on_the_title_edits_it_in_the_details_panel(open_app: OpenA
     canvas = window.document.canvas
     old_title = canvas.title
     double_click(window, header_point(window, 0.1))
-    title = window.header_panel.fields["title"]
+    title = window.panels.header_panel.fields["title"]
     assert window.details_dock.isVisible()
     qtbot.waitUntil(title.hasFocus)
     assert title.selectedText() == old_title  # typing replaces it
@@ -45,7 +45,7 @@ def test_double_click_on_a_header_field_edits_that_field(open_app: OpenApp, qtbo
     window = open_app(None)
     fields = [spec.id for spec in window.document.canvas.template.header]
     double_click(window, header_point(window, 0.99))
-    version = window.header_panel.fields[fields[-1]]
+    version = window.panels.header_panel.fields[fields[-1]]
     qtbot.waitUntil(version.hasFocus)
     QTest.keyClicks(version, "2.1")
     QTest.keyClick(version, Qt.Key.Key_Tab)  # leaving the field commits it, as Enter does
@@ -59,7 +59,7 @@ def test_double_click_on_a_header_field_edits_that_field(open_app: OpenApp, qtbo
 def test_an_unchanged_field_adds_no_undo_step(open_app: OpenApp, qtbot: QtBot) -> None:
     window = open_app(None)
     window.show_details("designed_by")
-    field = window.header_panel.fields["designed_by"]
+    field = window.panels.header_panel.fields["designed_by"]
     qtbot.waitUntil(field.hasFocus)
     QTest.keyClick(field, Qt.Key.Key_Return)
     assert window.document.stack.count() == 0

@@ -63,8 +63,8 @@ def test_clicking_a_legend_colour_brings_out_its_notes_and_fades_the_rest(open_a
 def test_the_legend_is_named_in_the_details_panel_in_one_undo_step_and_saved(open_app: OpenApp, tmp_path: Path) -> None:
     window = open_app(None)
     window.details_dock.show()
-    edit = window.header_panel.findChild(QLineEdit, "legend-orange")
-    assert edit.text() == "" and window.header_panel.findChild(QLineEdit, "legend-blue").text() == (
+    edit = window.panels.header_panel.findChild(QLineEdit, "legend-orange")
+    assert edit.text() == "" and window.panels.header_panel.findChild(QLineEdit, "legend-blue").text() == (
         "Brands and advertisers"
     )
     edit.setFocus()
@@ -76,7 +76,7 @@ def test_the_legend_is_named_in_the_details_panel_in_one_undo_step_and_saved(ope
     assert "orange" in dict(window.board.footer.legend_boxes())  # on the board at once
     assert window.document.stack.undoText() == "Edit Colour Legend"
 
-    blue = window.header_panel.findChild(QLineEdit, "legend-blue")
+    blue = window.panels.header_panel.findChild(QLineEdit, "legend-blue")
     blue.setFocus()
     blue.selectAll()
     QTest.keyClick(blue, Qt.Key.Key_Delete)

@@ -141,7 +141,7 @@ def test_a_header_field_keeps_a_valid_title_of_emoji_and_cuts_a_longer_one_sayin
     save_canvas(Canvas(BMC, title=EMOJI * 6_000), path)  # 6,000 characters, 12,000 UTF-16 units
     window = open_app(path)
     window.show_details()
-    field = window.header_panel.fields["title"]
+    field = window.panels.header_panel.fields["title"]
     field.editingFinished.emit()  # leaving the field as it was
     assert window.document.canvas.title == EMOJI * 6_000 and not window.document.modified
     field.setText("t" * 15_000)  # the field takes 20,000 UTF-16 units, room for 10,000 characters of any kind
