@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from editor import __version__
 
 if TYPE_CHECKING:
-    from editor.export.formats import ExportFormat, ExportOptions
+    from editor.export.formats import ExportFormat
+    from editor.export.options import ExportOptions
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +84,8 @@ def validate(argv: Sequence[str]) -> int:
 
 def export(argv: Sequence[str]) -> int:
     """Exit 0 when every file was exported, 1 when any was not (one line each), 2 for usage errors."""
-    from editor.export.formats import FORMATS, PAGES, ExportError, ExportOptions, format_for
+    from editor.export.formats import FORMATS, format_for
+    from editor.export.options import PAGES, ExportError, ExportOptions
 
     labels = [fmt.label for fmt in FORMATS.values()]
     parser = argparse.ArgumentParser(
@@ -141,7 +143,8 @@ def export(argv: Sequence[str]) -> int:
 
 
 def _export_one(path: Path, target: Path, fmt: ExportFormat, settings: ExportOptions) -> bool:
-    from editor.export.formats import ExportError, export_canvas
+    from editor.export.formats import export_canvas
+    from editor.export.options import ExportError
     from editor.fileformat import CanvasFileError, load_canvas
 
     try:

@@ -14,6 +14,7 @@ from editor.board.geometry import (
     HEADER_HEIGHT,
     NOTE_WIDTH,
     READABLE_SCALE,
+    Placement,
     Rect,
     block_rects,
     fit_notes,
@@ -228,7 +229,7 @@ class BoardScene(QGraphicsScene):
             self.note_scale = scale
             block_ids = list(self.blocks)
         for block_id in block_ids:
-            self._place_notes(block_id)
+            self.place_notes(block_id)
 
     def _flowing(self, block_id: str, full: bool = False) -> list[NoteItem]:
         """The notes laid out in order: those without a position, or, in a full block, all of them (notes placed
@@ -266,7 +267,7 @@ class BoardScene(QGraphicsScene):
             self.pages.get(block_id, 0),
         )
         self.pages[block_id] = next_page(page)
-        self._place_notes(block_id)
+        self.place_notes(block_id)
 
     def show_note(self, note_id: NoteId) -> None:
         """Turn its block to the page that shows the note (a note found, or just added)."""
@@ -276,7 +277,32 @@ class BoardScene(QGraphicsScene):
                 return
             self.turn_page(block_id)
 
-    def _place_notes(self, block_id: str) -> None:
+    def end_of_flow(self, block_id: str) -> Placement:
+        """Where one note more would go at the end of a block's flow, on the page that shows it: a full block turns
+        to its last page first."""
+        block = self.blocks[block_id]
+        flowing = self._flowing(block_id, self._full(block_id))
+        heights = [item.height_for for item in flowing]
+
+        def slot() -> Placement | None:
+            page = page_notes(
+                block.notes_area(),
+                len(flowing) + 1,
+                lambda i, w: heights[i](w) if i < len(flowing) else style.NOTE_MIN_HEIGHT,
+                self.scale_of(block_id),
+                self.pages.get(block_id, 0),
+            )
+            return page.placements[-1]
+
+        place = slot()
+        if place is None:
+            self.pages[block_id] = len(flowing)
+            self.place_notes(block_id)
+            place = slot()
+        assert place is not None, "the last page has room for one note more"
+        return place
+
+    def place_notes(self, block_id: str) -> None:
         """Place a block's notes at the board's note size: positioned ones where the document says, the rest flowed
         in order, a page at a time when they are more than the block holds."""
         block = self.blocks[block_id]

@@ -1,6 +1,6 @@
-"""The export formats, in one registry that the command line, the Export menu and the file dialog read; and what an
-export is asked for (its options) and how it fails. A new format is one writer and one entry here. No Qt: the Qt
-writers (editor.export.render) are imported when a format that needs them is written."""
+"""The export formats, in one registry that the command line, the Export menu and the file dialog read. A new format
+is one writer and one entry here. No Qt: the Qt writers (editor.export.render) are imported when a format that
+needs them is written."""
 
 from __future__ import annotations
 
@@ -9,37 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.errors import CanvasFileError
+from editor.export.options import ExportError, ExportOptions, Progress, step
 from editor.fileformat.atomic import write_atomically
 from editor.model import Canvas
-
-PAGES = ("A4", "A3", "A2", "A1", "A0", "Letter")  # PDF and print pages, all landscape
-
-Progress = Callable[[str], bool]  # told each step's name; returns False to cancel
-
-
-class ExportError(Exception):
-    """An export could not be made; the message is one line that says why."""
-
-
-class ExportCancelledError(Exception):
-    """The person cancelled the export; nothing was written."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    page: str = "A3"  # PDF and print page, and the physical size a PNG's dpi refers to
-    dpi: int = 150
-    width: int | None = None  # a PNG's width in pixels, instead of page and dpi
-    transparent: bool = False  # PNG background
-
-    def __post_init__(self) -> None:
-        if self.page not in PAGES:
-            raise ExportError(f"unknown page size '{self.page}'; choose one of {', '.join(PAGES)}")
-        if not 10 <= self.dpi <= 2400:
-            raise ExportError(f"a resolution of {self.dpi} dpi is out of range (10 to 2400)")
-        if self.width is not None and not 16 <= self.width <= 20_000:
-            raise ExportError(f"a width of {self.width} pixels is out of range (16 to 20000)")
-
 
 Writer = Callable[[Canvas, ExportOptions, "Progress | None"], bytes]
 
@@ -110,8 +82,3 @@ def export_canvas(
         write_atomically(path, data)
     except CanvasFileError as error:
         raise ExportError(error.first.message) from None
-
-
-def step(progress: Progress | None, name: str) -> None:
-    if progress is not None and not progress(name):
-        raise ExportCancelledError()

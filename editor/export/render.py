@@ -25,7 +25,7 @@ from PySide6.QtSvg import QSvgGenerator
 from editor.board.board_scene import BoardScene
 from editor.board.geometry import BOARD_WIDTH, board_width_for
 from editor.board.text import drawable
-from editor.export.formats import ExportError, ExportOptions, Progress, step
+from editor.export.options import ExportError, ExportOptions, Progress, step
 from editor.model import Canvas
 
 PAGE_SIZES = {

@@ -1,64 +1,32 @@
-"""EditableBoard: the board's gestures (select, drag, edit in place, keys) turned into undo commands.
-
-The items never change the document themselves: a drag moves the items for show, and on release the scene
-asks the document for the move with one command; the document's events then put every item in its place.
-"""
+"""EditableBoard: the board on screen, whose gestures become undo commands. The mouse and the keys go to the
+interaction of the moment (a voting round's) and then to SelectNotes, which selects, drags (DragNotes) and edits in
+place (EditInPlace); each gesture ends in one command of CommandBoard's."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, Signal
-
-from editor.board.board_scene import BoardScene
-from editor.board.frame_items import FADED, HeaderItem
-from editor.board.geometry import BOARD_WIDTH, NOTE_WIDTH, keep_inside, position_in
-from editor.board.note_item import NoteItem
-from editor.gui.commands import NUDGE_ID, AddNotes, MoveNotes, RemoveNotes, UpdateNotes, counted
+from editor.board.geometry import BOARD_WIDTH
+from editor.gui.command_board import CommandBoard
+from editor.gui.commands import AddNotes
 from editor.gui.document import Document
 from editor.gui.drag_notes import DragNotes
 from editor.gui.edit_in_place import EditInPlace
-from editor.model import (
-    PARKING_LOT,
-    Event,
-    HeaderChanged,
-    Move,
-    Note,
-    NoteAdded,
-    NoteChanged,
-    NoteId,
-    NoteRemoved,
-    Position,
-    Reset,
-)
-from editor.model.limits import MAX_NOTES, MAX_TAGS, MAX_TEXT
-from editor.model.votes import vote_ranks
-
-
-class BoardMode(Protocol):
-    """A way of answering the mouse on the board other than editing (a voting round): each handler gets the note
-    under the pointer (or None) and the event, and returns True when it took the event (editing then does not)."""
-
-    def press(self, item: NoteItem | None, event: QGraphicsSceneMouseEvent) -> bool: ...
-
-    def double_click(self, item: NoteItem | None, event: QGraphicsSceneMouseEvent) -> bool: ...
-
-    def context_menu(self, item: NoteItem | None, event: QGraphicsSceneContextMenuEvent) -> bool: ...
-
+from editor.gui.select_notes import SelectNotes
+from editor.model import PARKING_LOT, Note, NoteId
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtCore import QPointF
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent
 
+    from editor.gui.interaction import Interaction
     from editor.gui.note_editor import NoteEditor
 
-NUDGE_STEP = 8.0  # scene units per arrow key; Shift moves five times as far
 
-
-class EditableBoard(BoardScene):
-    header_edit_requested = Signal(str)  # "title" or a header field's id
-    parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
-    said = Signal(str)  # a passing message for the person (an edit that went past a limit)
+class EditableBoard(CommandBoard):
     # Notes from which a drag repaints from pictures (see DragPictures). Since full blocks show their notes at a
     # readable size, a 500-note board at 100% draws its notes with corners and shadows: 24 ms a drag frame without
     # pictures, 6 ms with them.
@@ -66,117 +34,24 @@ class EditableBoard(BoardScene):
     hints = True
 
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
-        super().__init__(document.canvas, board_width)
-        self.document = document
+        super().__init__(document, board_width)
         self.editing = EditInPlace(self)
-        self.dragging = DragNotes(self)
-        self.votes_shown = True
-        self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
-        # A mode the board is switched to (a voting round), which answers the mouse on notes before editing does.
-        self.mode: BoardMode | None = None
-        self._rank_votes()
+        self.dragging = DragNotes(self, self.picture_notes_from)
+        self.selecting = SelectNotes(self, self.editing, self.dragging)
+        # The interaction the board is switched to (a voting round's), which hears events before selecting does.
+        self.mode: Interaction | None = None
 
-    def parking_changed(self, shown: bool) -> None:
-        self.parking_toggled.emit(shown)
-
-    # The colour filter: a click on a legend colour brings out its notes and fades the rest
-
-    @property
-    def color_filter(self) -> str | None:
-        return self.footer.filter
-
-    def filter_color(self, color: str | None) -> None:
-        """Bring out the notes of this colour (None: all notes as they are)."""
-        self.footer.set_filter(color)
-        self._apply_filter()
-
-    def restyle(self) -> None:
-        """Lay the whole board out again in the type of the moment (Larger Text on or off)."""
-        for block in self.blocks.values():
-            block.set_rect(block.rect)
-        self._on_event(Reset())
-
-    def bring_out(self, note_ids: set[NoteId] | None) -> None:
-        """Find's matches stand out and the other notes fade (None: as the colour filter has them again)."""
-        self._found = note_ids
-        self._apply_filter()
-
-    def _apply_filter(self) -> None:
-        for _, note in self.canvas.all_notes():  # not canvas.note(id): that looks the note up in its block
-            self._fade(note)
-
-    def _fade(self, note: Note) -> None:
-        found = self._found
-        shown = note.id in found if found is not None else self.footer.filter in (None, note.color)
-        self.notes[note.id].setOpacity(1.0 if shown else FADED)
-
-    # Votes
-
-    def show_votes(self, shown: bool) -> None:
-        """Dots on the notes, and the three highest counts framed and ranked; or no dots at all (a round whose counts
-        are hidden until the reveal)."""
-        self.votes_shown = shown
-        self._rank_votes()
-
-    def _rank_votes(self) -> None:
-        notes = [note for _, note in self.canvas.all_notes()]
-        ranks = vote_ranks(notes) if self.votes_shown else {}
-        for note in notes:
-            self.notes[note.id].show_votes(self.votes_shown, ranks.get(note.id))
-
-    def _on_event(self, event: Event) -> None:
-        super()._on_event(event)
-        votes_changed = isinstance(event, NoteChanged) and "votes" in event.fields
-        if (
-            votes_changed
-            or isinstance(event, Reset)
-            or (isinstance(event, NoteAdded | NoteRemoved) and event.note.votes)
-        ):
-            self._rank_votes()
-        elif isinstance(event, NoteAdded):  # no votes: no rank, but hidden like the others while counts are
-            self.notes[event.note.id].show_votes(self.votes_shown, None)
-        # The colour filter: every note when it changed or the notes were rebuilt; else only a note added or
-        # recoloured (walking thousands of notes at every event would slow each edit on a big board).
-        shown_before = self.footer.filter
-        if isinstance(event, Reset | HeaderChanged) and self.footer.filter not in self.canvas.legend:
-            self.footer.set_filter(None)  # its colour left the legend: every note shows again
-        if self.footer.filter != shown_before or isinstance(event, Reset):
-            self._apply_filter()
-        elif self.footer.filter is not None and isinstance(event, NoteAdded | NoteChanged):
-            self._fade(event.note)
-
-    # Selection
-
-    def selected_ids(self) -> list[NoteId]:
-        """The selected notes, in the document's order."""
-        selected = {item.note_id for item in self.selectedItems() if isinstance(item, NoteItem)}
-        return [note.id for _, note in self.canvas.all_notes() if note.id in selected]
-
-    def select_ids(self, note_ids: list[NoteId]) -> None:
+    def set_mode(self, mode: Interaction | None) -> None:
+        """Switch to an interaction (None: back to selecting alone); what is being typed is kept, the selection
+        cleared."""
+        self.finish_editing()
         self.clearSelection()
-        for note_id in note_ids:
-            if note_id in self.notes:
-                self.notes[note_id].setSelected(True)
+        self.mode = mode
 
-    def select_all(self) -> None:
-        self.select_ids(list(self.notes))
-
-    def target_block(self, scene_point: QPointF | None = None) -> str:
-        """Where new notes go: the block under the point, else the selection's block, else the first to fill."""
-        if scene_point is not None:
-            block_id = self.block_id_at(scene_point)
-            if block_id is not None:
-                return block_id
-        selected = self.selected_ids()
-        if selected:
-            return self.canvas.block_of(selected[0])
-        return self.canvas.template.fill_order[0]
-
-    def block_id_at(self, scene_point: QPointF) -> str | None:
-        """The block under a scene point, or None over the header, the footer or outside the board."""
-        x, y = scene_point.x(), scene_point.y()
-        shown = (item for item in self.blocks.items() if item[1].isVisible())  # the walk's block alone, on a walk
-        return next((block_id for block_id, block in shown if block.rect.contains(x, y)), None)
+    def _interactions(self) -> Iterator[Interaction]:
+        if self.mode is not None:
+            yield self.mode
+        yield self.selecting
 
     # Editing text in place
 
@@ -195,47 +70,6 @@ class EditableBoard(BoardScene):
 
     def finish_editing(self, commit: bool = True) -> None:
         self.editing.finish(commit)
-
-    # Commands on the selection
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.document.push(RemoveNotes(self.canvas, ids))
-
-    def selected_colour(self) -> str | None:
-        """The colour of the selected notes, when they share one."""
-        colours = {self.canvas.note(note_id).color for note_id in self.selected_ids()}
-        return colours.pop() if len(colours) == 1 else None
-
-    def edit_tags(self, note_id: NoteId) -> None:
-        """Ask for a note's tags and set them, as one undo step."""
-        from editor.gui.note_menus import ask_tags
-
-        views = self.views()
-        tags = ask_tags(self.canvas.note(note_id).tags, views[0] if views else None)  # type: ignore[arg-type]
-        if tags is not None and (len(tags) > MAX_TAGS or any(len(tag) > MAX_TEXT for tag in tags)):
-            self.said.emit(f"A note has at most {MAX_TAGS} tags of up to {MAX_TEXT:,} characters: tags not changed.")
-        elif tags is not None and tags != self.canvas.note(note_id).tags:
-            self.document.push(UpdateNotes(self.canvas, {note_id: {"tags": tags}}, "Edit Tags"))
-
-    def recolor_selected(self, color: str) -> None:
-        ids = [note_id for note_id in self.selected_ids() if self.canvas.note(note_id).color != color]
-        if ids:
-            changes = {note_id: {"color": color} for note_id in ids}
-            self.document.push(UpdateNotes(self.canvas, changes, counted("Recolour", len(ids))))
-
-    def duplicate_selected(self) -> None:
-        """Copies right after their originals; pinned copies sit a little below and to the right."""
-        placed: list[tuple[str, int, Note]] = []
-        for note_id in self.selected_ids():
-            copy = self.canvas.note(note_id).copy()
-            if copy.position is not None:
-                copy.position = (min(1.0, copy.position[0] + 0.03), min(1.0, copy.position[1] + 0.03))
-            placed.append((self.canvas.block_of(note_id), self.canvas.index_of(note_id) + 1 + len(placed), copy))
-        if placed and self.room_for(len(placed)):
-            self.document.push(AddNotes(self.canvas, placed, "Duplicate"))
-            self.select_ids([note.id for _, _, note in placed])
 
     def paste_notes(self, notes: list[tuple[str | None, Note]], scene_point: QPointF | None = None) -> None:
         """Add notes (from the clipboard): all into the block under the point, or each into its own block. A note
@@ -256,160 +90,31 @@ class EditableBoard(BoardScene):
             self.document.push(AddNotes(self.canvas, placed, "Paste"))
             self.select_ids([note.id for _, _, note in placed])
 
-    def room_for(self, count: int) -> bool:
-        """Whether `count` more notes fit in the canvas (MAX_NOTES); when not, the person is told why nothing came."""
-        room = MAX_NOTES - self.canvas.note_count()
-        if count <= room:
-            return True
-        self.said.emit(self.full_message(count))
-        return False
-
-    def full_message(self, count: int) -> str:
-        notes = "the note" if count == 1 else f"the {count:,} notes"
-        held = f"A canvas holds at most {MAX_NOTES:,} notes and this one has {self.canvas.note_count():,}"
-        return f"{held}: {notes} could not be added."
-
-    def nudge_selected(self, dx: float, dy: float) -> None:
-        """Move the selected notes a step; they stay pinned where they are put. Repeated nudges undo as one."""
-        changes = {}
-        for note_id in self.selected_ids():
-            item = self.notes[note_id]
-            point = item.pos() + QPointF(dx, dy)
-            changes[note_id] = {"position": self._position_for(item, self.canvas.block_of(note_id), point)}
-        if changes:
-            self.document.push(UpdateNotes(self.canvas, changes, counted("Nudge", len(changes)), NUDGE_ID))
-
-    def tidy(self, block_ids: list[str]) -> None:
-        """Lay the blocks' notes out in a neat grid, in the order they are seen (top to bottom, left to right)."""
-        moves: list[Move] = []
-        for block_id in block_ids:
-            notes = sorted(
-                self.canvas.notes(block_id),
-                key=lambda note: (round(self.notes[note.id].y() / 20.0), self.notes[note.id].x()),
-            )
-            moves += [Move(note.id, block_id, index, None) for index, note in enumerate(notes)]
-        if self.canvas.moves_change(moves):
-            label = "Tidy All Blocks" if len(block_ids) > 1 else f"Tidy {self.blocks[block_ids[0]].title}"
-            self.document.push(MoveNotes(self.canvas, moves, label))
-
-    # Dragging
-
-    def set_mode(self, mode: BoardMode | None) -> None:
-        """Switch to a mode (None: back to editing); what is being typed is kept, the selection cleared."""
-        self.finish_editing()
-        self.clearSelection()
-        self.mode = mode
+    # The events, to the interactions
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.mode is not None and self.mode.press(self._note_at(event.scenePos()), event):
-            return
-        full = self._more_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
-        if full is not None:
-            self.turn_page(full)
-            event.accept()
-            return
-        color = self.footer.color_at(event.scenePos()) if event.button() == Qt.MouseButton.LeftButton else None
-        if color is not None:
-            self.filter_color(None if color == self.footer.filter else color)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-        on_note = event.button() == Qt.MouseButton.LeftButton and self._note_at(event.scenePos()) is not None
-        self.dragging.press(self.selected_ids() if on_note else [])
+        item = self.note_at(event.scenePos())
+        if not any(interaction.press(item, event) for interaction in self._interactions()):
+            super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        self.dragging.move(event.scenePos())
+        if not any(interaction.move(event) for interaction in self._interactions()):
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        self.dragging.release(event.scenePos())
+        if not any(interaction.release(event) for interaction in self._interactions()):
+            super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.mode is not None and self.mode.double_click(self._note_at(event.scenePos()), event):
-            return
-        if event.button() != Qt.MouseButton.LeftButton:
+        item = self.note_at(event.scenePos())
+        if not any(interaction.double_click(item, event) for interaction in self._interactions()):
             super().mouseDoubleClickEvent(event)
-            return
-        point = event.scenePos()
-        item = self._note_at(point)
-        if isinstance(item, NoteItem):
-            self.edit_note(item.note_id)
-        elif header := next((i for i in self.items(point) if isinstance(i, HeaderItem)), None):
-            self.header_edit_requested.emit(header.field_at(point))
-        else:
-            block_id = self.block_id_at(point)
-            if block_id is not None:
-                self.add_note(block_id, point)
-        event.accept()
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        """On a note: edit, colour, duplicate, delete, tidy. On an empty block: add a note there, tidy."""
-        point = event.scenePos()
-        item = self._note_at(point)
-        if self.mode is not None and self.mode.context_menu(item, event):
-            return
-        block_id = self.canvas.block_of(item.note_id) if item else self.block_id_at(point)
-        if block_id is None:
-            return
-        self.finish_editing()
-        from editor.gui.note_menus import board_menu  # at the first menu, not at start-up
-
-        board_menu(self, item, block_id, point).exec(event.screenPos())
-        event.accept()
-
-    # Keys (while no editor is open: the editor takes its own keys)
+        item = self.note_at(event.scenePos())
+        if not any(interaction.context_menu(item, event) for interaction in self._interactions()):
+            super().contextMenuEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.editor is not None:
+        if not any(interaction.key_press(event) for interaction in self._interactions()):
             super().keyPressEvent(event)
-            return
-        key = event.key()  # an int: Qt passes keys that Qt.Key does not name
-        step = NUDGE_STEP * (5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
-        arrows = {
-            Qt.Key.Key_Left.value: (-step, 0.0),
-            Qt.Key.Key_Right.value: (step, 0.0),
-            Qt.Key.Key_Up.value: (0.0, -step),
-            Qt.Key.Key_Down.value: (0.0, step),
-        }
-        selected = self.selected_ids()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and len(selected) == 1:
-            self.edit_note(selected[0])
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and selected:
-            self.delete_selected()
-        elif key in arrows and selected:
-            self.nudge_selected(*arrows[key])
-        elif key == Qt.Key.Key_Escape and (selected or self.footer.filter is None):
-            self.clearSelection()
-        elif key == Qt.Key.Key_Escape:
-            self.filter_color(None)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    # Helpers
-
-    def _note_at(self, point: QPointF) -> NoteItem | None:
-        for item in self.items(point):
-            if isinstance(item, NoteItem) and item.isVisible():
-                return item
-        return None
-
-    def _more_at(self, point: QPointF) -> str | None:
-        """The full block whose "+12 more" button is under a scene point."""
-        for block_id, block in self.blocks.items():
-            button = block.more_rect()
-            if button is not None and button.contains(block.mapFromScene(point)):
-                return block_id
-        return None
-
-    def _note_width(self, block_id: str) -> float:
-        notes = self.canvas.notes(block_id)
-        return self.notes[notes[0].id].size[0] if notes else NOTE_WIDTH
-
-    def _position_for(self, item: NoteItem, block_id: str, point: QPointF) -> Position:
-        """Where the note's top-left goes, as fractions of the block, keeping the whole note inside it."""
-        rect = self.blocks[block_id].rect
-        width, height = (size * item.scale() for size in item.size)
-        return position_in(rect, *keep_inside(rect, point.x(), point.y(), width, height))

@@ -12,7 +12,7 @@ from editor.model import Move, NoteId
 if TYPE_CHECKING:
     from PySide6.QtCore import QPointF
 
-    from editor.gui.board_editing import EditableBoard
+    from editor.gui.command_board import CommandBoard
 
 DRAG_Z = 500.0  # above every note, below the editor
 
@@ -22,17 +22,17 @@ class DragNotes:
     the board while the drag lasts, lights the block under the pointer, and at the release makes the drop one
     MoveNotes (into the block under the pointer) or puts the notes back (outside every block, or nothing changed)."""
 
-    def __init__(self, board: EditableBoard) -> None:
+    def __init__(self, board: CommandBoard, picture_notes_from: int) -> None:
         # Weakly: the board holds this, and a cycle through a scene would leave the scene to the garbage
         # collector, which may then delete it (and its items) in the middle of drawing another one.
         self._board = weakref.ref(board)
         self._start: dict[NoteId, QPointF] = {}  # where each dragged note was at the press
         self._target: str | None = None  # the block lit as the drop's target
-        self._pictures = DragPictures(board.picture_notes_from)
+        self._pictures = DragPictures(picture_notes_from)
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
 
     @property
-    def board(self) -> EditableBoard:
+    def board(self) -> CommandBoard:
         board = self._board()
         assert board is not None, "the board is gone"
         return board
@@ -76,7 +76,7 @@ class DragNotes:
         sources = {canvas.block_of(note_id) for note_id in note_ids}
         if target is None:
             for block_id in sources:
-                board._place_notes(block_id)
+                board.place_notes(block_id)
             return
         # Notes from other blocks join the target's end, in the order they were picked up; its own keep their places.
         end = len(canvas.notes(target))
@@ -87,10 +87,10 @@ class DragNotes:
             else:
                 index, end = end, end + 1
             item = board.notes[place.note_id]
-            moves.append(Move(place.note_id, target, index, board._position_for(item, target, item.pos())))
+            moves.append(Move(place.note_id, target, index, board.position_for(item, target, item.pos())))
         if not canvas.moves_change(moves):  # put back where they were (kept inside their block, say)
             for block_id in sources | {target}:
-                board._place_notes(block_id)
+                board.place_notes(block_id)
             return
         board.document.push(MoveNotes(canvas, moves, counted("Move", len(note_ids))))
         if note_ids and note_ids[0] in board.notes:

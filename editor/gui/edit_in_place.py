@@ -10,14 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 
-from editor.board import style
-from editor.board.geometry import Placement, keep_inside, page_notes, position_in
 from editor.board.note_item import EDITED, note_font, note_height
 from editor.gui.commands import AddNotes, RemoveNotes, UpdateNotes
 from editor.model import DEFAULT_COLOR, Note, NoteId, Position
 
 if TYPE_CHECKING:
-    from editor.gui.board_editing import EditableBoard
+    from editor.gui.command_board import CommandBoard
     from editor.gui.note_editor import NoteEditor
 
 
@@ -25,7 +23,7 @@ class EditInPlace:
     """One session at a time: opening another, or a click elsewhere, commits the one open. Enter commits, Escape
     drops the edit; an edit becomes one undo step, a new note joins the document only with some text."""
 
-    def __init__(self, board: EditableBoard) -> None:
+    def __init__(self, board: CommandBoard) -> None:
         # Weakly: the board holds this, and a cycle through a scene would leave the scene to the garbage
         # collector, which may then delete it (and its items) in the middle of drawing another one.
         self._board = weakref.ref(board)
@@ -34,7 +32,7 @@ class EditInPlace:
         self._new_note: tuple[str, Position | None] | None = None
 
     @property
-    def board(self) -> EditableBoard:
+    def board(self) -> CommandBoard:
         board = self._board()
         assert board is not None, "the board is gone"
         return board
@@ -55,38 +53,14 @@ class EditInPlace:
         board = self.board
         if not board.room_for(1):
             return
-        block = board.blocks[block_id]
+        scale = board.scale_of(block_id)
         if scene_point is not None:
             # The new note is centred where the person clicked, and whole inside the block.
-            scale, width = board.scale_of(block_id), board._note_width(block_id)
-            size = width * scale, note_height("", width) * scale
-            x, y = keep_inside(block.rect, scene_point.x() - size[0] / 2, scene_point.y() - size[1] / 2, *size)
-            position: Position | None = position_in(block.rect, x, y)
-            point = QPointF(x, y)
+            width = board.note_width(block_id)
+            point, position = board.centred_at(block_id, scene_point, width * scale, note_height("", width) * scale)
         else:
-            position = None
-            flowing = board._flowing(block_id, board._full(block_id))
-            scale = board.scale_of(block_id)
-
-            def slot() -> Placement | None:
-                """Where one more note would go on the block's page, at the end of its flow."""
-                heights = [item.height_for for item in flowing]
-                page = page_notes(
-                    block.notes_area(),
-                    len(flowing) + 1,
-                    lambda i, w: heights[i](w) if i < len(flowing) else style.NOTE_MIN_HEIGHT,
-                    scale,
-                    board.pages.get(block_id, 0),
-                )
-                return page.placements[-1]
-
-            place = slot()
-            if place is None:  # a full block: to its last page, where the new note will be
-                board.pages[block_id] = len(flowing)
-                board._place_notes(block_id)
-                place = slot()
-            assert place is not None
-            point, width = QPointF(place.x, place.y), place.width
+            place = board.end_of_flow(block_id)
+            point, width, position = QPointF(place.x, place.y), place.width, None
         self._open("", DEFAULT_COLOR, note_font("", width), point, scale, width, note_height("", width))
         self._new_note = (block_id, position)
         board.clearSelection()

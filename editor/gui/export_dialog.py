@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.export.formats import PAGES, ExportFormat, ExportOptions
+from editor.export.formats import ExportFormat
+from editor.export.options import PAGES, ExportOptions
 
 RESOLUTIONS = {"150 dpi (screens, slides)": 150, "300 dpi (print)": 300, "600 dpi (large print)": 600}
 WIDTH_CHOICE = "Width in pixels"

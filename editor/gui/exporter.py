@@ -14,7 +14,7 @@ from editor.gui import settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from editor.export.formats import ExportOptions
+    from editor.export.options import ExportOptions
     from editor.gui.workspace import Messages, Workspace
 
 # The export machinery (QtSvg, QtPrintSupport, the PDF writer) is imported when it is first used, not at start-up.
@@ -56,7 +56,7 @@ class Exporter(QObject):
         """The standard print dialog, then the same page as the PDF export."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from editor.export.formats import ExportError
+        from editor.export.options import ExportError
         from editor.export.render import board_scene, page_layout, paint_pages, paper_aspect
 
         self.workspace.board.finish_editing()
@@ -76,7 +76,7 @@ class Exporter(QObject):
 
     def copy_image(self) -> None:
         """The canvas as a picture on the clipboard, for a slide or a chat."""
-        from editor.export.formats import ExportOptions
+        from editor.export.options import ExportOptions
         from editor.export.render import board_scene, picture
 
         self.workspace.board.finish_editing()
@@ -88,7 +88,8 @@ class Exporter(QObject):
     # Internals
 
     def _run(self, path: Path, fmt: ExportFormat, options: ExportOptions) -> bool:
-        from editor.export.formats import ExportCancelledError, ExportError, export_canvas
+        from editor.export.formats import export_canvas
+        from editor.export.options import ExportCancelledError, ExportError
 
         progress = QProgressDialog("Exporting…", "Cancel", 0, STEPS, self.parent_widget)
         progress.setObjectName("exportProgress")
@@ -119,7 +120,7 @@ class Exporter(QObject):
         return True
 
     def _remembered(self) -> ExportOptions:
-        from editor.export.formats import ExportError, ExportOptions
+        from editor.export.options import ExportError, ExportOptions
 
         try:
             return ExportOptions(**settings.export_options())  # type: ignore[arg-type]

@@ -1,48 +1,15 @@
-"""The board's right-click menu and the colour and tags of notes: a swatch with the legend's meaning beside each
-palette colour, a tick on the notes' colour, a custom colour from Qt's colour dialog, and a note's tags edited in
-a line of text."""
+"""The colour and tags of notes, as menus and dialogs: a swatch with the legend's meaning beside each palette colour,
+a tick on the notes' colour, a custom colour from Qt's colour dialog, and a note's tags edited in a line of text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMenu, QWidget
 
 from editor.board import style
-from editor.gui.commands import counted
 from editor.model import PALETTE
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QPointF
-
-    from editor.board.note_item import NoteItem
-    from editor.gui.board_editing import EditableBoard
-
-
-def board_menu(board: EditableBoard, item: NoteItem | None, block_id: str, point: QPointF) -> QMenu:
-    """On a note: edit, colour, tags, duplicate, delete (the note is selected first, unless it is already). On empty
-    space in a block: add a note there. Both: tidy the block."""
-    menu = QMenu()
-    if item is not None:
-        if not item.isSelected():
-            board.select_ids([item.note_id])
-        one = len(board.selected_ids()) == 1
-        menu.addAction("Edit Note", partial(board.edit_note, item.note_id)).setEnabled(one)
-        colours = menu.addMenu("Colour")
-        colours.setObjectName("noteColourMenu")
-        fill_colour_menu(colours, board.selected_colour(), board.canvas.legend, board.recolor_selected, menu)
-        menu.addAction("Tags…", partial(board.edit_tags, item.note_id)).setEnabled(one)
-        count = len(board.selected_ids())
-        menu.addAction(counted("Duplicate", count), board.duplicate_selected)
-        menu.addAction(counted("Delete", count), board.delete_selected)
-    else:
-        menu.addAction("Add Note Here", partial(board.add_note, block_id, point))
-    menu.addSeparator()
-    menu.addAction(f"Tidy {board.blocks[block_id].title}", partial(board.tidy, [block_id]))
-    return menu
 
 
 def colour_text(name: str, legend: Mapping[str, str]) -> str:

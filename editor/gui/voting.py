@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.gui.commands import UpdateNotes
+from editor.gui.interaction import Interaction
 from editor.model import NoteId
 from editor.model.votes import ordinal, vote_ranks
 
@@ -126,7 +127,7 @@ class VotingRound(QObject):
         return "; ".join(f"{ordinal(rank)}: {', '.join(names)}" for rank, names in by_rank.items()) + "."
 
 
-class VoteMode:
+class VoteMode(Interaction):
     """The board in a voting round: a click on a note gives it a dot, a right-click takes one back; a quick second
     click is a second dot (Qt sends it as a double-click), and no click edits, selects or drags a note: people at a
     voting station click fast. Clicks off the notes (a page button, the legend's filter) work as always."""

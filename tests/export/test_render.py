@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from editor.export.formats import FORMATS, ExportError, ExportOptions, export_canvas, format_for
+from editor.export.formats import FORMATS, export_canvas, format_for
+from editor.export.options import ExportError, ExportOptions
 from editor.fileformat import load_canvas
 from editor.model import Canvas, Note
 
@@ -118,7 +119,7 @@ def test_a_failed_export_write_says_why_and_leaves_no_file(tiktok: Canvas, tmp_p
 
 
 def test_a_large_canvas_exports_and_can_be_cancelled_between_steps(tmp_path: Path) -> None:
-    from editor.export.formats import ExportCancelledError
+    from editor.export.options import ExportCancelledError
 
     canvas = Canvas(BMC, blocks={"channels": [Note(f"note {n}") for n in range(300)]})
     steps: list[str] = []
@@ -146,7 +147,7 @@ def test_the_svg_of_a_note_holding_control_characters_is_well_formed_xml(tmp_pat
 
 
 def test_the_page_sizes_the_options_allow_are_the_ones_drawn() -> None:
-    from editor.export.formats import PAGES
+    from editor.export.options import PAGES
     from editor.export.render import PAGE_SIZES
 
     assert tuple(PAGE_SIZES) == PAGES

@@ -63,7 +63,7 @@ def test_a_drag_the_block_keeps_from_changing_anything_puts_the_note_back_and_ad
     note_id = canvas.notes("value_propositions")[0].id
     item = board.notes[note_id]
     # Pinned where the board keeps a note at its block's bottom-right corner: a drag further out changes nothing.
-    canvas.update_note(note_id, position=board._position_for(item, "value_propositions", QPointF(1e6, 1e6)))
+    canvas.update_note(note_id, position=board.position_for(item, "value_propositions", QPointF(1e6, 1e6)))
     pinned, steps = item.pos(), window.document.stack.count()
     grab = item.mapToScene(item.body_rect().topLeft()) + QPointF(5, 5)
     drag(window, grab, grab + QPointF(40, 0))

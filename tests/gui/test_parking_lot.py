@@ -79,7 +79,8 @@ def test_the_parking_lot_stays_while_it_holds_notes_and_comes_back_with_the_file
 def test_exports_show_the_parking_lot_and_markdown_lists_it_under_its_own_heading(tmp_path: Path, qapp: object) -> None:
     from pypdf import PdfReader
 
-    from editor.export.formats import FORMATS, ExportOptions, export_canvas
+    from editor.export.formats import FORMATS, export_canvas
+    from editor.export.options import ExportOptions
 
     canvas = Canvas(BMC, title="Parked", blocks={"channels": [Note("Ads")], PARKING_LOT: [Note("Radio jingles")]})
     path = tmp_path / "parked.pdf"

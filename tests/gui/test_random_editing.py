@@ -75,7 +75,7 @@ class EditingSession(RuleBasedStateMachine):
     def add_by_double_click(self, block_id: str, fx: float, fy: float, text: str) -> None:
         count = len(self.note_ids())
         point = self.on_screen(block_point(self.window, block_id, fx, fy))
-        if self.window.board._note_at(point) is not None:
+        if self.window.board.note_at(point) is not None:
             return  # a double-click on a note edits it: that is edit_text
         double_click(self.window, point)
         assert self.window.board.editor is not None
