@@ -12,9 +12,12 @@ from editor.fileformat.clipboard import MIME_TYPE
 from editor.gui.note_transfer import add_notes_from
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QDropEvent
+    from collections.abc import Callable
 
-    from editor.gui.main_window import MainWindow
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QGraphicsView, QWidget
+
+    from editor.gui.workspace import Messages, Workspace
 
 
 def dropped_files(data: QMimeData) -> list[Path]:
@@ -33,14 +36,25 @@ def _copy(data: QMimeData) -> QMimeData:
 
 
 class Drops(QObject):
-    """Hears drag and drop events on the window (files only) and on the board's viewport (files, notes and text)."""
+    """Hears drag and drop events on the window (files only) and on the board's viewport (files, notes and text):
+    notes and text go onto the workspace's board, files to `open_files`."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        view: QGraphicsView,
+        workspace: Workspace,
+        messages: Messages,
+        open_files: Callable[[list[Path]], None],
+    ) -> None:
         super().__init__(window)
-        self.window = window
+        self.view = view
+        self.workspace = workspace
+        self.messages = messages
+        self.open_files = open_files
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.view.viewport().installEventFilter(self)
+        view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -48,30 +62,26 @@ class Drops(QObject):
             return False
         drop: QDropEvent = event  # type: ignore[assignment]  # a QDragEnterEvent or QDragMoveEvent is one too
         data = drop.mimeData()
-        on_board = watched is self.window.view.viewport()
+        on_board = watched is self.view.viewport()
         if on_board and self._over_editor(drop):
             return False  # text dropped into the note being edited goes into it, as in any text field
         if not (dropped_files(data) or (on_board and (data.hasFormat(MIME_TYPE) or data.hasText()))):
             return False
         drop.acceptProposedAction()
         if kind == QEvent.Type.Drop:
-            point = self.window.view.mapToScene(drop.position().toPoint()) if on_board else None
+            point = self.view.mapToScene(drop.position().toPoint()) if on_board else None
             files, kept = dropped_files(data), _copy(data)  # the drag's own data goes with the drag
             # After the drop has returned: asking to save first must not hold the program the drag came from.
             QTimer.singleShot(0, lambda: self._take(files, kept, point))
         return True
 
     def _over_editor(self, drop: QDropEvent) -> bool:
-        editor = self.window.board.editor
-        point = self.window.view.mapToScene(drop.position().toPoint())
+        editor = self.workspace.board.editor
+        point = self.view.mapToScene(drop.position().toPoint())
         return editor is not None and editor.isVisible() and editor.sceneBoundingRect().contains(point)
 
     def _take(self, files: list[Path], data: QMimeData, point: QPointF | None) -> None:
-        if not files:
-            add_notes_from(self.window.board, data, point, "the dropped text", self.window)
-            return
-        first, *others = files
-        if self.window.maybe_save():
-            self.window.open_path(first)
-        for path in others:
-            self.window.on_file(path, self.window.session).show()
+        if files:
+            self.open_files(files)
+        else:
+            add_notes_from(self.workspace.board, data, point, "the dropped text", self.messages)

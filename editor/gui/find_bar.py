@@ -15,7 +15,10 @@ from editor.board.note_item import STORY
 from editor.model import NoteId
 
 if TYPE_CHECKING:
-    from editor.gui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from editor.gui.board_view import BoardView
+    from editor.gui.workspace import Workspace
 
 
 def matches(text: str, tags: tuple[str, ...], query: str) -> bool:
@@ -26,9 +29,14 @@ def matches(text: str, tags: tuple[str, ...], query: str) -> bool:
 
 
 class FindBar(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window.view)
-        self.main = window
+    """Over `view`, on the workspace's canvas; `go_to` shows a note found (selected, on its block's page, in view)."""
+
+    def __init__(self, workspace: Workspace, view: BoardView, go_to: Callable[[NoteId], None]) -> None:
+        super().__init__(view)
+        self.workspace = workspace
+        self.view = view
+        self.go_to = go_to
+        workspace.leaving.connect(self._leaving)
         self.setObjectName("findBar")
         self.edit = QLineEdit(self)
         self.edit.setObjectName("findText")
@@ -64,11 +72,15 @@ class FindBar(QWidget):
     def end(self) -> None:
         self.hide()
         self.found, self.current = [], -1
-        self.main.board.bring_out(None)
-        self.main.view.setFocus()
+        self.workspace.board.bring_out(None)
+        self.view.setFocus()
+
+    def _leaving(self) -> None:
+        if self.isVisible():
+            self.end()  # its matches are the old canvas's
 
     def _place(self) -> None:
-        view = self.main.view
+        view = self.view
         width = min(640, max(360, view.width() // 2))
         self.resize(width, self.sizeHint().height())
         top = view.viewport().geometry().top() + 8
@@ -76,8 +88,7 @@ class FindBar(QWidget):
 
     def _search(self) -> None:
         query = self.edit.text()
-        board = self.main.board
-        canvas = self.main.document.canvas
+        board, canvas = self.workspace.board, self.workspace.canvas
         # In the board's order: block after block, each block's notes in order.
         # Not the notes the story has yet to tell: they are not to be seen yet.
         self.found = [
@@ -102,7 +113,7 @@ class FindBar(QWidget):
         self.current = (self.current + by) % len(self.found)
         note_id = self.found[self.current]
         self.count.setText(f"{self.current + 1} of {len(self.found)}")
-        self.main.show_found(note_id)
+        self.go_to(note_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -10,12 +10,17 @@ import shiboken6
 from PySide6.QtWidgets import QDialog
 
 if TYPE_CHECKING:
-    from editor.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QMenuBar, QWidget
+
+    from editor.model import Canvas
 
 
 class HelpWindows:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, menus: QMenuBar, canvas: Callable[[], Canvas]) -> None:
+        """The windows of `window`: the shortcut sheet lists `menus`, About credits the template of `canvas()`."""
         self.window = window
+        self.menus = menus
+        self.canvas = canvas
         self._shown: dict[str, QDialog] = {}
 
     def _show(self, name: str, make: Callable[[], QDialog]) -> QDialog:
@@ -30,7 +35,7 @@ class HelpWindows:
     def shortcuts(self) -> QDialog:
         from editor.gui.help_dialogs import ShortcutSheet
 
-        return self._show("shortcuts", lambda: ShortcutSheet(self.window.menuBar(), self.window))
+        return self._show("shortcuts", lambda: ShortcutSheet(self.menus, self.window))
 
     def file_format(self) -> QDialog:
         from editor.gui.help_dialogs import FileFormatHelp
@@ -40,6 +45,6 @@ class HelpWindows:
     def about(self) -> QDialog:
         from editor.gui.help_dialogs import AboutBox
 
-        credit = self.window.document.canvas.template.credit
+        credit = self.canvas().template.credit
         self._shown.pop("about", None)  # made anew: it names the canvas shown now
         return self._show("about", lambda: AboutBox(credit, self.window))

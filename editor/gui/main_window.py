@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -78,7 +77,7 @@ class MainWindow(QMainWindow):
         self.details_dock, self.history_dock = self.panels.details, self.panels.history
 
         self.timebox = Timebox(self)
-        self.actions_ = WindowActions(self)
+        self.actions_ = WindowActions(self, self, self.panels.docks())
         self.timebox.changed.connect(self.actions_.timebox_changed)
         self.actions_.keep_widths()
         self.statusBar()  # made now, not at the first message: a bar appearing later would shrink the board
@@ -98,7 +97,7 @@ class MainWindow(QMainWindow):
         self.voting.changed.connect(self.say)
         self.actions_.connect_voting(self.voting)
         self.view = BoardView(self.board, self)
-        self.drops = Drops(self)
+        self.drops = Drops(self, self.view, self.workspace, self, self.open_dropped)
         self.setCentralWidget(self.view)
         self.view.setFocus()  # keys go to the board from the start, not to the first toolbar box that takes them
         # The countdown and the toast are made when first needed: most sessions never time a step.
@@ -107,8 +106,7 @@ class MainWindow(QMainWindow):
         self._find_bar: FindBar | None = None
         self._toast: Toast | None = None
         self.timebox.changed.connect(self._show_timebox)
-        self.presenter = Presenter(self)
-        self.workspace.shown.connect(self.presenter.board_changed)
+        self.presenter = Presenter(self.workspace, self.view, self)
         self._presenting_said = ""
         self.presenter.changed.connect(self._show_presenting)
         self._show_document(self.document)
@@ -124,8 +122,6 @@ class MainWindow(QMainWindow):
         if document is self.document:
             return
         self.board.finish_editing(commit=False)
-        if self._find_bar is not None and self._find_bar.isVisible():
-            self._find_bar.end()  # its matches are the old canvas's
         old = self.document
         self.autosaver.stop()
         self.document = document
@@ -205,6 +201,15 @@ class MainWindow(QMainWindow):
         document.mark_unsaved()
         window.set_document(document, copy_id)
         return window
+
+    def open_dropped(self, files: list[Path]) -> None:
+        """Files dropped on the window: the first in place of this canvas (after asking to save changes), the others
+        each in a window of its own."""
+        first, *others = files
+        if self.maybe_save():
+            self.open_path(first)
+        for path in others:
+            self.on_file(path, self.session).show()
 
     def ask_open(self) -> None:
         if not self.maybe_save():
@@ -345,7 +350,7 @@ class MainWindow(QMainWindow):
         if self._find_bar is None:
             from editor.gui.find_bar import FindBar
 
-            self._find_bar = FindBar(self)
+            self._find_bar = FindBar(self.workspace, self.view, self.show_found)
         self._find_bar.start()
 
     def show_found(self, note_id: NoteId) -> None:
@@ -378,8 +383,9 @@ class MainWindow(QMainWindow):
     def toolbars(self) -> list[QToolBar]:
         return self.findChildren(QToolBar)
 
-    def docks(self) -> list[QDockWidget]:
-        return [self.details_dock, self.history_dock]
+    def surroundings(self) -> list[QWidget]:
+        """What surrounds the board: hidden while presenting."""
+        return [self.menuBar(), self.statusBar(), *self.toolbars(), *self.panels.docks()]
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{shown(self.document.name)}[*] — {APP_NAME}")

@@ -9,7 +9,7 @@ Space: reveal the next note of the story; Backspace: hide it again; Escape: leav
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,7 +21,9 @@ from editor.model import PARKING_LOT, Event, NoteId, Reset
 from editor.model.colors import color_hex
 
 if TYPE_CHECKING:
-    from editor.gui.main_window import MainWindow
+    from editor.gui.board_editing import EditableBoard
+    from editor.gui.board_view import BoardView
+    from editor.gui.workspace import Workspace
 
 NEXT_KEYS = {Qt.Key.Key_Right.value, Qt.Key.Key_Down.value, Qt.Key.Key_PageDown.value}
 PREVIOUS_KEYS = {Qt.Key.Key_Left.value, Qt.Key.Key_Up.value, Qt.Key.Key_PageUp.value}
@@ -82,6 +84,24 @@ def _legend_html(legend: list[tuple[str, str]], size: int) -> str:
     )
 
 
+class Stage(Protocol):
+    """The window a presentation fills: full screen, without what surrounds the board."""
+
+    def windowState(self) -> Qt.WindowState: ...
+
+    def setWindowState(self, state: Qt.WindowState) -> None: ...
+
+    def showFullScreen(self) -> None: ...
+
+    def surroundings(self) -> list[QWidget]:
+        """The menu bar, status bar, toolbars and panels: hidden while presenting."""
+        ...
+
+    def timebox_width(self) -> int:
+        """How much of the band above the board the countdown takes at its right (0 while it is not shown)."""
+        ...
+
+
 class Presenter(QObject):
     """Presentation mode (full screen, menus, bars and panels hidden, Escape leaves), the guided walk (step 0 is the
     whole canvas, steps 1-9 the blocks in the template's fill order) and the story (every note hidden, then shown
@@ -89,9 +109,11 @@ class Presenter(QObject):
 
     changed = Signal()  # a mode started or ended, or a step or reveal happened: the status line says where we are
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: Workspace, view: BoardView, stage: Stage) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.view = view
+        self.stage = stage
         self.presenting = False
         self.step: int | None = None  # None: no walk
         self.story: list[NoteId] | None = None  # the notes still to reveal, in order; None: no story
@@ -102,9 +124,10 @@ class Presenter(QObject):
         self._was_scrolling = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._banner_label: Banner | None = None
         self._typed: tuple[int | None, float] = (None, 0.0)  # the last digit typed in the walk, and when
-        window.view.installEventFilter(self)
-        self._canvas = window.document.canvas
+        view.installEventFilter(self)
+        self._canvas = workspace.canvas
         self._canvas.subscribe(self._on_canvas_event)
+        workspace.shown.connect(self._board_changed)
 
     # Presentation mode
 
@@ -118,21 +141,20 @@ class Presenter(QObject):
         """Full screen with only the board (and the banner and timebox); the walk starts at the whole canvas."""
         if self.presenting:
             return
-        window = self.window
+        stage, view = self.stage, self.view
         self.presenting = True
-        hidden = [window.menuBar(), window.statusBar(), *window.toolbars(), *window.docks()]
-        view = window.view
-        self._was_state = window.windowState()
+        hidden = stage.surroundings()
+        self._was_state = stage.windowState()
         self._was_visible = [widget for widget in hidden if widget.isVisible()]
         self._was_scrolling = (view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy())
         for widget in hidden:
             widget.hide()
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # no scroll bars on the projector
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        window.showFullScreen()
+        stage.showFullScreen()
         if self.step is None:
             self.go_to(0)
-        window.view.setFocus()
+        view.setFocus()
         self.changed.emit()
 
     def leave_presentation(self) -> None:
@@ -142,13 +164,13 @@ class Presenter(QObject):
         self.presenting = False
         self.end_story()
         self.end_walk()
-        window = self.window
+        view = self.view
         for widget in self._was_visible:
             widget.show()
-        window.view.setHorizontalScrollBarPolicy(self._was_scrolling[0])
-        window.view.setVerticalScrollBarPolicy(self._was_scrolling[1])
-        window.setWindowState(self._was_state)
-        window.view.setFocus()
+        view.setHorizontalScrollBarPolicy(self._was_scrolling[0])
+        view.setVerticalScrollBarPolicy(self._was_scrolling[1])
+        self.stage.setWindowState(self._was_state)
+        view.setFocus()
         self.changed.emit()
 
     # The guided walk
@@ -156,7 +178,7 @@ class Presenter(QObject):
     @property
     def steps(self) -> tuple[str, ...]:
         """The blocks in fill order; step n (from 1) is steps[n - 1], step 0 the whole canvas."""
-        return self.window.document.canvas.template.fill_order
+        return self._canvas.template.fill_order
 
     def start_walk(self) -> None:
         self.go_to(0 if self.step is None else self.step)
@@ -204,7 +226,7 @@ class Presenter(QObject):
         return self.steps[self.step - 1] if self.step else None
 
     def _show_block(self, block_id: str | None) -> None:
-        view = self.window.view
+        view = self.view
         if block_id is None:
             if self._banner_label is not None:
                 self._banner_label.hide()
@@ -221,16 +243,16 @@ class Presenter(QObject):
 
     def _banner(self) -> Banner:
         if self._banner_label is None:  # made at the first step: start-up does without it
-            self._banner_label = Banner(self.window.view)
+            self._banner_label = Banner(self.view)
         return self._banner_label
 
     def _place_banner(self, block_id: str) -> None:
-        view = self.window.view
-        spec = self.window.document.canvas.template.block(block_id)
+        view = self.view
+        spec = self._canvas.template.block(block_id)
         heading = f"{self.step} of {len(self.steps)} · {spec.title}"
-        clock = self.window.timebox_width()  # the countdown keeps the banner's right end
+        clock = self.stage.timebox_width()  # the countdown keeps the banner's right end
         width = view.width() - clock
-        canvas = self.window.document.canvas
+        canvas = self._canvas
         legend = [(color_hex(color), meaning) for color, meaning in canvas.legend.items()]
         height = self._banner().show_step(heading, " ".join(spec.questions), width, view.height(), legend)
         view.reserve_top("walk", height)
@@ -246,24 +268,24 @@ class Presenter(QObject):
     def start_story(self) -> None:
         """Hide every note; Space then shows them one by one, block after block in fill order (the parking lot
         last)."""
-        canvas = self.window.document.canvas
+        canvas = self._canvas
         order = [note.id for block_id in (*self.steps, PARKING_LOT) for note in canvas.notes(block_id)]
         self._shown = []
         self.story = order
-        for item in self.window.board.notes.values():
+        for item in self._board.notes.values():
             item.hide_for(STORY, True)
         self.changed.emit()
 
     def reveal_next(self) -> None:
         """Show the next note; with the walk on, the walk goes to its block."""
-        notes = self.window.board.notes
+        notes = self._board.notes
         while self.story:
             note_id = self.story.pop(0)
             if note_id in notes:  # a note deleted since the story began is skipped
                 notes[note_id].hide_for(STORY, False)
-                self.window.board.show_note(note_id)  # on its block's page, should the block be full
+                self._board.show_note(note_id)  # on its block's page, should the block be full
                 self._shown.append(note_id)
-                block_id = self.window.document.canvas.block_of(note_id)
+                block_id = self._canvas.block_of(note_id)
                 if self.step is not None and block_id != self.current_block() and block_id in self.steps:
                     self.go_to(self.steps.index(block_id) + 1)
                 break
@@ -275,8 +297,8 @@ class Presenter(QObject):
             return
         note_id = self._shown.pop()
         self.story.insert(0, note_id)
-        if note_id in self.window.board.notes:
-            self.window.board.notes[note_id].hide_for(STORY, True)
+        if note_id in self._board.notes:
+            self._board.notes[note_id].hide_for(STORY, True)
         self.changed.emit()
 
     def end_story(self) -> None:
@@ -285,7 +307,7 @@ class Presenter(QObject):
             return
         self.story = None
         self._shown = []
-        for item in self.window.board.notes.values():
+        for item in self._board.notes.values():
             item.hide_for(STORY, False)
         self.changed.emit()
 
@@ -293,12 +315,16 @@ class Presenter(QObject):
         """Notes shown and notes in the story."""
         return len(self._shown), len(self._shown) + len(self.story or [])
 
-    # Following the window
+    # Following the workspace
 
-    def board_changed(self) -> None:
+    @property
+    def _board(self) -> EditableBoard:
+        return self.workspace.board
+
+    def _board_changed(self) -> None:
         """The window shows another canvas: the story ends, the walk starts again from the whole canvas."""
         self._canvas.unsubscribe(self._on_canvas_event)
-        self._canvas = self.window.document.canvas
+        self._canvas = self.workspace.canvas
         self._canvas.subscribe(self._on_canvas_event)
         self.story = None
         self._shown = []
@@ -317,7 +343,7 @@ class Presenter(QObject):
         parts = []
         if self.step is not None:
             block = self.current_block()
-            title = self.window.document.canvas.template.block(block).title if block else "Whole canvas"
+            title = self._canvas.template.block(block).title if block else "Whole canvas"
             parts.append(f"Walk: {title} ({self.step} of {len(self.steps)})")
         if self.story is not None:
             shown, total = self.story_progress()
@@ -332,7 +358,7 @@ class Presenter(QObject):
             if block is not None:
                 self._place_banner(block)
             return False
-        if event.type() != QEvent.Type.KeyPress or self.window.board.editor is not None:
+        if event.type() != QEvent.Type.KeyPress or self._board.editor is not None:
             return False
         assert isinstance(event, QKeyEvent)
         return self._key(event)
@@ -356,7 +382,7 @@ class Presenter(QObject):
         elif walking and key in DIGITS and not event.modifiers() & COMMAND_MODIFIERS:
             self._digit(key - DIGITS.start)
         elif key == Qt.Key.Key_Escape.value and (self.presenting or walking or self.story is not None):
-            if self.window.board.selected_ids() or self.window.board.color_filter is not None:
+            if self._board.selected_ids() or self._board.color_filter is not None:
                 return False  # Escape clears the selection or the colour filter first, as it does on the board
             self._escape()
         else:

@@ -25,6 +25,9 @@ class SidePanels:
         self.details = self._dock("Canvas Details", lambda: self.header_panel)
         self.history = self._dock("Undo History", lambda: self.undo_view)
 
+    def docks(self) -> list[QDockWidget]:
+        return [self.details, self.history]
+
     @property
     def header_panel(self) -> HeaderPanel:
         if self._header_panel is None:

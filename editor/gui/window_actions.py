@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QSpinBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QSpinBox, QToolBar, QToolButton
 
 from editor import paths
 from editor.board import style
@@ -22,13 +22,19 @@ from editor.gui.help_windows import HelpWindows
 from editor.gui.note_transfer import add_notes_from, copy_notes
 from editor.gui.timebox import DEFAULT_MINUTES
 from editor.gui.voting import DEFAULT_DOTS, VotingRound
+from editor.gui.workspace import Messages
 from editor.model import PALETTE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMainWindow
 
     from editor.gui.board_editing import EditableBoard
-    from editor.gui.main_window import MainWindow
+    from editor.gui.board_view import BoardView
+    from editor.gui.exporter import Exporter
+    from editor.gui.presenting import Presenter
+    from editor.gui.timebox import Timebox
+    from editor.gui.workspace import Workspace
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 TIMER_TEXTS = ("Start &Timer", "Pause &Timer")
@@ -46,12 +52,55 @@ def example_name(path: Path) -> str:
     return title or path.stem.replace("-", " ").title()
 
 
+class Window(Messages, Protocol):
+    """What the menus ask of the window they are in: its file workflow, and the parts that do the rest. The parts are
+    looked up when an action fires: the menus are made first, so that the board is laid out at the size it gets."""
+
+    # Its file workflow (and, as Messages, how it tells the person something).
+    def new_canvas(self) -> None: ...
+
+    def new_window(self) -> object: ...
+
+    def ask_open(self) -> None: ...
+
+    def open_other(self, path: Path) -> None: ...
+
+    def save(self) -> bool: ...
+
+    def save_as(self) -> bool: ...
+
+    def open_find(self) -> None: ...
+
+    def set_large_text(self, on: bool) -> None: ...
+
+    # Its parts.
+    @property
+    def workspace(self) -> Workspace: ...
+
+    @property
+    def view(self) -> BoardView: ...
+
+    @property
+    def exporter(self) -> Exporter: ...
+
+    @property
+    def presenter(self) -> Presenter: ...
+
+    @property
+    def timebox(self) -> Timebox: ...
+
+    @property
+    def voting(self) -> VotingRound: ...
+
+
 class WindowActions:
     """Builds the menus once; `connect_document` re-points undo and redo when the window shows another canvas."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Window, qt_window: QMainWindow, docks: list[QDockWidget]) -> None:
         self.window = window
-        bar = window.menuBar()
+        self.parent = qt_window  # holds the menus, toolbars and actions (and so their shortcuts)
+        self.docks = docks
+        bar = qt_window.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
@@ -59,8 +108,8 @@ class WindowActions:
         self.help_menu = bar.addMenu("&Help")
         self.toolbar = self._toolbar("Notes")
         self.workshop_toolbar = self._toolbar("Workshop")
-        self.recent_menu = QMenu("Open &Recent", window)
-        self.help = HelpWindows(window)
+        self.recent_menu = QMenu("Open &Recent", qt_window)
+        self.help = HelpWindows(qt_window, bar, lambda: window.workspace.canvas)
         self._file_menu()
         self._edit_menu()
         self._view_menu()
@@ -68,9 +117,9 @@ class WindowActions:
         self._help_menu()
 
     def _toolbar(self, title: str) -> QToolBar:
-        bar = QToolBar(title, self.window)
+        bar = QToolBar(title, self.parent)
         bar.setObjectName(f"{title}Toolbar")
-        self.window.addToolBar(bar)
+        self.parent.addToolBar(bar)
         return bar
 
     def action(
@@ -84,7 +133,7 @@ class WindowActions:
         bar: QToolBar | None = None,
     ) -> QAction:
         """An action in `menu` (and on `bar`), with its shortcuts, tooltip and object name (tests find it by it)."""
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent)
         action.setObjectName(name)
         if tip:
             action.setToolTip(tip)
@@ -102,7 +151,7 @@ class WindowActions:
         action.triggered.connect(lambda _=False: slot())
         if menu is not None:
             menu.addAction(action)
-        self.window.addAction(action)  # its shortcut works also while the menu bar is hidden (presentation mode)
+        self.parent.addAction(action)  # its shortcut works also while the menu bar is hidden (presentation mode)
         return action
 
     def connect_document(self, document: Document) -> None:
@@ -111,7 +160,7 @@ class WindowActions:
 
         def refresh() -> None:
             # A stack being destroyed with its old document still signals: ignore all but the window's own.
-            if shiboken6.isValid(stack) and stack is self.window.document.stack:
+            if shiboken6.isValid(stack) and stack is self._stack():
                 self.undo.setEnabled(stack.canUndo())
                 self.undo.setText(f"&Undo {stack.undoText()}".rstrip())
                 self.redo.setEnabled(stack.canRedo())
@@ -143,7 +192,7 @@ class WindowActions:
             self.action(export, fmt.menu, partial(self._export, fmt.id), fmt.shortcut)
         self.action(menu, "&Print…", lambda: w.exporter.print_canvas(), QKeySequence.StandardKey.Print)
         menu.addSeparator()
-        self.action(menu, "&Close", w.close, QKeySequence.StandardKey.Close)
+        self.action(menu, "&Close", self.parent.close, QKeySequence.StandardKey.Close)
         self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, "Ctrl+Q")
 
     def _fill_examples_menu(self) -> None:
@@ -204,55 +253,55 @@ class WindowActions:
     def _fill_colours(self, menu: QMenu) -> None:
         from editor.gui.note_menus import fill_colour_menu
 
-        board = self.window.board
-        fill_colour_menu(menu, board.selected_colour(), board.canvas.legend, self._recolor, self.window)
+        board = self._board()
+        fill_colour_menu(menu, board.selected_colour(), board.canvas.legend, self._recolor, self.parent)
 
     def _edit_tags(self) -> None:
-        selected = self.window.board.selected_ids()
+        selected = self._board().selected_ids()
         if len(selected) == 1:
-            self.window.board.edit_tags(selected[0])
+            self._board().edit_tags(selected[0])
         else:
             self.window.say("Select one note to edit its tags.", 5000)
 
     def _board(self) -> EditableBoard:
-        return self.window.board
+        return self.window.workspace.board
 
     def _stack(self) -> QUndoStack:
-        return self.window.document.stack
+        return self.window.workspace.document.stack
 
     def _recolor(self, color: str) -> None:
-        self.window.board.recolor_selected(color)
+        self._board().recolor_selected(color)
 
     def _mouse_point(self) -> QPointF | None:
         return self.window.view.mouse_scene_point()
 
     def add_note(self) -> None:
-        board = self.window.board
+        board = self._board()
         block_id = board.target_block(self._mouse_point()) if not board.selected_ids() else board.target_block()
         board.add_note(block_id)
 
     def _edit_selected(self) -> None:
-        selected = self.window.board.selected_ids()
+        selected = self._board().selected_ids()
         if len(selected) == 1:
-            self.window.board.edit_note(selected[0])
+            self._board().edit_note(selected[0])
 
     def _tidy_block(self) -> None:
-        board = self.window.board
+        board = self._board()
         blocks = {board.canvas.block_of(n) for n in board.selected_ids()} or {board.target_block(self._mouse_point())}
         board.tidy(sorted(blocks, key=list(board.blocks).index))
 
     def copy(self) -> bool:
-        return copy_notes(self.window.board)
+        return copy_notes(self._board())
 
     def cut(self) -> None:
         if self.copy():
-            self.window.board.delete_selected()
+            self._board().delete_selected()
 
     def paste(self) -> None:
         # Qt returns no data at all when the system has no clipboard; the stubs do not say so.
         data = cast(QMimeData | None, QApplication.clipboard().mimeData())
         if data is not None:
-            add_notes_from(self.window.board, data, self._mouse_point(), "the clipboard", self.window)
+            add_notes_from(self._board(), data, self._mouse_point(), "the clipboard", self.window)
 
     # View
 
@@ -272,13 +321,13 @@ class WindowActions:
         self.large_text.setChecked(settings.large_text())
         self.large_text.toggled.connect(lambda on: window.set_large_text(on))
         menu.addSeparator()
-        menu.addAction(self.window.details_dock.toggleViewAction())
-        menu.addAction(self.window.history_dock.toggleViewAction())
+        for dock in self.docks:
+            menu.addAction(dock.toggleViewAction())
         menu.addAction(self.toolbar.toggleViewAction())
         menu.addAction(self.workshop_toolbar.toggleViewAction())
 
     def _want_parking(self, wanted: bool) -> None:
-        board = self.window.board
+        board = self._board()
         board.set_parking_wanted(wanted)
         if not wanted and board.parking_shown():
             self.show_parking(True)
@@ -368,7 +417,7 @@ class WindowActions:
     ) -> QSpinBox:
         """A number from 1 on the Workshop toolbar. Enter gives the keys back to the board, so that the shortcut
         that follows (T to start the timer) works at once."""
-        box = QSpinBox(self.window)
+        box = QSpinBox(self.parent)
         box.setObjectName(name)
         box.setRange(1, most)
         box.setValue(value)
