@@ -37,7 +37,7 @@ from editor.gui.toast import Toast
 from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
 from editor.gui.workspace import Workspace
-from editor.model import Canvas, NoteId
+from editor.model import Canvas
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -78,8 +78,8 @@ class MainWindow(QMainWindow):
 
         self.timebox = Timebox(self)
         self.actions_ = WindowActions(self, self, self.panels.docks())
-        self.timebox.changed.connect(self.actions_.timebox_changed)
-        self.actions_.keep_widths()
+        self.timebox.changed.connect(self.actions_.workshop.timebox_changed)
+        self.actions_.workshop.keep_widths()
         self.statusBar()  # made now, not at the first message: a bar appearing later would shrink the board
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.voting = VotingRound(self.workspace)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
-        self.actions_.connect_voting(self.voting)
+        self.actions_.workshop.connect_voting(self.voting)
         self.view = BoardView(self.board, self)
         self.drops = Drops(self, self.view, self.workspace, self, self.open_dropped)
         self.setCentralWidget(self.view)
@@ -350,20 +350,8 @@ class MainWindow(QMainWindow):
         if self._find_bar is None:
             from editor.gui.find_bar import FindBar
 
-            self._find_bar = FindBar(self.workspace, self.view, self.show_found)
+            self._find_bar = FindBar(self.workspace, self.view, self.presenter.show_found)
         self._find_bar.start()
-
-    def show_found(self, note_id: NoteId) -> None:
-        """A note Find went to: selected, on its block's page and in view (on a walk, the walk goes to its block)."""
-        board = self.board
-        block_id = self.document.canvas.block_of(note_id)
-        presenter = self.presenter
-        if presenter.step is not None and block_id != presenter.current_block() and block_id in presenter.steps:
-            presenter.go_to(presenter.steps.index(block_id) + 1)
-        board.show_note(note_id)
-        board.select_ids([note_id])
-        if not self.view.fitting:
-            self.view.centerOn(board.notes[note_id])
 
     def timebox_width(self) -> int:
         """How much of the band above the board the countdown takes at its right (0 while it is not shown)."""

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
-from editor.board import style
 from editor.board.note_item import STORY
+from editor.gui.walk_banner import Banner
 from editor.model import PARKING_LOT, Event, NoteId, Reset
 from editor.model.colors import color_hex
 
@@ -30,58 +30,6 @@ PREVIOUS_KEYS = {Qt.Key.Key_Left.value, Qt.Key.Key_Up.value, Qt.Key.Key_PageUp.v
 DIGITS = range(Qt.Key.Key_0.value, Qt.Key.Key_9.value + 1)
 COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 TWO_DIGITS = 1.0  # seconds within which a second digit makes a two-digit step in the walk
-
-
-class Banner(QLabel):
-    """The current step's block title and key questions, in type the back of the room can read, above the board."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("walkBanner")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.hide()
-
-    def show_step(
-        self, heading: str, questions: str, width: int, height: int, legend: list[tuple[str, str]] | None = None
-    ) -> int:
-        """Show the text across `width` in type sized for a window `height` tall, and the colour legend (hex colour,
-        meaning) under it, since the walk shows the block alone; returns the banner's height."""
-        import html  # here, not at start-up: importing it (and its table of entities) takes ~3 ms
-
-        title_px = max(22, height // 26)
-        question_px = max(16, height // 40)
-        padding = question_px
-        self.setStyleSheet(
-            f"QLabel#walkBanner {{ background: {style.BANNER_BACKGROUND.name()}; padding: {padding}px; }}"
-        )
-        self.setText(
-            f"<div style='color:{style.BANNER_TEXT.name()}; font-size:{title_px}px; font-weight:bold'>"
-            f"{html.escape(heading)}</div>"
-            f"<div style='color:{style.BANNER_QUESTIONS.name()}; font-size:{question_px}px'>"
-            f"{html.escape(questions)}</div>" + _legend_html(legend or [], question_px)
-        )
-        banner_height = self.heightForWidth(width)
-        self.setGeometry(0, 0, width, banner_height)
-        self.show()
-        self.raise_()
-        return banner_height
-
-
-def _legend_html(legend: list[tuple[str, str]], size: int) -> str:
-    """The colour legend as a line of swatches and meanings, in the banner's type."""
-    import html
-
-    if not legend:
-        return ""
-    entries = "&nbsp;&nbsp;&nbsp;".join(
-        f"<span style='background:{color}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(meaning)}"
-        for color, meaning in legend
-    )
-    return (
-        f"<div style='color:{style.BANNER_TEXT.name()}; font-size:{size}px; margin-top:{size // 2}px'>{entries}</div>"
-    )
 
 
 class Stage(Protocol):
@@ -285,11 +233,24 @@ class Presenter(QObject):
                 notes[note_id].hide_for(STORY, False)
                 self._board.show_note(note_id)  # on its block's page, should the block be full
                 self._shown.append(note_id)
-                block_id = self._canvas.block_of(note_id)
-                if self.step is not None and block_id != self.current_block() and block_id in self.steps:
-                    self.go_to(self.steps.index(block_id) + 1)
+                self._walk_to_block_of(note_id)
                 break
         self.changed.emit()
+
+    def show_found(self, note_id: NoteId) -> None:
+        """A note to be seen (one Find went to): selected, on its block's page and in view; on a walk, the walk goes
+        to its block."""
+        self._walk_to_block_of(note_id)
+        board = self._board
+        board.show_note(note_id)
+        board.select_ids([note_id])
+        if not self.view.fitting:
+            self.view.centerOn(board.notes[note_id])
+
+    def _walk_to_block_of(self, note_id: NoteId) -> None:
+        block_id = self._canvas.block_of(note_id)
+        if self.step is not None and block_id != self.current_block() and block_id in self.steps:
+            self.go_to(self.steps.index(block_id) + 1)
 
     def hide_last(self) -> None:
         """Take back the last reveal."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QSpinBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolBar
 
 from editor import paths
 from editor.board import style
@@ -20,8 +20,8 @@ from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.help_windows import HelpWindows
 from editor.gui.note_transfer import add_notes_from, copy_notes
-from editor.gui.timebox import DEFAULT_MINUTES
-from editor.gui.voting import DEFAULT_DOTS, VotingRound
+from editor.gui.window_action import Shortcut, add_action
+from editor.gui.workshop_actions import Workshop, WorkshopActions
 from editor.gui.workspace import Messages
 from editor.model import PALETTE
 
@@ -30,15 +30,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from editor.gui.board_editing import EditableBoard
-    from editor.gui.board_view import BoardView
     from editor.gui.exporter import Exporter
-    from editor.gui.presenting import Presenter
-    from editor.gui.timebox import Timebox
     from editor.gui.workspace import Workspace
-
-Shortcut = QKeySequence | QKeySequence.StandardKey | str
-TIMER_TEXTS = ("Start &Timer", "Pause &Timer")
-VOTE_TEXTS = ("Start &Voting", "End &Voting")
 
 
 def example_name(path: Path) -> str:
@@ -52,7 +45,7 @@ def example_name(path: Path) -> str:
     return title or path.stem.replace("-", " ").title()
 
 
-class Window(Messages, Protocol):
+class Window(Workshop, Messages, Protocol):
     """What the menus ask of the window they are in: its file workflow, and the parts that do the rest. The parts are
     looked up when an action fires: the menus are made first, so that the board is laid out at the size it gets."""
 
@@ -73,24 +66,12 @@ class Window(Messages, Protocol):
 
     def set_large_text(self, on: bool) -> None: ...
 
-    # Its parts.
+    # Its parts (and, as a Workshop, the view, the presenter, the timebox and the voting round).
     @property
     def workspace(self) -> Workspace: ...
 
     @property
-    def view(self) -> BoardView: ...
-
-    @property
     def exporter(self) -> Exporter: ...
-
-    @property
-    def presenter(self) -> Presenter: ...
-
-    @property
-    def timebox(self) -> Timebox: ...
-
-    @property
-    def voting(self) -> VotingRound: ...
 
 
 class WindowActions:
@@ -113,7 +94,7 @@ class WindowActions:
         self._file_menu()
         self._edit_menu()
         self._view_menu()
-        self._workshop_menu()
+        self.workshop = WorkshopActions(window, qt_window, self.workshop_menu, self.workshop_toolbar)
         self._help_menu()
 
     def _toolbar(self, title: str) -> QToolBar:
@@ -132,27 +113,7 @@ class WindowActions:
         name: str = "",
         bar: QToolBar | None = None,
     ) -> QAction:
-        """An action in `menu` (and on `bar`), with its shortcuts, tooltip and object name (tests find it by it)."""
-        action = QAction(text, self.parent)
-        action.setObjectName(name)
-        if tip:
-            action.setToolTip(tip)
-        if bar is not None:
-            bar.addAction(action)
-        if shortcuts:
-            # A standard key may be unbound on a platform (Quit on Windows) or equal a key given beside it.
-            sequences: list[QKeySequence] = []
-            for shortcut in shortcuts:
-                keys = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else []
-                for sequence in keys or [QKeySequence(shortcut)]:
-                    if not sequence.isEmpty() and sequence not in sequences:
-                        sequences.append(sequence)
-            action.setShortcuts(sequences)
-        action.triggered.connect(lambda _=False: slot())
-        if menu is not None:
-            menu.addAction(action)
-        self.parent.addAction(action)  # its shortcut works also while the menu bar is hidden (presentation mode)
-        return action
+        return add_action(self.parent, menu, text, slot, *shortcuts, tip=tip, name=name, bar=bar)
 
     def connect_document(self, document: Document) -> None:
         """Undo and redo follow the document's stack; the Edit menu names what they will do."""
@@ -341,57 +302,6 @@ class WindowActions:
         self.parking.setChecked(shown)
         self.parking.blockSignals(False)
 
-    # Workshop
-
-    def _workshop_menu(self) -> None:
-        window, menu, bar = self.window, self.workshop_menu, self.workshop_toolbar
-        presenter = "Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)"
-        self.action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5", tip=presenter, bar=bar)
-        walk = "Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)"
-        self.action(menu, "Guided &Walk", lambda: window.presenter.toggle_walk(), "Ctrl+G", tip=walk, bar=bar)
-        story = "Hide every note, then show them one at a time with Space (Ctrl+Shift+R)"
-        self.action(
-            menu, "Tell as a &Story", lambda: window.presenter.toggle_story(), "Ctrl+Shift+R", tip=story, bar=bar
-        )
-        menu.addSeparator()
-        bar.addSeparator()
-        minutes = "The timebox for this step, in minutes"
-        self.minutes = self._spin_box(
-            "timeboxMinutes",
-            180,
-            DEFAULT_MINUTES,
-            " min",
-            minutes,
-            lambda value: window.timebox.set_duration(value * 60),
-        )
-        timer = "Start or pause the timebox (T); it keeps running while people edit"
-        self.timer_toggle = self.action(
-            menu, TIMER_TEXTS[0], lambda: window.timebox.toggle(), "T", tip=timer, name="timerToggle", bar=bar
-        )
-        self.action(menu, "&Reset Timer", lambda: window.timebox.reset(), "Shift+T", name="timerReset", bar=bar)
-        menu.addSeparator()
-        bar.addSeparator()
-        dots = "How many dots the next voting round has, for the whole room"
-        self.dots = self._spin_box(
-            "votingDots", 500, DEFAULT_DOTS, " dots", dots, lambda value: setattr(window.voting, "limit", value)
-        )
-        hide = self.action(menu, "&Hide Counts While Voting", lambda: None, name="voteHideCounts")
-        hide.setCheckable(True)
-        hide.setChecked(True)
-        hide.toggled.connect(lambda on: setattr(window.voting, "hide_counts", on))
-        voting = "A round of dot voting: click a note to add a dot, right-click to take it back (Ctrl+Shift+V)"
-        self.vote_toggle = self.action(
-            menu,
-            VOTE_TEXTS[0],
-            lambda: window.voting.toggle(),
-            "Ctrl+Shift+V",
-            tip=voting,
-            name="voteToggle",
-            bar=bar,
-        )
-        self.action(menu, "Re&veal Votes", lambda: window.voting.reveal(), name="voteReveal", bar=bar)
-        self.action(menu, "&Clear Votes", lambda: window.voting.clear(), name="voteClear", bar=bar)
-
     # Help
 
     def _help_menu(self) -> None:
@@ -402,42 +312,5 @@ class WindowActions:
         menu.addSeparator()
         self.action(menu, "&About Canvas Editor", self.help.about, name="about")
 
-    def connect_voting(self, voting: VotingRound) -> None:
-        """The Workshop menu's voting actions follow the round (made with the board, after the menus)."""
-        voting.changed.connect(lambda _: self._voting_changed())
-
     def _export(self, format_id: str) -> None:
         self.window.exporter.export(format_id)
-
-    def _voting_changed(self) -> None:
-        self.vote_toggle.setText(VOTE_TEXTS[1] if self.window.voting.active else VOTE_TEXTS[0])
-
-    def _spin_box(
-        self, name: str, most: int, value: int, suffix: str, tip: str, changed: Callable[[int], object]
-    ) -> QSpinBox:
-        """A number from 1 on the Workshop toolbar. Enter gives the keys back to the board, so that the shortcut
-        that follows (T to start the timer) works at once."""
-        box = QSpinBox(self.parent)
-        box.setObjectName(name)
-        box.setRange(1, most)
-        box.setValue(value)
-        box.setSuffix(suffix)
-        box.setToolTip(tip)
-        box.valueChanged.connect(changed)
-        box.lineEdit().returnPressed.connect(lambda: self.window.view.setFocus())
-        self.workshop_toolbar.addWidget(box)
-        return box
-
-    def timebox_changed(self) -> None:
-        timebox = self.window.timebox
-        self.timer_toggle.setText(TIMER_TEXTS[1] if timebox.running else TIMER_TEXTS[0])
-
-    def keep_widths(self) -> None:
-        """A toolbar button whose text changes (Start Timer, Pause Timer) is as wide as its widest text, so that the
-        buttons after it do not jump when it changes."""
-        for action, texts in ((self.timer_toggle, TIMER_TEXTS), (self.vote_toggle, VOTE_TEXTS)):
-            button = self.workshop_toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                metrics = button.fontMetrics()
-                widest = max(metrics.horizontalAdvance(text.replace("&", "")) for text in texts)
-                button.setMinimumWidth(widest + button.sizeHint().width() - metrics.horizontalAdvance(button.text()))

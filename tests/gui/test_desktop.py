@@ -56,7 +56,7 @@ def test_start_timer_and_start_voting_do_not_move_the_buttons_after_them(open_ap
     window.timebox.toggle()
     window.voting.toggle()
     window.repaint()
-    assert window.actions_.timer_toggle.text() == "Pause &Timer" and window.voting.active
+    assert window.actions_.workshop.timer_toggle.text() == "Pause &Timer" and window.voting.active
     assert (reset.x(), reveal.x()) == before
 
 

@@ -491,4 +491,4 @@ def test_keys_reach_the_board_as_soon_as_the_window_opens(open_app: OpenApp) -> 
     keys(window, Qt.Key.Key_Return)
     assert texts(window, "key_partners")[-1] == "Suppliers"
     keys(window, Qt.Key.Key_Up)  # on a toolbar's spin box this would have changed the timebox
-    assert window.actions_.minutes.value() == DEFAULT_MINUTES
+    assert window.actions_.workshop.minutes.value() == DEFAULT_MINUTES

@@ -136,9 +136,9 @@ def test_in_presentation_mode_each_dot_is_confirmed_over_the_board(open_app: Ope
 def test_opening_another_canvas_ends_the_round_and_clicks_select_again(open_app: OpenApp, tiktok_path: Path) -> None:
     window = open_app(None)
     start_round(window, 3)
-    assert window.actions_.vote_toggle.text() == "End &Voting"
+    assert window.actions_.workshop.vote_toggle.text() == "End &Voting"
     window.open_other(tiktok_path)
-    assert not window.voting.active and window.actions_.vote_toggle.text() == "Start &Voting"
+    assert not window.voting.active and window.actions_.workshop.vote_toggle.text() == "Start &Voting"
     assert window.statusBar().currentMessage() == "The voting round ended: another canvas is open."
     note_id = window.document.canvas.notes("channels")[0].id
     click(window, note_center(window, note_id))
