@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from editor.board.geometry import board_width_for
 from editor.gui.board_editing import EditableBoard
+from editor.gui.pan import Pan
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -39,9 +40,8 @@ class BoardView(QGraphicsView):
         self.fitting = True  # fit the board to the window until the person zooms
         self.focus_block: str | None = None  # a block to fit instead of the whole board (the guided walk's)
         self._bands: dict[str, int] = {}  # the heights asked for the band above the board
-        self._pan_from: QPointF | None = None
+        self.panning = Pan(self)
         self._mouse: QPointF | None = None  # where the mouse is over the viewport, None when it is elsewhere
-        self._space_held = False
 
     @property
     def zoom(self) -> float:
@@ -106,58 +106,31 @@ class BoardView(QGraphicsView):
         if self.fitting:
             self.fit()
 
-    # Panning: middle-drag, or Space held while dragging with the left button.
+    # Panning (middle-drag, or Space held while dragging with the left button) comes first.
 
     def pan_by(self, dx: float, dy: float) -> None:
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(dx))
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(dy))
+        self.panning.by(dx, dy)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and self.board.editor is None:
-            if not event.isAutoRepeat():
-                self._space_held = True
-                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if self.board.editor is not None or not self.panning.key_press(event):  # Space is typed into a note
+            super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and self._space_held and not event.isAutoRepeat():
-            self._space_held = False
-            self.viewport().unsetCursor()
-            event.accept()
-            return
-        super().keyReleaseEvent(event)
+        if not self.panning.key_release(event):
+            super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        button = event.button()
-        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_held):
-            self._pan_from = event.position()
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-            event.accept()
-            return
-        super().mousePressEvent(event)
+        if not self.panning.press(event):
+            super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._mouse = event.position()
-        if self._pan_from is not None:
-            delta = event.position() - self._pan_from
-            self._pan_from = event.position()
-            self.pan_by(delta.x(), delta.y())
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
+        if not self.panning.move(event):
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._pan_from is not None:
-            self._pan_from = None
-            if self._space_held:
-                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            else:
-                self.viewport().unsetCursor()
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
+        if not self.panning.release(event):
+            super().mouseReleaseEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
         self._mouse = None
