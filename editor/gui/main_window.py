@@ -9,10 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QDialogButtonBox,
-    QFileDialog,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QWidget,
 )
@@ -28,7 +25,6 @@ from editor.gui.board_view import BoardView
 from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.drops import Drops
-from editor.gui.exporter import Exporter
 from editor.gui.presenting import Presenter
 from editor.gui.recovery import RecoveredCopy, Session
 from editor.gui.side_panels import SidePanels
@@ -42,11 +38,11 @@ from editor.model import Canvas
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from editor.gui.exporter import Exporter
     from editor.gui.find_bar import FindBar
     from editor.gui.problems_dialog import ProblemsDialog
 
 APP_NAME = "Canvas Editor"
-FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
 
 
 BIG_CANVAS = 1000  # notes: from here on a full garbage collection would stall the window noticeably
@@ -91,7 +87,7 @@ class MainWindow(QMainWindow):
             self._set_text_style(settings.large_text())
         self.board = EditableBoard(self.document, self._board_width())
         self.workspace = Workspace(self.document, self.board, self)
-        self.exporter = Exporter(self.workspace, self, self)
+        self._exporter: Exporter | None = None
         self.voting = VotingRound(self.workspace)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
@@ -214,10 +210,12 @@ class MainWindow(QMainWindow):
     def ask_open(self) -> None:
         if not self.maybe_save():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "Open Canvas", str(self._folder()), FILE_FILTER)
-        if name:
-            settings.set_last_folder(Path(name).parent)
-            self.open_path(Path(name))
+        from editor.gui.file_dialogs import ask_open_path
+
+        path = ask_open_path(self, self._folder())
+        if path is not None:
+            settings.set_last_folder(path.parent)
+            self.open_path(path)
 
     def open_other(self, path: Path) -> None:
         """Open an example or a recent file in place of this canvas, after asking to save changes."""
@@ -234,11 +232,11 @@ class MainWindow(QMainWindow):
         return go_on and self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self._folder() / f"{self.document.file_stem}.yaml"
-        name, _ = QFileDialog.getSaveFileName(self, "Save Canvas As", str(suggested), FILE_FILTER)
-        if not name:
+        from editor.gui.file_dialogs import ask_save_path
+
+        path = ask_save_path(self, self._folder() / f"{self.document.file_stem}.yaml")
+        if path is None:
             return False
-        path = Path(name) if Path(name).suffix in (".yaml", ".yml") else Path(name + ".yaml")
         settings.set_last_folder(path.parent)
         return self._save_to(path)
 
@@ -249,9 +247,7 @@ class MainWindow(QMainWindow):
         except CanvasFileError as error:
             # The canvas stays open and modified; the quickest way out is to save it somewhere else.
             box = self.show_error(f"Canvas Editor could not save {path.name}.", error)
-            save_elsewhere = box.add_button("Save &As…", QDialogButtonBox.ButtonRole.AcceptRole, "saveAsButton")
-            save_elsewhere.clicked.connect(self.save_as)
-            save_elsewhere.setDefault(True)
+            box.offer("Save &As…", "saveAsButton").clicked.connect(self.save_as)
             return False
         settings.add_recent_file(path)
         settings.set_last_canvas(path)
@@ -264,24 +260,12 @@ class MainWindow(QMainWindow):
         self.board.finish_editing()
         if not self.document.modified:
             return True
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            APP_NAME,
-            f"Do you want to save the changes to {self.document.name}?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            self,
-        )
-        box.setObjectName("saveChangesBox")
-        discard = box.button(buttons.Discard)
-        if discard is not None:
-            discard.setText("&Discard")  # Alt+D, as Save and Cancel have their letters
-        box.setInformativeText("Your changes will be lost if you don't save them.")
-        box.setDefaultButton(buttons.Save)
-        answer = box.exec()
-        if answer == buttons.Save:
+        from editor.gui.file_dialogs import Answer, ask_save_changes
+
+        answer = ask_save_changes(self, APP_NAME, self.document.name)
+        if answer is Answer.SAVE:
             return self.save()
-        return answer == buttons.Discard
+        return answer is Answer.DISCARD
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
@@ -367,6 +351,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self._presenting_said)
         elif said and self.statusBar().currentMessage() == said:
             self.statusBar().clearMessage()
+
+    @property
+    def exporter(self) -> Exporter:
+        """Export, print and copy as an image (made at the first, with the export formats)."""
+        if self._exporter is None:
+            from editor.gui.exporter import Exporter
+
+            self._exporter = Exporter(self.workspace, self, self)
+        return self._exporter
 
     def toolbars(self) -> list[QToolBar]:
         return self.findChildren(QToolBar)

@@ -115,6 +115,12 @@ class ProblemsDialog(QDialog):
         button.setObjectName(name)
         return button
 
+    def offer(self, text: str, name: str) -> QPushButton:
+        """The button for what the person most likely does next (Save As… after a save failed), the default."""
+        button = self.add_button(text, QDialogButtonBox.ButtonRole.AcceptRole, name)
+        button.setDefault(True)
+        return button
+
     def problem_rows(self) -> list[tuple[str, str]]:
         table = self.findChild(QTreeWidget, "problemList")
         if table is None:

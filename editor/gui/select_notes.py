@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QGraphicsScene, QMenu
 from editor.board.frame_items import HeaderItem
 from editor.gui.commands import counted
 from editor.gui.interaction import Interaction
-from editor.gui.note_menus import fill_colour_menu
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPointF
@@ -101,6 +100,8 @@ class SelectNotes(Interaction):
     def _menu(self, item: NoteItem | None, block_id: str, point: QPointF) -> QMenu:
         """On a note: edit, colour, tags, duplicate, delete (the note is selected first, unless it is already). On
         empty space in a block: add a note there. Both: tidy the block."""
+        from editor.gui.note_menus import fill_colour_menu  # at the first menu, not at start-up
+
         board, editing = self.board, self.editing
         menu = QMenu()
         if item is not None:

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QUndoView
+
     from editor.gui.document import Document
     from editor.gui.header_panel import HeaderPanel
     from editor.gui.workspace import Messages
@@ -42,6 +44,8 @@ class SidePanels:
     @property
     def undo_view(self) -> QUndoView:
         if self._undo_view is None:
+            from PySide6.QtWidgets import QUndoView  # with the panel: its item view classes take ~2 ms to load
+
             self._undo_view = QUndoView(self.document.stack, self.window)
             self._undo_view.setEmptyLabel("Opened")
             self.history.setWidget(self._undo_view)
