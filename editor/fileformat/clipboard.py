@@ -23,8 +23,9 @@ def notes_to_yaml(template: Template, notes: Sequence[tuple[str, Note]]) -> str:
 
 def notes_from_yaml(data: bytes, source: str = "the clipboard") -> list[tuple[str, Note]]:
     """The notes from clipboard bytes written by notes_to_yaml (by this or another window, on a canvas of any
-    template), each with its block's id, read as a file is. Raises CanvasFileError."""
-    return parse_notes(data, source)
+    template), each with its block's id, read as a file is. Each is a new note, with an id of its own (the same
+    notes pasted twice are twice as many notes), whatever id the text gave it. Raises CanvasFileError."""
+    return [(block_id, note.copy()) for block_id, note in parse_notes(data, source)]
 
 
 def notes_to_text(notes: Sequence[Note]) -> str:

@@ -312,7 +312,7 @@ def top_value(canvas: Canvas, key: str) -> Any:
 
 def note_values(content: tuple[Any, ...]) -> dict[str, Any]:
     """A note's keys as the file writes them, with what each says; default values are left out."""
-    text, color, tags, votes, position = content
+    text, color, tags, votes, position, kept_id = content
     values: dict[str, Any] = {"text": text}
     if color != DEFAULT_COLOR:
         values["color"] = color
@@ -322,4 +322,6 @@ def note_values(content: tuple[Any, ...]) -> dict[str, Any]:
         values["votes"] = votes
     if position is not None:
         values["at"] = position
+    if kept_id is not None:
+        values["id"] = kept_id
     return values

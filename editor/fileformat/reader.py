@@ -14,11 +14,12 @@ from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence
 from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_VALUES, too_many_notes
+from editor.model.note import valid_note_id
 
 FORMAT_VERSION = 1
 # document > blocks > a block's list > a note > its tags or position: five levels; one more for slack.
 MAX_DEPTH = 6
-NOTE_KEYS = ("text", "color", "tags", "votes", "at")
+NOTE_KEYS = ("text", "color", "tags", "votes", "at", "id")
 
 
 def load_canvas(path: str | os.PathLike[str]) -> Canvas:
@@ -83,6 +84,7 @@ def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     if root is None:
         raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
     reader = Reader(source)
+    ids: dict[str, Node] = {}
     top = reader.mapping(root, "a canvas file", whole=True)
     _check_format(reader, top)
     template = _template(reader, top)
@@ -99,9 +101,9 @@ def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     legend = _legend(reader, reader.optional(top, "legend"))
     parked = reader.optional(top, PARKING_LOT)
     _count_notes(reader, reader.optional(top, "blocks"), parked)
-    blocks = _blocks(reader, reader.optional(top, "blocks"), template)
+    blocks = _blocks(reader, reader.optional(top, "blocks"), template, ids)
     if parked is not None and not _empty(parked):
-        notes = [_note(reader, item) for item in reader.sequence(parked, "the notes of the parking lot")]
+        notes = [_note(reader, item, ids) for item in reader.sequence(parked, "the notes of the parking lot")]
         blocks[PARKING_LOT] = [note for note in notes if note is not None]
     reader.finish()
     return Canvas(template, title=title, fields=fields, legend=legend, blocks=blocks), top
@@ -114,6 +116,7 @@ def parse_notes(data: bytes, source: str = "<notes>") -> list[tuple[str, Note]]:
     try:
         root = yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
         reader = Reader(source)
+        ids: dict[str, Node] = {}
         top = reader.mapping(root, "a canvas file", whole=True)
         _check_format(reader, top)
         blocks, parked = reader.optional(top, "blocks"), reader.optional(top, PARKING_LOT)
@@ -125,7 +128,7 @@ def parse_notes(data: bytes, source: str = "<notes>") -> list[tuple[str, Note]]:
         notes = [
             (block_id, note)
             for block_id, (_, value) in lists
-            for note in (_note(reader, item) for item in reader.sequence(value, f"the notes of {quote(block_id)}"))
+            for note in (_note(reader, item, ids) for item in reader.sequence(value, f"the notes of {quote(block_id)}"))
             if note is not None
         ]
         reader.finish()
@@ -172,7 +175,7 @@ def _legend(reader: Reader, node: Node | None) -> dict[str, str]:
     return legend
 
 
-def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, list[Note]]:
+def _blocks(reader: Reader, node: Node | None, template: Template, ids: dict[str, Node]) -> dict[str, list[Note]]:
     blocks: dict[str, list[Note]] = {}
     if _empty(node):
         return blocks
@@ -183,7 +186,7 @@ def _blocks(reader: Reader, node: Node | None, template: Template) -> dict[str, 
                 f"{quote(block_id)} is not a block of the {template.name}.{did_you_mean(block_id, template.block_ids)}",
             )
             continue
-        notes = [_note(reader, item) for item in reader.sequence(value_node, f"the notes of '{block_id}'")]
+        notes = [_note(reader, item, ids) for item in reader.sequence(value_node, f"the notes of '{block_id}'")]
         blocks[block_id] = [note for note in notes if note is not None]
     return blocks
 
@@ -204,7 +207,8 @@ def _empty(node: Node | None) -> bool:
     return node is None or (isinstance(node, Scalar) and node.plain and node.value == "")
 
 
-def _note(reader: Reader, node: Node) -> Note | None:
+def _note(reader: Reader, node: Node, ids: dict[str, Node]) -> Note | None:
+    """A note, from its text alone or a mapping of its values; `ids` holds the ids the file gave notes so far."""
     if isinstance(node, Scalar):
         return Note(reader.text(node, "a note's text"))
     if not isinstance(node, Mapping):
@@ -235,7 +239,22 @@ def _note(reader: Reader, node: Node) -> Note | None:
             position = (x, y)
         elif None not in values:  # a value that is no number is a problem of its own already
             reader.problem(at_node, "'at' is [x, y]: fractions of the block from 0 to 1, such as [0.25, 0.5].")
-    return Note(text, color=color, tags=tags, votes=votes, position=position)
+    note = Note(text, color=color, tags=tags, votes=votes, position=position)
+    id_node = reader.optional(node, "id")
+    if id_node is not None:
+        _keep_id(reader, note, id_node, ids)
+    return note
+
+
+def _keep_id(reader: Reader, note: Note, node: Node, ids: dict[str, Node]) -> None:
+    """The note takes the id its file gives it, and keeps it there: one a note before it has not, of a few letters."""
+    if not isinstance(node, Scalar) or not valid_note_id(node.value):
+        reader.problem(node, "a note's 'id' is 1 to 64 letters, digits, '-' or '_', such as 3f2a9c0e41b7d655.")
+    elif node.value in ids:
+        reader.problem(node, f"line {ids[node.value].line} gives another note this id; each note's id is its own.")
+    else:
+        ids[node.value] = node
+        note.id, note.keep_id = node.value, True
 
 
 def _check_color(reader: Reader, node: Node, value: str) -> bool:

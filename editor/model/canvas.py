@@ -294,6 +294,8 @@ class Canvas:
     def _insert(self, block_id: str, note: Note, index: int | None) -> int:
         if block_id not in self._blocks:
             raise KeyError(block_id)
+        if note.id in self._by_id:
+            raise ValueError(f"the canvas has a note with the id {note.id} already")
         notes = self._blocks[block_id]
         index = len(notes) if index is None else max(0, min(index, len(notes)))
         notes.insert(index, note)

@@ -36,7 +36,7 @@ def excess(content: tuple[Any, ...]) -> str:
         return f"its legend explains more than {MAX_LEGEND} colours"
     texts = [title, *(value for _, value in fields), *(value for _, value in legend)]
     for _, notes in blocks:
-        for text, _color, tags, _votes, _position in notes:
+        for text, _color, tags, *_ in notes:
             if len(tags) > MAX_TAGS:
                 return f"a note has more than {MAX_TAGS} tags"
             texts.append(text)

@@ -13,6 +13,14 @@ Position = tuple[float, float]
 NoteId = str  # stable for the life of a document, and unique across the peers that share one
 
 
+_NOTE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
+def valid_note_id(value: str) -> bool:
+    """Whether a file may give a note this id: 1 to 64 letters, digits, '-' or '_' (new notes get 16 hex digits)."""
+    return _NOTE_ID.fullmatch(value) is not None
+
+
 def new_note_id() -> NoteId:
     """A note id no other note here or on another peer's computer has: 64 random bits, as 16 hex digits."""
     return os.urandom(8).hex()
@@ -38,6 +46,8 @@ class Note:
     votes: int = 0
     position: Position | None = None
     id: NoteId = field(default_factory=new_note_id, compare=False, repr=False)
+    # Whether the note's file says its id: a note read with an `id:` keeps it there; others leave ids out.
+    keep_id: bool = field(default=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         check_note_values(self.color, self.votes, self.position)
@@ -47,12 +57,13 @@ class Note:
         self.position = rounded(self.position)
 
     def copy(self) -> Note:
-        """The same content under a new id."""
-        return replace(self, id=new_note_id())
+        """The same content as a new note: a new id, which its file need not say."""
+        return replace(self, id=new_note_id(), keep_id=False)
 
-    def content(self) -> tuple[str, str, tuple[str, ...], int, Position | None]:
-        """The note's values as an immutable snapshot (the note itself changes as it is edited)."""
-        return (self.text, self.color, self.tags, self.votes, self.position)
+    def content(self) -> tuple[str, str, tuple[str, ...], int, Position | None, NoteId | None]:
+        """The note's values as an immutable snapshot (the note itself changes as it is edited), and its id when its
+        file says it."""
+        return (self.text, self.color, self.tags, self.votes, self.position, self.id if self.keep_id else None)
 
 
 NOTE_FIELDS = frozenset({"text", "color", "tags", "votes", "position"})
