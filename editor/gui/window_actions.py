@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QToolBar
 
 from editor import paths
@@ -20,7 +19,7 @@ from editor.gui.board_view import ZOOM_STEP
 from editor.gui.document import Document
 from editor.gui.help_windows import HelpWindows
 from editor.gui.note_transfer import add_notes_from, copy_notes
-from editor.gui.window_action import Shortcut, add_action
+from editor.gui.window_action import add_action
 from editor.gui.workshop_actions import Workshop, WorkshopActions
 from editor.gui.workspace import Messages
 from editor.model import PALETTE
@@ -80,6 +79,7 @@ class WindowActions:
     def __init__(self, window: Window, qt_window: QMainWindow, docks: list[QDockWidget]) -> None:
         self.window = window
         self.parent = qt_window  # holds the menus, toolbars and actions (and so their shortcuts)
+        self.action = partial(add_action, qt_window)  # a menu item or toolbar button of this window's
         self.docks = docks
         bar = qt_window.menuBar()
         self.file_menu = bar.addMenu("&File")
@@ -102,18 +102,6 @@ class WindowActions:
         bar.setObjectName(f"{title}Toolbar")
         self.parent.addToolBar(bar)
         return bar
-
-    def action(
-        self,
-        menu: QMenu | None,
-        text: str,
-        slot: Callable[[], object],
-        *shortcuts: Shortcut,
-        tip: str = "",
-        name: str = "",
-        bar: QToolBar | None = None,
-    ) -> QAction:
-        return add_action(self.parent, menu, text, slot, *shortcuts, tip=tip, name=name, bar=bar)
 
     def connect_document(self, document: Document) -> None:
         """Undo and redo follow the document's stack; the Edit menu names what they will do."""

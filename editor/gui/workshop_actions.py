@@ -4,14 +4,14 @@ rounds of dot voting, each wired to the part of the window that does it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSpinBox, QToolBar, QToolButton
 
 from editor.gui.timebox import DEFAULT_MINUTES
 from editor.gui.voting import DEFAULT_DOTS, VotingRound
-from editor.gui.window_action import Shortcut, add_action
+from editor.gui.window_action import add_action
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -45,6 +45,7 @@ class WorkshopActions:
     def __init__(self, window: Workshop, qt_window: QWidget, menu: QMenu, toolbar: QToolBar) -> None:
         self.window = window
         self.parent = qt_window
+        self._action = partial(add_action, qt_window)  # a menu item or toolbar button of this window's
         self.toolbar = toolbar
         bar = toolbar
         presenter = "Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)"
@@ -93,18 +94,6 @@ class WorkshopActions:
         )
         self._action(menu, "Re&veal Votes", lambda: window.voting.reveal(), name="voteReveal", bar=bar)
         self._action(menu, "&Clear Votes", lambda: window.voting.clear(), name="voteClear", bar=bar)
-
-    def _action(
-        self,
-        menu: QMenu | None,
-        text: str,
-        slot: Callable[[], object],
-        *shortcuts: Shortcut,
-        tip: str = "",
-        name: str = "",
-        bar: QToolBar | None = None,
-    ) -> QAction:
-        return add_action(self.parent, menu, text, slot, *shortcuts, tip=tip, name=name, bar=bar)
 
     def connect_voting(self, voting: VotingRound) -> None:
         """The voting actions follow the round."""
