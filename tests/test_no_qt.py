@@ -1,4 +1,4 @@
-"""The model, the templates and the file format import no Qt: proven in a fresh interpreter."""
+"""The model, the templates, the file format and shared canvases import no Qt: proven in a fresh interpreter."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 
-def test_model_templates_and_format_load_without_pyside6() -> None:
+def test_model_templates_format_and_sharing_load_without_pyside6() -> None:
     code = (
         "import sys\n"
-        "import editor.model, editor.fileformat, editor.cli\n"
+        "import editor.model, editor.fileformat, editor.cli, editor.shared.mirror\n"
         "from editor import paths\n"
         "from editor.fileformat import load_canvas, dump_canvas\n"
         "dump_canvas(load_canvas(paths.tiktok_example()))\n"
