@@ -1,0 +1,176 @@
+"""SessionServer: the y-websocket server of a shared canvas, open only to the peers who hold its key.
+
+It listens where the host chose (the local network, or loopback), and refuses a connection that does not name the
+session's room and key before a byte of the canvas is sent. Each peer is guarded: a message over MAX_MESSAGE bytes,
+a flood of more than RATE messages a second, or an update that would leave a canvas no file could hold closes that
+peer's connection, and the document, so the canvas, is unharmed. The rest is the y-websocket protocol (sync and
+awareness, through pycrdt-websocket's room), so any Yjs client with the link can take part.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import anyio
+from anyio.abc import TaskStatus
+from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
+from pycrdt.websocket import YRoom
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from editor.shared.guard import check_update
+
+MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
+RATE = 200  # messages a second a peer may send, on average (awareness while dragging is ~30)
+BURST = 400  # ... and at once
+POLICY_VIOLATION = 1008  # the WebSocket close code for a peer that broke the rules
+CLOSE_SECONDS = 2  # how long a closing peer may keep its connection before it is cut
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Where a session is and the key to it: ws://HOST:PORT/ROOM?k=KEY."""
+
+    host: str
+    port: int
+    room: str
+    key: str
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"ws://{host}:{self.port}/{self.room}?k={self.key}"
+
+    @classmethod
+    def parse(cls, url: str) -> Link:
+        """Raises ValueError, saying what is missing, for a link that names no session."""
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("ws", "wss") or not parts.hostname or parts.port is None:
+            raise ValueError("a session link starts ws://, then the host's address and port (ws://192.168.1.23:8765/…)")
+        room, key = parts.path.strip("/"), parse_qs(parts.query).get("k", [""])[0]
+        if not room or not key:
+            raise ValueError("the link names no session: it ends /ROOM?k=KEY, as the host's Share window shows it")
+        return cls(parts.hostname, parts.port, room, key)
+
+
+class _Peer:
+    """One peer's connection, as the room reads it (pycrdt's Channel): what breaks the rules ends it."""
+
+    def __init__(self, connection: ServerConnection, server: SessionServer) -> None:
+        self.connection = connection
+        self.server = server
+        self._allowance = float(BURST)
+        self._checked = time.monotonic()
+
+    @property
+    def path(self) -> str:
+        return self.server.link.room
+
+    def __aiter__(self) -> _Peer:
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            return await self.recv()
+        except ConnectionClosed:
+            raise StopAsyncIteration from None
+
+    async def send(self, message: bytes) -> None:
+        await self.connection.send(message)
+
+    async def recv(self) -> bytes:
+        message = await self.connection.recv()
+        problem = self._problem(message)
+        if problem:
+            self.server.refused(f"A participant was disconnected: {problem}")
+            await self.connection.close(POLICY_VIOLATION, problem[:120])
+            raise StopAsyncIteration
+        assert isinstance(message, bytes)
+        return message
+
+    def _problem(self, message: str | bytes) -> str:
+        now = time.monotonic()
+        self._allowance = min(float(BURST), self._allowance + (now - self._checked) * RATE)
+        self._checked = now
+        if self._allowance < 1:
+            return f"it sent more than {RATE} messages a second."
+        self._allowance -= 1
+        if not isinstance(message, bytes) or len(message) < 2:
+            return "it sent something that is not the y-websocket protocol."
+        if message[0] == YMessageType.SYNC and message[1] in (
+            YSyncMessageType.SYNC_STEP2,
+            YSyncMessageType.SYNC_UPDATE,
+        ):
+            try:
+                update = read_message(message[2:])
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:
+                return "it sent an update that cannot be read."
+            return self.server.check(update)
+        return ""
+
+
+class SessionServer:
+    """Serve `doc` (the host's shared canvas) to the peers that have the link. Run it with `run` in an anyio task
+    group; `link` is set once it listens. `refused` hears a sentence for each peer it disconnects."""
+
+    def __init__(
+        self,
+        doc: Doc[Any],
+        block_ids: Collection[str],
+        field_ids: Collection[str],
+        host: str = "127.0.0.1",
+        port: int = 0,
+        refused: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        self.doc = doc
+        self.block_ids, self.field_ids = tuple(block_ids), tuple(field_ids)
+        self.refused = refused
+        self._host, self._port = host, port
+        self._room_name, self._key = secrets.token_urlsafe(6), secrets.token_urlsafe(16)
+        self.link = Link(host, port, self._room_name, self._key)
+        self.room = YRoom(ydoc=doc)
+        self._stop = anyio.Event()
+
+    def check(self, update: bytes) -> str:
+        return check_update(self.doc, update, self.block_ids, self.field_ids)
+
+    async def run(self, *, task_status: TaskStatus[Link] = anyio.TASK_STATUS_IGNORED) -> None:
+        async with anyio.create_task_group() as group:
+            await group.start(self.room.start)
+            async with serve(
+                self._serve,
+                self._host,
+                self._port,
+                process_request=self._admit,
+                max_size=MAX_MESSAGE,
+                close_timeout=CLOSE_SECONDS,
+            ) as server:
+                port = next(iter(server.sockets)).getsockname()[1]
+                self.link = Link(self._host, port, self._room_name, self._key)
+                task_status.started(self.link)
+                await self._stop.wait()
+            await self.room.stop()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _admit(self, connection: ServerConnection, request: Request) -> Response | None:
+        parts = urlsplit(request.path)
+        key = parse_qs(parts.query).get("k", [""])[0]
+        right_room = hmac.compare_digest(parts.path.strip("/"), self._room_name)
+        if not (right_room and hmac.compare_digest(key.encode(), self._key.encode())):
+            return connection.respond(HTTPStatus.FORBIDDEN, "This link's session key is not the session's.\n")
+        return None
+
+    async def _serve(self, connection: ServerConnection) -> None:
+        await self.room.serve(_Peer(connection, self))

@@ -1,0 +1,124 @@
+"""A session's server on loopback: peers with the link share the canvas; no one without the key gets a byte of it;
+a peer that breaks the rules is disconnected and harms nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import anyio
+import pytest
+from peers import host
+from pycrdt import Doc, Map, create_update_message
+from websockets.asyncio.client import connect as open_websocket
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+from editor.fileformat import load_template
+from editor.model import Note
+from editor.model.limits import MAX_TEXT
+from editor.shared.client import connect
+from editor.shared.mirror import SharedCanvas
+from editor.shared.server import BURST, Link, SessionServer
+
+
+def session(test: Callable[[SessionServer, Any], Awaitable[None]]) -> None:
+    """Run `test` with a server on loopback serving a host's shared canvas."""
+    alice = host("alice")
+    server = SessionServer(alice.shared.doc, alice.canvas.block_ids, alice.canvas.fields, refused=alice.refused.append)
+
+    async def main() -> None:
+        async with anyio.create_task_group() as group:
+            await group.start(server.run)
+            with anyio.fail_after(20):
+                await test(server, alice)
+            server.stop()
+            group.cancel_scope.cancel()
+
+    anyio.run(main)
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    while not condition():
+        await anyio.sleep(0.01)
+
+
+async def joined(url: str, group: Any) -> SharedCanvas:
+    doc: Doc[Any] = Doc()
+    await group.start(connect, url, doc)
+    return SharedCanvas.join(doc, load_template, f"peer-{id(doc)}")
+
+
+def test_peers_with_the_link_edit_one_canvas_through_the_server() -> None:
+    async def test(server: SessionServer, alice: Any) -> None:
+        async with anyio.create_task_group() as group:
+            bob = await joined(server.link.url, group)
+            carol = await joined(server.link.url, group)
+            assert bob.canvas == alice.canvas == carol.canvas
+            bob.canvas.add_note("channels", Note("Bob's, over the network"))
+            alice.canvas.set_title("Alice renamed it")
+            await until(lambda: alice.canvas == bob.canvas == carol.canvas and alice.canvas.note_count() == 6)
+            assert carol.canvas.title == "Alice renamed it" and alice.refused == []
+            group.cancel_scope.cancel()
+
+    session(test)
+
+
+def test_without_the_key_no_one_connects() -> None:
+    async def test(server: SessionServer, alice: Any) -> None:
+        link = server.link
+        for wrong in (Link(link.host, link.port, link.room, "guessed"), Link(link.host, link.port, "other", link.key)):
+            with pytest.raises(InvalidStatus) as refused:
+                async with open_websocket(wrong.url):
+                    pass
+            assert refused.value.response.status_code == 403
+            assert b"Canvas" not in refused.value.response.body and b"Creators" not in refused.value.response.body
+
+    session(test)
+
+
+@pytest.mark.parametrize(
+    "attack",
+    ["not the protocol", "unreadable update", "bad note", "too big", "flood"],
+)
+def test_a_peer_that_breaks_the_rules_is_disconnected_and_the_canvas_is_unharmed(attack: str) -> None:
+    async def test(server: SessionServer, alice: Any) -> None:
+        before = alice.canvas.content()
+        async with open_websocket(server.link.url, max_size=None) as rogue:
+            await rogue.recv()  # the server's first sync step
+            if attack == "not the protocol":
+                await rogue.send("hello, is this a canvas?")
+            elif attack == "unreadable update":
+                await rogue.send(b"\x00\x02\x05garbage")
+            elif attack == "bad note":
+                doc: Doc[Any] = Doc()
+                doc.apply_update(alice.shared.doc.get_update())
+                notes = doc.get("notes", type=Map)
+                state = doc.get_state()
+                notes[alice.canvas.notes("channels")[0].id]["text"] = "x" * (MAX_TEXT + 1)
+                await rogue.send(create_update_message(doc.get_update(state)))
+            elif attack == "too big":
+                await rogue.send(b"\x00\x02" + b"x" * (9 * 2**20))
+            else:
+                for _ in range(BURST + 50):
+                    await rogue.send(b"\x01\x01\x00")  # an empty awareness update
+            with pytest.raises(ConnectionClosed):
+                while True:
+                    await rogue.recv()
+        assert alice.canvas.content() == before
+        if attack != "too big":  # the WebSocket layer itself refuses a frame past the limit
+            assert alice.refused and "disconnected" in alice.refused[-1]
+        async with anyio.create_task_group() as group:  # and the session goes on for the others
+            bob = await joined(server.link.url, group)
+            assert bob.canvas == alice.canvas
+            group.cancel_scope.cancel()
+
+    session(test)
+
+
+def test_a_link_names_its_session_or_says_what_is_missing() -> None:
+    link = Link.parse("ws://192.168.1.23:8765/room1?k=secret")
+    assert (link.host, link.port, link.room, link.key) == ("192.168.1.23", 8765, "room1", "secret")
+    assert Link.parse(link.url) == link
+    for bad, says in [("http://x", "starts ws://"), ("ws://host:8765/room", "names no session"), ("", "starts ws://")]:
+        with pytest.raises(ValueError, match=says):
+            Link.parse(bad)
