@@ -21,13 +21,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return validate(args[1:])
     if args and args[0] == "export":
         return export(args[1:])
+    if args and args[0] == "serve":
+        return serve(args[1:])
     parser = argparse.ArgumentParser(
         prog="canvas-editor",
         description="Design business models on canvases such as the Business Model Canvas.",
         epilog="commands (each has --help):\n"
         "  validate FILE...        check canvas files without opening a window;\n"
         "                          prints FILE:LINE:COL: message for each problem\n"
-        "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window",
+        "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window\n"
+        "  serve FILE              share a canvas with the people who have its link, without a window",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -42,6 +45,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.gui.app import run  # Qt is imported only when a window is wanted
 
     return run(options.file)
+
+
+def serve(argv: Sequence[str]) -> int:
+    """Share a canvas file until Ctrl+C or SIGTERM; exit 1 when the file or the address cannot be used."""
+    parser = argparse.ArgumentParser(
+        prog="canvas-editor serve",
+        description="Share a canvas with no window: peers join with the link it prints, and what they change is "
+        "written to the file after a moment of quiet. Ctrl+C saves and ends the session.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--host", default="0.0.0.0", help="the address to listen on (default: every one, the local network)"
+    )
+    parser.add_argument("--port", type=int, default=8765, help="the port to listen on (default: 8765; 0: any free)")
+    options = parser.parse_args(argv)
+    from editor.headless_host import serve as serve_file
+
+    return serve_file(options.file, options.host, options.port)
 
 
 def no_display() -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import socket
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -59,6 +60,18 @@ class Link:
         if not room or not key:
             raise ValueError("the link names no session: it ends /ROOM?k=KEY, as the host's Share window shows it")
         return cls(parts.hostname, parts.port, room, key)
+
+
+def local_address() -> str:
+    """This machine's address on its local network (the interface its traffic leaves by), else loopback's."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # a documentation address: a UDP "connect" sends nothing
+        return str(probe.getsockname()[0])
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
 
 
 class _Peer:
@@ -137,7 +150,7 @@ class SessionServer:
         self.refused = refused
         self._host, self._port = host, port
         self._room_name, self._key = secrets.token_urlsafe(6), secrets.token_urlsafe(16)
-        self.link = Link(host, port, self._room_name, self._key)
+        self.link = Link(self._shown_host(), port, self._room_name, self._key)
         self.room = YRoom(ydoc=doc)
         self._stop = anyio.Event()
 
@@ -156,13 +169,17 @@ class SessionServer:
                 close_timeout=CLOSE_SECONDS,
             ) as server:
                 port = next(iter(server.sockets)).getsockname()[1]
-                self.link = Link(self._host, port, self._room_name, self._key)
+                self.link = Link(self._shown_host(), port, self._room_name, self._key)
                 task_status.started(self.link)
                 await self._stop.wait()
             await self.room.stop()
 
     def stop(self) -> None:
         self._stop.set()
+
+    def _shown_host(self) -> str:
+        """The address peers reach: listening on every interface, this machine's on the local network."""
+        return local_address() if self._host in ("", "0.0.0.0") else self._host
 
     def _admit(self, connection: ServerConnection, request: Request) -> Response | None:
         parts = urlsplit(request.path)
