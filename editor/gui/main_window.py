@@ -27,6 +27,7 @@ from editor.gui.document import Document
 from editor.gui.drops import Drops
 from editor.gui.presenting import Presenter
 from editor.gui.recovery import RecoveredCopy, Session
+from editor.gui.sessions import Sessions
 from editor.gui.side_panels import SidePanels
 from editor.gui.timebox import Timebox, TimeboxDisplay
 from editor.gui.toast import Toast
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from editor.gui.exporter import Exporter
     from editor.gui.find_bar import FindBar
     from editor.gui.problems_dialog import ProblemsDialog
+    from editor.gui.sharing import Sharing
 
 APP_NAME = "Canvas Editor"
 
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.document, self.board, self)
         self._exporter: Exporter | None = None
         self.voting = VotingRound(self.workspace)
+        self.sessions = Sessions(self, self.workspace, self, self._open_shared)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
         self.actions_.workshop.connect_voting(self.voting)
@@ -188,6 +191,12 @@ class MainWindow(QMainWindow):
         window.show()
         return window
 
+    def _open_shared(self, document: Document, sharing: Sharing) -> None:
+        """A window of its own for a session's canvas, joined from this one."""
+        window = MainWindow(document, session=self.session)
+        window.sessions.adopt(sharing)
+        window.show()
+
     def restore(self, copy: RecoveredCopy) -> MainWindow:
         """Open a recovery copy as an unsaved canvas: here if this window holds an untouched untitled canvas (the
         example shown at start-up), else in a new window. The copy becomes the canvas's own recovery copy."""
@@ -273,6 +282,7 @@ class MainWindow(QMainWindow):
             return
         settings.set_window_geometry(self.saveGeometry())
         settings.set_last_canvas(self.document.path)  # the next start opens it (the example, when it has none)
+        self.sessions.end()
         self.board.detach()
         self.autosaver.stop()
         event.accept()

@@ -131,6 +131,7 @@ class WindowActions:
         self.examples_menu = menu.addMenu("Open &Example")
         # Filled when first opened: each example is named by its canvas's title, read then, not at start-up.
         self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
+        self.action(menu, "&Join Session…", lambda: w.sessions.join(), name="joinSession")
         menu.addSeparator()
         self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from editor.gui.board_view import BoardView
     from editor.gui.presenting import Presenter
+    from editor.gui.sessions import Sessions
     from editor.gui.timebox import Timebox
 
 TIMER_TEXTS = ("Start &Timer", "Pause &Timer")
@@ -40,6 +41,9 @@ class Workshop(Protocol):
     @property
     def voting(self) -> VotingRound: ...
 
+    @property
+    def sessions(self) -> Sessions: ...
+
 
 class WorkshopActions:
     def __init__(self, window: Workshop, qt_window: QWidget, menu: QMenu, toolbar: QToolBar) -> None:
@@ -48,6 +52,9 @@ class WorkshopActions:
         self._action = partial(add_action, qt_window)  # a menu item or toolbar button of this window's
         self.toolbar = toolbar
         bar = toolbar
+        share = "Edit this canvas together, each from their own computer: a link to give out, no account"
+        self._action(menu, "S&hare Canvas…", lambda: window.sessions.share(), tip=share, name="shareCanvas")
+        menu.addSeparator()
         presenter = "Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)"
         self._action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5", tip=presenter, bar=bar)
         walk = "Step through the blocks in fill order with the arrow keys or Page Up/Down (Ctrl+G)"

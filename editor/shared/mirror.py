@@ -106,7 +106,9 @@ class SharedCanvas:
         return shared
 
     def close(self) -> None:
-        """Stop keeping the two in step (the session ended, or this peer left)."""
+        """Stop keeping the two in step (the session ended, or this peer left); once is enough."""
+        if not self._watching:
+            return
         self.canvas.unsubscribe(self._on_canvas)
         for shared_type, subscription in self._watching:
             shared_type.unobserve(subscription)

@@ -1,0 +1,127 @@
+"""NetworkThread: a shared canvas's network side (the session's server, or the link to a session) in a thread of
+its own with its own copy of the document, so that the window never waits on the network. Updates cross between
+that copy and the window's as bytes: to the window by a queued Qt signal, to the network by the loop's thread-safe
+call. Yjs updates can be applied twice and in any order, so neither side needs to know where one came from."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any
+
+import anyio
+from anyio.abc import TaskStatus
+from pycrdt import Doc, TransactionEvent
+from PySide6.QtCore import QObject, Signal
+
+from editor.shared.client import connect
+from editor.shared.server import SessionServer
+
+
+class NetworkThread(QObject):
+    updated = Signal(bytes)  # an update from the network, for the window's copy of the document
+    started = Signal(str)  # the session is up: its link (hosting), or the address joined
+    ended = Signal(str)  # the session ended, or could not start: why, in a sentence ('' when it was asked to)
+    refused = Signal(str)  # a peer was disconnected for breaking the rules, or a change of theirs not taken
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc: Doc[Any] = Doc()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._ended_by = ""  # why the session ended, when the other end ended it
+
+    def host(self, state: bytes, block_ids: Collection[str], field_ids: Collection[str], address: str) -> None:
+        """Serve the document `state` holds on `address` ("0.0.0.0": the local network)."""
+        self._doc.apply_update(state)
+        server = SessionServer(self._doc, block_ids, field_ids, address, 0, self.refused.emit)
+
+        async def run(stop: asyncio.Event) -> None:
+            async with anyio.create_task_group() as group:
+                link = await group.start(server.run)
+                self.started.emit(link.url)
+                await stop.wait()
+                server.stop()
+
+        self._start(run)
+
+    def join(self, url: str) -> None:
+        """Take part in the session at `url`: `updated` brings the whole document once it is synced."""
+
+        async def run(stop: asyncio.Event) -> None:
+            async with anyio.create_task_group() as group:
+
+                async def linked(*, task_status: TaskStatus[None]) -> None:
+                    await connect(url, self._doc, task_status=task_status)
+                    self._ended_by = "the host ended the session."  # the connection closed from the other end
+                    group.cancel_scope.cancel()
+
+                async def until_stopped() -> None:
+                    await stop.wait()
+                    group.cancel_scope.cancel()
+
+                group.start_soon(until_stopped)
+                await group.start(linked)
+                self.updated.emit(self._doc.get_update())
+                self.started.emit(url)
+
+        self._start(run)
+
+    def send(self, update: bytes) -> None:
+        """An update made in the window, for the network (from the window's thread)."""
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._doc.apply_update, update)
+
+    def stop(self, wait: float = 5.0) -> None:
+        """End the session (the server closes, or this peer leaves) and wait for the thread."""
+        if self._loop is not None and self._stop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._thread is not None:
+            self._thread.join(wait)
+
+    def _start(self, run: Callable[[asyncio.Event], Awaitable[None]]) -> None:
+        ready = threading.Event()
+
+        async def main() -> None:
+            self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+            self._doc.observe(self._forward)
+            ready.set()
+            await run(self._stop)
+
+        def thread() -> None:
+            why = ""
+            try:
+                asyncio.run(main())
+            except OSError as error:
+                why = f"the network could not be used ({error.strerror or error})."
+            except Exception as error:
+                why = _why(error)
+            finally:
+                ready.set()
+            self.ended.emit(why or self._ended_by)
+
+        self._thread = threading.Thread(target=thread, name="canvas-session", daemon=True)
+        self._thread.start()
+        ready.wait(5)
+
+    def _forward(self, event: TransactionEvent) -> None:
+        self.updated.emit(event.update)
+
+
+def _why(error: BaseException) -> str:
+    """A sentence for what ended a session, from websockets' and anyio's errors (a group holds the first)."""
+    from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
+
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]
+    if isinstance(error, InvalidStatus) and error.response.status_code == 403:
+        return "the session did not let this link in: its key is not the session's (ask the host for the link again)."
+    if isinstance(error, InvalidURI):
+        return "the link is not a session's address."
+    if isinstance(error, ConnectionClosed):
+        return "the host ended the session, or the network went."
+    if isinstance(error, OSError):
+        return f"the host could not be reached ({error.strerror or error})."
+    return f"the session ended: {error}."

@@ -1,0 +1,118 @@
+"""Sessions: Workshop > Share Canvas… and File > Join Session… for one window: the window's sharing while it lasts,
+ended when the window shows another canvas or closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from editor.gui.document import Document
+    from editor.gui.share_dialog import ShareDialog
+    from editor.gui.sharing import Sharing
+    from editor.gui.workspace import Messages, Workspace
+    from editor.model import Canvas
+
+
+class Sessions:
+    def __init__(
+        self,
+        parent: QWidget,
+        workspace: Workspace,
+        messages: Messages,
+        open_window: Callable[[Document, Sharing], object],
+    ) -> None:
+        """`open_window(document, sharing)` shows a joined canvas in a window of its own."""
+        self.parent = parent
+        self.workspace = workspace
+        self.messages = messages
+        self.open_window = open_window
+        self.sharing: Sharing | None = None
+        self.dialog: ShareDialog | None = None
+        workspace.leaving.connect(self.end)
+
+    # Hosting
+
+    def share(self) -> ShareDialog:
+        """The Share Canvas window: start sharing, or see the link of the session going on."""
+        if self.dialog is None:
+            from editor.gui.share_dialog import ShareDialog  # with the first session: start-up does without it
+
+            self.dialog = ShareDialog(self.parent, self._host, self.end)
+            if self.sharing is not None and self.sharing.link:
+                self.dialog.show_link(self.sharing.link)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def _host(self, address: str) -> None:
+        from editor.gui.sharing import Sharing
+
+        self.end()
+        self.sharing = sharing = Sharing.host(self.workspace.canvas, address, self.parent)
+        sharing.started.connect(self._hosting)
+        sharing.ended.connect(self._ended)
+        sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
+
+    def _hosting(self, link: str) -> None:
+        if self.dialog is not None:
+            self.dialog.show_link(link)
+        self.messages.say(f"Sharing this canvas: {link}", 0)
+
+    # Joining
+
+    def join(self, link: str | None = None) -> None:
+        """Ask for a session's link (unless given) and open its canvas in a window of its own once it has come."""
+        # Here, not at start-up: the network's modules (pycrdt, websockets, anyio) come with the first session.
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from editor.gui.sharing import Sharing
+        from editor.shared.server import Link
+
+        if link is None:
+            link, given = QInputDialog.getText(
+                self.parent, "Join Session", "The link the host gave you:", QLineEdit.EchoMode.Normal
+            )
+            if not given or not link.strip():
+                return
+        try:
+            Link.parse(link)
+        except ValueError as error:
+            self.messages.show_error("This is not a session's link.", f"{error}.")
+            return
+        sharing = Sharing.join(link.strip(), lambda canvas: self._joined(sharing, canvas), self.parent)
+        sharing.ended.connect(lambda why: self._join_failed(sharing, why))
+        self.messages.say("Joining the session…", 0)
+
+    def _joined(self, sharing: Sharing, canvas: Canvas) -> None:
+        from editor.gui.document import Document
+
+        self.messages.say("Joined the session.", 5000)
+        self.open_window(Document(canvas), sharing)
+
+    def _join_failed(self, sharing: Sharing, why: str) -> None:
+        if sharing.shared is None and why:
+            self.messages.show_error("Canvas Editor could not join the session.", f"{why[0].upper()}{why[1:]}")
+
+    def adopt(self, sharing: Sharing) -> None:
+        """Take part in `sharing` from this window (a joined canvas's window)."""
+        self.sharing = sharing
+        sharing.setParent(self.parent)
+        sharing.ended.connect(self._ended)
+        sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
+
+    # Ending
+
+    def end(self) -> None:
+        """End the session (hosting) or leave it; the canvas stays as it is."""
+        sharing, self.sharing = self.sharing, None
+        if sharing is not None:
+            sharing.end()
+
+    def _ended(self, why: str) -> None:
+        if self.dialog is not None:
+            self.dialog.show_ended(why)
+        if why:
+            self.messages.say(f"The session ended: {why}", 0)

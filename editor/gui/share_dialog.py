@@ -1,0 +1,94 @@
+"""ShareDialog: Workshop > Share Canvas…: where to share the canvas (the local network, or this computer only),
+then the link to give out, with a button that copies it, and the way to end the session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+LOCAL_NETWORK, THIS_COMPUTER = "0.0.0.0", "127.0.0.1"
+
+
+class ShareDialog(QDialog):
+    def __init__(self, parent: QWidget, start: Callable[[str], None], end: Callable[[], None]) -> None:
+        """`start(address)` shares the canvas there; `end()` ends the session. `show_link` shows the link."""
+        super().__init__(parent)
+        self.setObjectName("shareDialog")
+        self.setWindowTitle("Share Canvas")
+        self.setMinimumWidth(520)  # as wide before sharing as with the link in it
+        self._start, self._end = start, end
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(
+            "The people you give the link to edit this canvas with you, each from their own computer. "
+            "It stays on this computer: no account, no cloud. Only who has the link can join.",
+            self,
+        )
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.local_network = QRadioButton("On the &local network (everyone in the room)", self)
+        self.local_network.setObjectName("shareLocalNetwork")
+        self.local_network.setChecked(True)
+        self.this_computer = QRadioButton("On &this computer only (other windows here)", self)
+        self.this_computer.setObjectName("shareThisComputer")
+        layout.addWidget(self.local_network)
+        layout.addWidget(self.this_computer)
+        self.link = QLineEdit(self)
+        self.link.setObjectName("shareLink")
+        self.link.setReadOnly(True)
+        self.link.setMinimumWidth(460)
+        self.link.hide()
+        layout.addWidget(self.link)
+        self.status = QLabel(self)
+        self.status.setObjectName("shareStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(self)
+        self.start_button = buttons.addButton("&Start Sharing", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setObjectName("shareStart")
+        self.copy_button = buttons.addButton("&Copy Link", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setObjectName("shareCopy")
+        self.copy_button.hide()
+        self.end_button: QPushButton = buttons.addButton("&End Session", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.end_button.setObjectName("shareEnd")
+        self.end_button.hide()
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.hide)
+        self.start_button.clicked.connect(self._start_clicked)
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.link.text()))
+        self.end_button.clicked.connect(self._end)
+        layout.addWidget(buttons)
+
+    def _start_clicked(self) -> None:
+        self.start_button.setEnabled(False)
+        self.status.setText("Starting…")
+        self._start(THIS_COMPUTER if self.this_computer.isChecked() else LOCAL_NETWORK)
+
+    def show_link(self, link: str) -> None:
+        """The session is up: the link, ready to copy."""
+        self._show(self.link, self.copy_button, self.end_button)
+        self.link.setText(link)
+        self.link.selectAll()
+        self.status.setText("Give this link to the people who take part.")
+
+    def show_ended(self, why: str) -> None:
+        """The session ended (or did not start): back to the start, saying why."""
+        self._show(self.local_network, self.this_computer, self.start_button)
+        self.start_button.setEnabled(True)
+        self.status.setText(f"The session ended: {why}" if why else "The session ended.")
+
+    def _show(self, *shown: QWidget) -> None:
+        """Show these of the dialog's two sets of widgets (before sharing, and while sharing), and hide the other."""
+        before: tuple[QWidget, ...] = (self.local_network, self.this_computer, self.start_button)
+        for widget in (*before, self.link, self.copy_button, self.end_button):
+            widget.setVisible(widget in shown)

@@ -1,0 +1,116 @@
+"""Sharing a canvas from the window: Workshop > Share Canvas… gives a link, File > Join Session… opens the shared
+canvas in a window of its own, and what either does with the mouse and keys reaches the other; each undo takes
+back only that window's own change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from driving import activate, block_point, double_click, drag, keys, note_center, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from editor.gui.main_window import MainWindow
+from editor.gui.share_dialog import ShareDialog
+
+OpenApp = Callable[..., MainWindow]
+
+
+def shared_windows(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> tuple[MainWindow, MainWindow]:
+    """A host window sharing on this computer, and a second window that joined it with the link."""
+    host = open_app(canvas_file)
+    dialog = host.sessions.share()
+    assert isinstance(dialog, ShareDialog)
+    qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.link.isVisible() and dialog.link.text().startswith("ws://127.0.0.1:"), timeout=10_000
+    )
+    before = set(QApplication.topLevelWidgets())
+    host.sessions.join(dialog.link.text())
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, MainWindow) and w not in before for w in QApplication.topLevelWidgets()),
+        timeout=10_000,
+    )
+    peer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before)
+    dialog.hide()
+    qtbot.waitExposed(peer)
+    qtbot.wait(50)  # the window's first layout, at the size it was shown at
+    return host, peer
+
+
+def test_a_joined_window_shows_the_hosts_canvas_and_each_sees_the_others_edits(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    assert peer.document.canvas == host.document.canvas and peer.document.path is None
+    # The peer adds a note as a person does: a double-click in a block, the text, Enter.
+    activate(peer)
+    double_click(peer, block_point(peer, "channels", 0.5, 0.6))
+    type_text(peer, "From the second window")
+    keys(peer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [n.text for n in host.document.canvas.notes("channels")] == ["From the second window"])
+    # The host drags a note into another block; the peer's board shows it there.
+    activate(host)
+    moved = host.document.canvas.notes("customer_segments")[0].id
+    drag(host, note_center(host, moved), block_point(host, "key_partners", 0.5, 0.5))
+    qtbot.waitUntil(lambda: peer.document.canvas.block_of(moved) == "key_partners")
+    assert peer.board.notes[moved].isVisible() and peer.document.canvas == host.document.canvas
+
+
+def test_undo_in_one_window_takes_back_only_its_own_change(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    note_id = host.document.canvas.notes("value_propositions")[0].id
+    activate(host)
+    host.board.select_ids([note_id])
+    host.board.recolor_selected("pink")
+    qtbot.waitUntil(lambda: peer.document.canvas.note(note_id).color == "pink")
+    peer.board.edit_note(note_id)
+    type_text(peer, " and free refills")
+    keys(peer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "refills" in host.document.canvas.note(note_id).text)
+    keys(host, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the host's recolouring, and only that
+    qtbot.waitUntil(lambda: peer.document.canvas.note(note_id).color == "yellow")
+    for window in (host, peer):
+        assert window.document.canvas.note(note_id).text.endswith("and free refills")
+    assert host.document.canvas == peer.document.canvas
+
+
+def test_a_link_without_the_key_says_so_and_opens_nothing(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> None:
+    host = open_app(canvas_file)
+    dialog = host.sessions.share()
+    dialog.this_computer.setChecked(True)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.link.isVisible(), timeout=10_000)
+    wrong = dialog.link.text().rsplit("k=", 1)[0] + "k=guessed"
+    windows = len([w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)])
+    errors: list[str] = []
+    host.show_error = lambda text, details: errors.append(f"{text} {details}")  # type: ignore[method-assign,assignment,return-value]
+    host.sessions.join(wrong)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert "key is not the session's" in errors[0]
+    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]) == windows
+
+
+@pytest.mark.parametrize(("link", "says"), [("hello", "starts ws://"), ("ws://10.0.0.1:8765/", "names no session")])
+def test_text_that_is_no_link_is_refused_at_once(open_app: OpenApp, link: str, says: str) -> None:
+    host = open_app(None)
+    errors: list[str] = []
+    host.show_error = lambda text, details: errors.append(f"{text} {details}")  # type: ignore[method-assign,assignment,return-value]
+    host.sessions.join(link)
+    assert errors and says in errors[0]
+
+
+def test_ending_the_session_leaves_each_window_its_canvas(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    host.sessions.share().end_button.click()
+    qtbot.waitUntil(
+        lambda: peer.sessions.sharing is None or "ended" in peer.statusBar().currentMessage(), timeout=10_000
+    )
+    peer.document.canvas.set_title("Only mine now")
+    qtbot.wait(200)
+    assert host.document.canvas.title != "Only mine now"
+    assert host.sessions.share().start_button.isVisible()
