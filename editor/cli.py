@@ -23,6 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export(args[1:])
     if args and args[0] == "serve":
         return serve(args[1:])
+    if args and args[0] == "join":
+        return join(args[1:])
     parser = argparse.ArgumentParser(
         prog="canvas-editor",
         description="Design business models on canvases such as the Business Model Canvas.",
@@ -30,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "  validate FILE...        check canvas files without opening a window;\n"
         "                          prints FILE:LINE:COL: message for each problem\n"
         "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window\n"
-        "  serve FILE              share a canvas with the people who have its link, without a window",
+        "  serve FILE              share a canvas with the people who have its link, without a window\n"
+        "  join LINK               take part in a shared canvas, in a window",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -63,6 +66,24 @@ def serve(argv: Sequence[str]) -> int:
     from editor.headless_host import serve as serve_file
 
     return serve_file(options.file, options.host, options.port)
+
+
+def join(argv: Sequence[str]) -> int:
+    """Open a window on the shared canvas at LINK."""
+    parser = argparse.ArgumentParser(
+        prog="canvas-editor join",
+        description="Take part in a shared canvas: LINK is what the host's Share Canvas window or "
+        "'canvas-editor serve' shows (ws://ADDRESS:PORT/ROOM?k=KEY).",
+    )
+    parser.add_argument("link", metavar="LINK")
+    options = parser.parse_args(argv)
+    missing = no_display()
+    if missing:
+        print(f"canvas-editor: {missing}", file=sys.stderr)
+        return 1
+    from editor.gui.app import run_joined
+
+    return run_joined(options.link)
 
 
 def no_display() -> str:

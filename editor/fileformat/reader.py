@@ -41,10 +41,22 @@ def open_canvas(path: str | os.PathLike[str]) -> tuple[Canvas, FileState, Layout
 def read_canvas(data: bytes, source: str = "<canvas>") -> tuple[Canvas, Layout]:
     """Read canvas file bytes, with the layout of their text. Raises CanvasFileError, and nothing else."""
     canvas, root = _guarded(data, source)
+    return canvas, _layout(data, root, canvas)
+
+
+def layout_for(data: bytes, canvas: Canvas, source: str = "<canvas>") -> Layout | None:
+    """The layout of canvas file bytes for `canvas`, which says what they say under note ids of its own (a shared
+    session's canvas, resumed over the file it last saved), so that a save keeps the file's lines; None when the
+    canvas says something else. Raises CanvasFileError."""
+    read, root = _guarded(data, source)
+    return _layout(data, root, canvas) if read == canvas else None
+
+
+def _layout(data: bytes, root: Mapping, canvas: Canvas) -> Layout:
     bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
     layout = build(root, data.decode("utf-8")[len(bom) :], canvas)
     layout.bom = bom
-    return canvas, layout
+    return layout
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:

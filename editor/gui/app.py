@@ -60,6 +60,15 @@ def first_canvas(path: Path | None) -> Path | None:
     return last if last is not None and last.is_file() else None
 
 
+def run_joined(link: str) -> int:
+    """`canvas-editor join LINK`: a window that joins the session, and shows its canvas once it has come."""
+    app = make_application()
+    window = MainWindow(session=None)
+    window.show()
+    window.sessions.join(link)
+    return app.exec()
+
+
 def run(path: Path | None) -> int:
     app = make_application()
     window = open_window(first_canvas(path))

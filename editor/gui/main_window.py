@@ -192,8 +192,10 @@ class MainWindow(QMainWindow):
         return window
 
     def _open_shared(self, document: Document, sharing: Sharing) -> None:
-        """A window of its own for a session's canvas, joined from this one."""
-        window = MainWindow(document, session=self.session)
+        """A session's canvas, joined from this window: here if this window holds an untouched new canvas, else in
+        a window of its own."""
+        window = self if self.document.path is None and not self.document.modified else MainWindow(session=self.session)
+        window.set_document(document)
         window.sessions.adopt(sharing)
         window.show()
 

@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import anyio
 from anyio.abc import TaskStatus
 from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
+from pycrdt.store import BaseYStore
 from pycrdt.websocket import YRoom
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -144,14 +145,24 @@ class SessionServer:
         host: str = "127.0.0.1",
         port: int = 0,
         refused: Callable[[str], None] = lambda _: None,
+        *,
+        store: BaseYStore | None = None,
+        room: str = "",
+        key: str = "",
+        peers: Callable[[int], None] = lambda _: None,
     ) -> None:
+        """`store` keeps every update (a session that resumes gives the room and key it had); `peers` hears how
+        many are connected whenever one comes or goes."""
         self.doc = doc
         self.block_ids, self.field_ids = tuple(block_ids), tuple(field_ids)
         self.refused = refused
+        self.peers = peers
         self._host, self._port = host, port
-        self._room_name, self._key = secrets.token_urlsafe(6), secrets.token_urlsafe(16)
+        self._room_name, self._key = room or secrets.token_urlsafe(6), key or secrets.token_urlsafe(16)
         self.link = Link(self._shown_host(), port, self._room_name, self._key)
-        self.room = YRoom(ydoc=doc)
+        self.room = YRoom(ydoc=doc, ystore=store)
+        self._connected = 0
+        self.stopped = anyio.Event()  # set once the server has closed every connection and its room
         self._stop = anyio.Event()
 
     def check(self, update: bytes) -> str:
@@ -173,6 +184,7 @@ class SessionServer:
                 task_status.started(self.link)
                 await self._stop.wait()
             await self.room.stop()
+        self.stopped.set()
 
     def stop(self) -> None:
         self._stop.set()
@@ -190,4 +202,11 @@ class SessionServer:
         return None
 
     async def _serve(self, connection: ServerConnection) -> None:
-        await self.room.serve(_Peer(connection, self))
+        peer = _Peer(connection, self)
+        self._connected += 1
+        self.peers(self._connected)
+        try:
+            await self.room.serve(peer)
+        finally:
+            self._connected -= 1
+            self.peers(self._connected)

@@ -14,6 +14,8 @@ from typing import Any
 import anyio
 import pytest
 from pycrdt import Doc, Map
+from websockets.asyncio.client import connect as open_websocket
+from websockets.exceptions import InvalidStatus
 
 from editor.fileformat import load_canvas, load_template
 from editor.model import Note
@@ -33,16 +35,22 @@ blocks:
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path, str]]:
-    path = tmp_path / "served.yaml"
-    path.write_text(HAND_WRITTEN, encoding="utf-8")
+def start_serving(path: Path) -> tuple[subprocess.Popen[str], str, str]:
+    """`canvas-editor serve` on loopback: the process, its first line and the link it gives."""
     command = [sys.executable, "-m", "editor", "serve", str(path), "--host", "127.0.0.1", "--port", "0"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None
     first = process.stdout.readline()
-    assert "Join with: ws://127.0.0.1:" in first, first + process.stderr.read() if process.stderr else first
-    yield process, path, first.split("Join with: ")[1].strip()
+    assert "Join with: ws://127.0.0.1:" in first, first + (process.stderr.read() if process.stderr else "")
+    return process, first, first.split("Join with: ")[1].strip()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path, str]]:
+    path = tmp_path / "served.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    process, _, url = start_serving(path)
+    yield process, path, url
     if process.poll() is None:
         process.kill()
     process.wait(5)
@@ -115,3 +123,75 @@ def test_serve_says_what_is_wrong_with_a_file_that_is_no_canvas(tmp_path: Path) 
     command = [sys.executable, "-m", "editor", "serve", str(path), "--port", "0"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
     assert done.returncode == 1 and "broken.yaml:3:3: 'nowhere' is not a block" in done.stderr, done.stderr
+
+
+def test_a_killed_host_resumes_and_a_peer_that_edited_meanwhile_merges_without_lost_or_doubled_notes(
+    served: tuple[subprocess.Popen[str], Path, str],
+) -> None:
+    process, path, url = served
+    alice: list[SharedCanvas] = []
+    doc: Doc[Any] = Doc()
+
+    async def before_the_crash() -> None:
+        async with anyio.create_task_group() as group:
+            await group.start(connect, url, doc)
+            alice.append(SharedCanvas.join(doc, load_template, "alice"))
+            alice[0].canvas.add_note("channels", Note("Before the crash"))
+            await anyio.to_thread.run_sync(lambda: wait_for(lambda: "Before the crash" in path.read_text("utf-8")))
+            process.kill()  # SIGKILL: no save, no goodbye
+            process.wait(5)
+            group.cancel_scope.cancel()
+
+    anyio.run(before_the_crash)
+    shared = alice[0]
+    # Alice keeps working while the host is gone.
+    shared.canvas.add_note("channels", Note("While the host was down"))
+    shared.canvas.update_note(shared.canvas.notes("key_partners")[0].id, text="Creators (edited offline)")
+    again, first, new_url = start_serving(path)
+    try:
+        assert first.startswith("Resumed the session on served.yaml")
+        assert new_url.split("/", 3)[3] == url.split("/", 3)[3]  # the same room and key: the old link still works
+
+        async def back() -> None:
+            async with anyio.create_task_group() as group:
+                await group.start(connect, new_url, doc)
+                other: Doc[Any] = Doc()
+                await group.start(connect, new_url, other)
+                await anyio.to_thread.run_sync(lambda: wait_for(lambda: "down" in path.read_text("utf-8")))
+                bob = SharedCanvas.join(other, load_template, "bob")
+                await anyio.to_thread.run_sync(lambda: wait_for(lambda: bob.canvas == shared.canvas))
+                group.cancel_scope.cancel()
+
+        anyio.run(back)
+        saved = load_canvas(path)
+        assert [n.text for n in saved.notes("channels")] == ["Before the crash", "While the host was down"]
+        assert [n.text for n in saved.notes("key_partners")] == ["Creators (edited offline)", "Brands"]
+        assert saved == shared.canvas
+        assert "# Who we work with, as we said it in the workshop\n" in path.read_text(encoding="utf-8")
+    finally:
+        again.kill()
+        again.wait(5)
+
+
+def test_a_file_changed_while_no_one_served_it_starts_a_new_session_under_a_new_key(
+    served: tuple[subprocess.Popen[str], Path, str],
+) -> None:
+    process, path, url = served
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(10) == 0
+    path.write_text(HAND_WRITTEN + "  channels: [Written by hand meanwhile]\n", encoding="utf-8")
+    again, first, new_url = start_serving(path)
+    try:
+        assert first.startswith("Sharing served.yaml") and new_url.split("?k=")[1] != url.split("?k=")[1]
+        port = new_url.split(":")[2].split("/")[0]
+        stale = url.replace(url.split(":")[2].split("/")[0], port, 1)  # the old room and key, at the new address
+
+        async def refused() -> None:
+            with pytest.raises(InvalidStatus):
+                async with open_websocket(stale):
+                    pass
+
+        anyio.run(refused)
+    finally:
+        again.kill()
+        again.wait(5)
