@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -61,3 +62,34 @@ def session(qapp: object, tmp_path: Path) -> Iterator[Session]:
     session = Session(tmp_path / "recovery")
     yield session
     session.close()
+
+
+# The reference y-websocket server (npm @y/websocket-server, on Yjs 13): a process on loopback for one test.
+# .ci/run installs it (npm ci in tests/reference_server) and makes its absence a failure; elsewhere the tests that
+# need it are skipped without it.
+REFERENCE_SERVER = (
+    Path(__file__).parent / "reference_server" / "node_modules" / "@y" / "websocket-server" / "src" / "server.js"
+)
+
+
+@pytest.fixture
+def reference_server() -> Iterator[str]:
+    """The server's address, ws://127.0.0.1:PORT."""
+    node = shutil.which("node")
+    if node is None or not REFERENCE_SERVER.exists():
+        message = "the reference server is not installed: npm ci --prefix tests/reference_server"
+        if os.environ.get("CANVAS_EDITOR_REFERENCE_SERVER") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, HOST="127.0.0.1", PORT=str(port))
+    process = subprocess.Popen(
+        [node, str(REFERENCE_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert process.stdout is not None
+    assert "running at" in process.stdout.readline()
+    yield f"ws://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(5)

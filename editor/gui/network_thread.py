@@ -47,8 +47,11 @@ class NetworkThread(QObject):
 
         self._start(run)
 
-    def join(self, url: str) -> None:
-        """Take part in the session at `url`: `updated` brings the whole document once it is synced."""
+    def join(self, url: str, state: bytes = b"") -> None:
+        """Take part in the session at `url` (bringing the document `state` holds, when sharing through a server):
+        `updated` brings the whole document once it is synced."""
+        if state:
+            self._doc.apply_update(state)
 
         async def run(stop: asyncio.Event) -> None:
             async with anyio.create_task_group() as group:

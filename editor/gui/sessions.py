@@ -48,10 +48,15 @@ class Sessions:
         return self.dialog
 
     def _host(self, address: str) -> None:
+        """Share on this address ("0.0.0.0", "127.0.0.1"), or through the y-websocket server at this ws:// URL."""
         from editor.gui.sharing import Sharing
 
         self.end()
-        self.sharing = sharing = Sharing.host(self.workspace.canvas, address, self.parent)
+        if address.startswith(("ws://", "wss://")):
+            sharing = Sharing.through(self.workspace.canvas, address, self.parent)
+        else:
+            sharing = Sharing.host(self.workspace.canvas, address, self.parent)
+        self.sharing = sharing
         sharing.started.connect(self._hosting)
         sharing.ended.connect(self._ended)
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
@@ -69,7 +74,7 @@ class Sessions:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         from editor.gui.sharing import Sharing
-        from editor.shared.server import Link
+        from editor.shared.client import session_url
 
         if link is None:
             link, given = QInputDialog.getText(
@@ -78,11 +83,11 @@ class Sessions:
             if not given or not link.strip():
                 return
         try:
-            Link.parse(link)
+            url = session_url(link)
         except ValueError as error:
             self.messages.show_error("This is not a session's link.", f"{error}.")
             return
-        sharing = Sharing.join(link.strip(), lambda canvas: self._joined(sharing, canvas), self.parent)
+        sharing = Sharing.join(url, lambda canvas: self._joined(sharing, canvas), self.parent)
         sharing.ended.connect(lambda why: self._join_failed(sharing, why))
         self.messages.say("Joining the session…", 0)
 

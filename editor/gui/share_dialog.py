@@ -1,5 +1,6 @@
-"""ShareDialog: Workshop > Share Canvas…: where to share the canvas (the local network, or this computer only),
-then the link to give out, with a button that copies it, and the way to end the session."""
+"""ShareDialog: Workshop > Share Canvas…: where to share the canvas (the local network, this computer only, or
+through a y-websocket server), then the link to give out, with a button that copies it, and the way to end the
+session."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ LOCAL_NETWORK, THIS_COMPUTER = "0.0.0.0", "127.0.0.1"
 
 class ShareDialog(QDialog):
     def __init__(self, parent: QWidget, start: Callable[[str], None], end: Callable[[], None]) -> None:
-        """`start(address)` shares the canvas there; `end()` ends the session. `show_link` shows the link."""
+        """`start(address)` shares the canvas there (an address to listen on, or a server's ws:// URL); `end()` ends
+        the session. `show_link` shows the link once it is up."""
         super().__init__(parent)
         self.setObjectName("shareDialog")
         self.setWindowTitle("Share Canvas")
@@ -41,8 +43,16 @@ class ShareDialog(QDialog):
         self.local_network.setChecked(True)
         self.this_computer = QRadioButton("On &this computer only (other windows here)", self)
         self.this_computer.setObjectName("shareThisComputer")
+        self.through_server = QRadioButton("Through a y-websocket &server (for a team):", self)
+        self.through_server.setObjectName("shareThroughServer")
+        self.server_url = QLineEdit(self)
+        self.server_url.setObjectName("shareServerUrl")
+        self.server_url.setPlaceholderText("ws://server.example:1234/our-canvas")
+        self.server_url.textEdited.connect(lambda: self.through_server.setChecked(True))
         layout.addWidget(self.local_network)
         layout.addWidget(self.this_computer)
+        layout.addWidget(self.through_server)
+        layout.addWidget(self.server_url)
         self.link = QLineEdit(self)
         self.link.setObjectName("shareLink")
         self.link.setReadOnly(True)
@@ -72,7 +82,18 @@ class ShareDialog(QDialog):
     def _start_clicked(self) -> None:
         self.start_button.setEnabled(False)
         self.status.setText("Starting…")
-        self._start(THIS_COMPUTER if self.this_computer.isChecked() else LOCAL_NETWORK)
+        if self.through_server.isChecked():
+            from editor.shared.client import session_url
+
+            try:
+                url = session_url(self.server_url.text())
+            except ValueError as error:
+                self.start_button.setEnabled(True)
+                self.status.setText(f"The server's address: {error}.")
+                return
+            self._start(url)
+        else:
+            self._start(THIS_COMPUTER if self.this_computer.isChecked() else LOCAL_NETWORK)
 
     def show_link(self, link: str) -> None:
         """The session is up: the link, ready to copy."""
@@ -83,12 +104,18 @@ class ShareDialog(QDialog):
 
     def show_ended(self, why: str) -> None:
         """The session ended (or did not start): back to the start, saying why."""
-        self._show(self.local_network, self.this_computer, self.start_button)
+        self._show(self.local_network, self.this_computer, self.through_server, self.server_url, self.start_button)
         self.start_button.setEnabled(True)
         self.status.setText(f"The session ended: {why}" if why else "The session ended.")
 
     def _show(self, *shown: QWidget) -> None:
         """Show these of the dialog's two sets of widgets (before sharing, and while sharing), and hide the other."""
-        before: tuple[QWidget, ...] = (self.local_network, self.this_computer, self.start_button)
+        before: tuple[QWidget, ...] = (
+            self.local_network,
+            self.this_computer,
+            self.through_server,
+            self.server_url,
+            self.start_button,
+        )
         for widget in (*before, self.link, self.copy_button, self.end_button):
             widget.setVisible(widget in shown)

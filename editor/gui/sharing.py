@@ -49,6 +49,15 @@ class Sharing(QObject):
         return sharing
 
     @classmethod
+    def through(cls, canvas: Canvas, url: str, parent: QObject | None = None) -> Sharing:
+        """Share `canvas` through the y-websocket server room at `url` (one that scales, for a team): the others
+        join the same address."""
+        sharing = cls(NetworkThread(), parent)
+        sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit))
+        sharing.network.join(url, sharing._doc.get_update())
+        return sharing
+
+    @classmethod
     def join(cls, url: str, opened: Callable[[Canvas], None], parent: QObject | None = None) -> Sharing:
         """Take part in the session at `url`; `opened` gets the shared canvas once it has arrived."""
         sharing = cls(NetworkThread(), parent)

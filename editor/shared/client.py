@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import anyio
 from anyio.abc import TaskStatus
@@ -12,6 +13,20 @@ from websockets.asyncio.client import connect as open_websocket
 from websockets.exceptions import ConnectionClosed
 
 MAX_INCOMING = 256 * 2**20  # bytes the server may send at once: the whole canvas, when one joins
+
+
+def session_url(text: str) -> str:
+    """A session's address as given (ours, ws://HOST:PORT/ROOM?k=KEY, or any y-websocket server's room,
+    ws[s]://HOST[:PORT]/ROOM). Raises ValueError, saying what is missing."""
+    url = text.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("ws", "wss") or not parts.hostname:
+        raise ValueError(
+            "a session's link starts ws:// (or wss://), then the host's address (ws://192.168.1.23:8765/…)"
+        )
+    if not parts.path.strip("/"):
+        raise ValueError("the link names no session: it ends with the session's room, /ROOM (and ?k=KEY for a host's)")
+    return url
 
 
 class _Server:

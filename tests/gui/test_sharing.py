@@ -19,6 +19,16 @@ from editor.gui.share_dialog import ShareDialog
 OpenApp = Callable[..., MainWindow]
 
 
+def window_opened(qtbot: QtBot, before: set[object]) -> MainWindow:
+    """The main window that opens, of those not open `before`."""
+
+    def opened() -> list[MainWindow]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
+
+    qtbot.waitUntil(lambda: bool(opened()), timeout=10_000)
+    return opened()[0]
+
+
 def shared_windows(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> tuple[MainWindow, MainWindow]:
     """A host window sharing on this computer, and a second window that joined it with the link."""
     host = open_app(canvas_file)
@@ -31,11 +41,7 @@ def shared_windows(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> tuple[
     )
     before = set(QApplication.topLevelWidgets())
     host.sessions.join(dialog.link.text())
-    qtbot.waitUntil(
-        lambda: any(isinstance(w, MainWindow) and w not in before for w in QApplication.topLevelWidgets()),
-        timeout=10_000,
-    )
-    peer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before)
+    peer = window_opened(qtbot, before)
     dialog.hide()
     qtbot.waitExposed(peer)
     qtbot.wait(50)  # the window's first layout, at the size it was shown at
@@ -114,3 +120,30 @@ def test_ending_the_session_leaves_each_window_its_canvas(open_app: OpenApp, qtb
     qtbot.wait(200)
     assert host.document.canvas.title != "Only mine now"
     assert host.sessions.share().start_button.isVisible()
+
+
+@pytest.mark.slow
+def test_a_canvas_shared_through_a_y_websocket_server_reaches_who_joins_there(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path, reference_server: str
+) -> None:
+    host = open_app(canvas_file)
+    dialog = host.sessions.share()
+    url = f"{reference_server}/our-canvas"
+    qtbot.keyClicks(dialog.server_url, url)  # typing there picks "through a server"
+    assert dialog.through_server.isChecked()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.link.isVisible() and dialog.link.text() == url, timeout=10_000)
+    before = set(QApplication.topLevelWidgets())
+    host.sessions.join(url)
+    peer = window_opened(qtbot, before)
+    assert peer.document.canvas == host.document.canvas
+    host.document.canvas.set_title("Renamed through the server")
+    qtbot.waitUntil(lambda: peer.document.canvas.title == "Renamed through the server")
+
+
+def test_sharing_through_a_server_needs_its_address(open_app: OpenApp, qtbot: QtBot) -> None:
+    host = open_app(None)
+    dialog = host.sessions.share()
+    dialog.through_server.setChecked(True)
+    dialog.start_button.click()
+    assert "starts ws://" in dialog.status.text() and host.sessions.sharing is None and dialog.start_button.isEnabled()

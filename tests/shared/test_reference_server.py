@@ -3,12 +3,7 @@ ours: two desktop peers edit one canvas through it, as a team would on a server 
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import anyio
@@ -21,35 +16,7 @@ from editor.model import Move, Note
 from editor.shared.client import connect
 from editor.shared.mirror import SharedCanvas
 
-SERVER = (
-    Path(__file__).parents[1] / "reference_server" / "node_modules" / "@y" / "websocket-server" / "src" / "server.js"
-)
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def reference_server() -> Iterator[str]:
-    """The server's address, ws://127.0.0.1:PORT. .ci/run installs it (npm ci in tests/reference_server) and makes
-    its absence a failure; elsewhere the test is skipped without it."""
-    node = shutil.which("node")
-    if node is None or not SERVER.exists():
-        message = "the reference server is not installed: npm ci --prefix tests/reference_server"
-        if os.environ.get("CANVAS_EDITOR_REFERENCE_SERVER") == "required":
-            pytest.fail(message)
-        pytest.skip(message)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = dict(os.environ, HOST="127.0.0.1", PORT=str(port))
-    process = subprocess.Popen(
-        [node, str(SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    assert process.stdout is not None
-    assert "running at" in process.stdout.readline()
-    yield f"ws://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(5)
 
 
 async def until(condition: Callable[[], bool]) -> None:
