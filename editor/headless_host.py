@@ -95,14 +95,14 @@ class HeadlessHost:
             )  # fmt: skip
             link = await group.start(server.run)
             canvas.subscribe(self._changed)
-            resumed = "Resumed the session on" if self.resumed else "Sharing"
-            self._say(f"{resumed} {self.path.name}. Join with: {link.url}")
-            async with anyio.create_task_group() as saving:
-                saving.start_soon(self._save_when_quiet, shared.canvas)
-                with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+            with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:  # before the link is out
+                resumed = "Resumed the session on" if self.resumed else "Sharing"
+                self._say(f"{resumed} {self.path.name}. Join with: {link.url}")
+                async with anyio.create_task_group() as saving:
+                    saving.start_soon(self._save_when_quiet, shared.canvas)
                     async for _ in signals:
                         break
-                saving.cancel_scope.cancel()
+                    saving.cancel_scope.cancel()
             self.save(shared.canvas)
             self._say("The session is over.")
             server.stop()  # the server ends, and the peers' connections close with it

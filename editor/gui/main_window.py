@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
     def _open_shared(self, document: Document, sharing: Sharing) -> None:
         """A session's canvas, joined from this window: here if this window holds an untouched new canvas, else in
         a window of its own."""
-        window = self if self.document.path is None and not self.document.modified else MainWindow(session=self.session)
+        untouched = self.document.path is None and not self.document.modified and self.sessions.sharing is None
+        window = self if untouched else MainWindow(session=self.session)
         window.set_document(document)
         window.sessions.adopt(sharing)
         window.show()

@@ -12,9 +12,10 @@ from typing import Any
 
 import anyio
 from anyio.abc import TaskStatus
-from pycrdt import Doc, TransactionEvent
+from pycrdt import Awareness, Doc, TransactionEvent
 from PySide6.QtCore import QObject, Signal
 
+from editor.shared import presence
 from editor.shared.client import connect
 from editor.shared.server import SessionServer
 
@@ -24,6 +25,7 @@ class NetworkThread(QObject):
     started = Signal(str)  # the session is up: its link (hosting), or the address joined
     ended = Signal(str)  # the session ended, or could not start: why, in a sentence ('' when it was asked to)
     refused = Signal(str)  # a peer was disconnected for breaking the rules, or a change of theirs not taken
+    participants = Signal(list)  # who takes part now (Participant, this window's first), as it changes
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,15 +34,19 @@ class NetworkThread(QObject):
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._ended_by = ""  # why the session ended, when the other end ended it
+        self._awareness: Awareness | None = None
+        self._presence: dict[str, Any] | None = None  # this window's state, for when the session is up
 
     def host(self, state: bytes, block_ids: Collection[str], field_ids: Collection[str], address: str) -> None:
         """Serve the document `state` holds on `address` ("0.0.0.0": the local network)."""
         self._doc.apply_update(state)
         server = SessionServer(self._doc, block_ids, field_ids, address, 0, self.refused.emit)
+        self._watch(server.room.awareness)
 
         async def run(stop: asyncio.Event) -> None:
             async with anyio.create_task_group() as group:
                 link = await group.start(server.run)
+                self._show_presence()
                 self.started.emit(link.url)
                 await stop.wait()
                 server.stop()
@@ -52,12 +58,13 @@ class NetworkThread(QObject):
         `updated` brings the whole document once it is synced."""
         if state:
             self._doc.apply_update(state)
+        awareness = self._watch(Awareness(self._doc))
 
         async def run(stop: asyncio.Event) -> None:
             async with anyio.create_task_group() as group:
 
                 async def linked(*, task_status: TaskStatus[None]) -> None:
-                    await connect(url, self._doc, task_status=task_status)
+                    await connect(url, self._doc, awareness, task_status=task_status)
                     self._ended_by = "the host ended the session."  # the connection closed from the other end
                     group.cancel_scope.cancel()
 
@@ -66,11 +73,32 @@ class NetworkThread(QObject):
                     group.cancel_scope.cancel()
 
                 group.start_soon(until_stopped)
+                self._show_presence()
                 await group.start(linked)
                 self.updated.emit(self._doc.get_update())
                 self.started.emit(url)
 
         self._start(run)
+
+    def present(self, state: dict[str, Any]) -> None:
+        """Who this window is (its name and colour), for the others (from the window's thread)."""
+        self._presence = state
+        if self._loop is not None and not self._loop.is_closed() and self._awareness is not None:
+            self._loop.call_soon_threadsafe(self._awareness.set_local_state, state)
+
+    def _show_presence(self) -> None:
+        if self._presence is not None and self._awareness is not None:
+            self._awareness.set_local_state(self._presence)
+
+    def _watch(self, awareness: Awareness) -> Awareness:
+        self._awareness = awareness
+
+        def changed(kind: str, changes: tuple[dict[str, Any], Any]) -> None:
+            if kind == "change":
+                self.participants.emit(presence.participants(awareness.states, awareness.client_id))
+
+        awareness.observe(changed)
+        return awareness
 
     def send(self, update: bytes) -> None:
         """An update made in the window, for the network (from the window's thread)."""

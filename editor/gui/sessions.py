@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from editor.gui.sharing import Sharing
     from editor.gui.workspace import Messages, Workspace
     from editor.model import Canvas
+    from editor.shared.presence import Participant
 
 
 class Sessions:
@@ -31,6 +32,7 @@ class Sessions:
         self.open_window = open_window
         self.sharing: Sharing | None = None
         self.dialog: ShareDialog | None = None
+        self.people: list[Participant] = []  # who takes part in this window's session
         workspace.leaving.connect(self.end)
 
     # Hosting
@@ -38,11 +40,13 @@ class Sessions:
     def share(self) -> ShareDialog:
         """The Share Canvas window: start sharing, or see the link of the session going on."""
         if self.dialog is None:
+            from editor.gui import settings
             from editor.gui.share_dialog import ShareDialog  # with the first session: start-up does without it
 
-            self.dialog = ShareDialog(self.parent, self._host, self.end)
+            self.dialog = ShareDialog(self.parent, self._host, self.end, settings.participant()[0])
             if self.sharing is not None and self.sharing.link:
                 self.dialog.show_link(self.sharing.link)
+                self.dialog.show_participants(self.people)
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
@@ -52,11 +56,13 @@ class Sessions:
         from editor.gui.sharing import Sharing
 
         self.end()
+        you = self._you(typed=True)
         if address.startswith(("ws://", "wss://")):
-            sharing = Sharing.through(self.workspace.canvas, address, self.parent)
+            sharing = Sharing.through(self.workspace.canvas, address, you, self.parent)
         else:
-            sharing = Sharing.host(self.workspace.canvas, address, self.parent)
+            sharing = Sharing.host(self.workspace.canvas, address, you, self.parent)
         self.sharing = sharing
+        sharing.participants.connect(self._participants)
         sharing.started.connect(self._hosting)
         sharing.ended.connect(self._ended)
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
@@ -87,7 +93,7 @@ class Sessions:
         except ValueError as error:
             self.messages.show_error("This is not a session's link.", f"{error}.")
             return
-        sharing = Sharing.join(url, lambda canvas: self._joined(sharing, canvas), self.parent)
+        sharing = Sharing.join(url, self._you(), lambda canvas: self._joined(sharing, canvas), self.parent)
         sharing.ended.connect(lambda why: self._join_failed(sharing, why))
         self.messages.say("Joining the session…", 0)
 
@@ -107,6 +113,22 @@ class Sessions:
         sharing.setParent(self.parent)
         sharing.ended.connect(self._ended)
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
+        sharing.participants.connect(self._participants)
+        self._participants(sharing.people)
+
+    def _you(self, typed: bool = False) -> dict[str, object]:
+        """This person's presence: the name `typed` in the Share window (then remembered), else the one remembered."""
+        from editor.gui import settings
+        from editor.shared.presence import presence
+
+        if typed and self.dialog is not None and self.dialog.name.text().strip():
+            settings.set_participant_name(self.dialog.name.text())
+        return presence(*settings.participant())
+
+    def _participants(self, people: list[Participant]) -> None:
+        self.people = people
+        if self.dialog is not None:
+            self.dialog.show_participants(people)
 
     # Ending
 

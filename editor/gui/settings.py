@@ -93,3 +93,25 @@ def set_export_options(page: str, dpi: int, width: int | None, transparent: bool
     store.setValue("export/dpi", dpi)
     store.setValue("export/width", width or 0)
     store.setValue("export/transparent", transparent)
+
+
+def participant() -> tuple[str, str]:
+    """The name and colour this person takes part in shared canvases with: as last given, else their account's
+    name and a colour of the palette chosen once (so that everyone in a room keeps theirs)."""
+    import getpass
+    import random
+
+    from editor.model.colors import PALETTE
+
+    settings = app_settings()
+    name, color = settings.value("participantName", ""), settings.value("participantColor", "")
+    if not isinstance(name, str) or not name.strip():
+        name = getpass.getuser().replace(".", " ").title()
+    if not isinstance(color, str) or not color.startswith("#"):
+        color = random.choice([value for key, value in PALETTE.items() if key not in ("white", "yellow")])
+        settings.setValue("participantColor", color)
+    return name, color
+
+
+def set_participant_name(name: str) -> None:
+    app_settings().setValue("participantName", name.strip())

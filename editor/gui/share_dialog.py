@@ -10,21 +10,27 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from editor.board import style
+from editor.shared.presence import MAX_NAME, Participant
+
 LOCAL_NETWORK, THIS_COMPUTER = "0.0.0.0", "127.0.0.1"
 
 
 class ShareDialog(QDialog):
-    def __init__(self, parent: QWidget, start: Callable[[str], None], end: Callable[[], None]) -> None:
+    def __init__(self, parent: QWidget, start: Callable[[str], None], end: Callable[[], None], name: str) -> None:
         """`start(address)` shares the canvas there (an address to listen on, or a server's ws:// URL); `end()` ends
-        the session. `show_link` shows the link once it is up."""
+        the session. `name` is how the others see this person. `show_link` shows the link once it is up."""
         super().__init__(parent)
         self.setObjectName("shareDialog")
         self.setWindowTitle("Share Canvas")
@@ -38,6 +44,12 @@ class ShareDialog(QDialog):
         )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        names = QFormLayout()
+        self.name = QLineEdit(name, self)
+        self.name.setObjectName("shareName")
+        self.name.setMaxLength(MAX_NAME)
+        names.addRow("Your &name:", self.name)
+        layout.addLayout(names)
         self.local_network = QRadioButton("On the &local network (everyone in the room)", self)
         self.local_network.setObjectName("shareLocalNetwork")
         self.local_network.setChecked(True)
@@ -59,6 +71,11 @@ class ShareDialog(QDialog):
         self.link.setMinimumWidth(460)
         self.link.hide()
         layout.addWidget(self.link)
+        self.people = QListWidget(self)
+        self.people.setObjectName("shareParticipants")
+        self.people.setMaximumHeight(140)
+        self.people.hide()
+        layout.addWidget(self.people)
         self.status = QLabel(self)
         self.status.setObjectName("shareStatus")
         self.status.setWordWrap(True)
@@ -97,10 +114,19 @@ class ShareDialog(QDialog):
 
     def show_link(self, link: str) -> None:
         """The session is up: the link, ready to copy."""
-        self._show(self.link, self.copy_button, self.end_button)
+        self._show(self.link, self.people, self.copy_button, self.end_button)
         self.link.setText(link)
         self.link.selectAll()
         self.status.setText("Give this link to the people who take part.")
+
+    def show_participants(self, people: list[Participant]) -> None:
+        """Who takes part, each with their colour ("you" beside this person's name)."""
+        self.people.clear()
+        for person in people:
+            item = QListWidgetItem(style.swatch(person.color), f"{person.name} (you)" if person.you else person.name)
+            self.people.addItem(item)
+        count = len(people)
+        self.status.setText(f"{count} taking part. Give this link to the others." if count else self.status.text())
 
     def show_ended(self, why: str) -> None:
         """The session ended (or did not start): back to the start, saying why."""
@@ -117,5 +143,5 @@ class ShareDialog(QDialog):
             self.server_url,
             self.start_button,
         )
-        for widget in (*before, self.link, self.copy_button, self.end_button):
+        for widget in (*before, self.link, self.people, self.copy_button, self.end_button):
             widget.setVisible(widget in shown)

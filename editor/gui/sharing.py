@@ -17,6 +17,7 @@ from editor.gui.network_thread import NetworkThread
 from editor.model import Canvas
 from editor.shared.doc_shape import BadValueError
 from editor.shared.mirror import SharedCanvas
+from editor.shared.presence import Participant
 
 ORIGIN = "this-window"  # the window's own changes in its copy of the document (origins never leave the process)
 QUEUED = Qt.ConnectionType.QueuedConnection
@@ -26,6 +27,7 @@ class Sharing(QObject):
     started = Signal(str)  # the link to give out (hosting), or the address joined
     ended = Signal(str)  # why, in a sentence ('' when this window ended it)
     refused = Signal(str)
+    participants = Signal(list)  # who takes part (Participant), this window first
 
     def __init__(self, network: NetworkThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,17 +41,21 @@ class Sharing(QObject):
         network.started.connect(self._started, QUEUED)
         network.ended.connect(self._ended, QUEUED)
         network.refused.connect(self.refused.emit, QUEUED)
+        network.participants.connect(self._participants, QUEUED)
+        self.people: list[Participant] = []  # who takes part, as last heard
 
     @classmethod
-    def host(cls, canvas: Canvas, address: str, parent: QObject | None = None) -> Sharing:
-        """Share `canvas` on `address` ("0.0.0.0": the local network); `started` gives the link."""
+    def host(cls, canvas: Canvas, address: str, you: dict[str, Any], parent: QObject | None = None) -> Sharing:
+        """Share `canvas` on `address` ("0.0.0.0": the local network) as `you` (a presence); `started` gives the
+        link."""
         sharing = cls(NetworkThread(), parent)
+        sharing.network.present(you)
         sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit))
         sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address)
         return sharing
 
     @classmethod
-    def through(cls, canvas: Canvas, url: str, parent: QObject | None = None) -> Sharing:
+    def through(cls, canvas: Canvas, url: str, you: dict[str, Any], parent: QObject | None = None) -> Sharing:
         """Share `canvas` through the y-websocket server room at `url` (one that scales, for a team): the others
         join the same address."""
         sharing = cls(NetworkThread(), parent)
@@ -58,9 +64,12 @@ class Sharing(QObject):
         return sharing
 
     @classmethod
-    def join(cls, url: str, opened: Callable[[Canvas], None], parent: QObject | None = None) -> Sharing:
-        """Take part in the session at `url`; `opened` gets the shared canvas once it has arrived."""
+    def join(
+        cls, url: str, you: dict[str, Any], opened: Callable[[Canvas], None], parent: QObject | None = None
+    ) -> Sharing:
+        """Take part in the session at `url` as `you`; `opened` gets the shared canvas once it has arrived."""
         sharing = cls(NetworkThread(), parent)
+        sharing.network.present(you)
         sharing._opened = opened
         sharing.network.join(url)
         return sharing
@@ -89,6 +98,10 @@ class Sharing(QObject):
         if self.shared is not None:
             self.shared.close()
         self.network.stop()
+
+    def _participants(self, people: list[Participant]) -> None:
+        self.people = people
+        self.participants.emit(people)
 
     def _started(self, link: str) -> None:
         self.link = link

@@ -1,4 +1,5 @@
-"""connect: a document kept in step with a session's server, through the y-websocket protocol, while it lasts."""
+"""connect: a document kept in step with a session's server, through the y-websocket protocol, while it lasts, and
+this peer's awareness (who it is) with the others'."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from urllib.parse import urlsplit
 
 import anyio
 from anyio.abc import TaskStatus
-from pycrdt import Doc, Provider
+from pycrdt import Awareness, Doc, Provider, YMessageType, create_awareness_message, read_message
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as open_websocket
 from websockets.exceptions import ConnectionClosed
 
 MAX_INCOMING = 256 * 2**20  # bytes the server may send at once: the whole canvas, when one joins
+CLOSE_SECONDS = 2  # how long leaving waits for the server to say goodbye
 
 
 def session_url(text: str) -> str:
@@ -30,11 +32,13 @@ def session_url(text: str) -> str:
 
 
 class _Server:
-    """The server's connection, as pycrdt's Provider reads it (a Channel)."""
+    """The server's connection, as pycrdt's Provider reads it (a Channel). Awareness messages, which the Provider
+    leaves alone, go to `awareness`."""
 
-    def __init__(self, connection: ClientConnection, path: str) -> None:
+    def __init__(self, connection: ClientConnection, path: str, awareness: Awareness | None) -> None:
         self.connection = connection
         self._path = path
+        self.awareness = awareness
 
     @property
     def path(self) -> str:
@@ -54,16 +58,57 @@ class _Server:
 
     async def recv(self) -> bytes:
         message = await self.connection.recv()
-        return message if isinstance(message, bytes) else message.encode()
+        data = message if isinstance(message, bytes) else message.encode()
+        if self.awareness is not None and data[:1] == bytes([YMessageType.AWARENESS]):
+            try:
+                self.awareness.apply_awareness_update(read_message(data[1:]), "remote")
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:
+                pass
+        return data
 
 
-async def connect(url: str, doc: Doc[Any], *, task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
-    """Keep `doc` in step with the session at `url` until the connection ends; started once the first sync is done.
-    Raises websockets' errors for a server that cannot be reached or refuses the key (InvalidStatus, 403)."""
-    async with (
-        open_websocket(url, max_size=MAX_INCOMING) as connection,
-        Provider(doc, _Server(connection, url)) as provider,
-    ):
-        await provider.synced.wait()
-        task_status.started()
-        await connection.wait_closed()
+async def connect(
+    url: str,
+    doc: Doc[Any],
+    awareness: Awareness | None = None,
+    *,
+    task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
+) -> None:
+    """Keep `doc` (and `awareness`, this peer's state and the others') in step with the session at `url` until the
+    connection ends; started once the first sync is done. Raises websockets' errors for a server that cannot be
+    reached or refuses the key (InvalidStatus, 403)."""
+    async with open_websocket(url, max_size=MAX_INCOMING) as connection:
+        try:
+            async with (
+                Provider(doc, _Server(connection, url, awareness)) as provider,
+                anyio.create_task_group() as group,
+            ):
+                if awareness is not None:
+                    await group.start(awareness.start)
+                    group.start_soon(_send_awareness, connection, awareness)
+                await provider.synced.wait()
+                task_status.started()
+                await connection.wait_closed()
+                group.cancel_scope.cancel()
+        finally:  # also when this peer leaves by cancelling: the server hears it go at once
+            with anyio.move_on_after(CLOSE_SECONDS, shield=True):
+                await connection.close()
+
+
+async def _send_awareness(connection: ClientConnection, awareness: Awareness) -> None:
+    """This peer's state, whenever it changes or is renewed (the others drop a state not renewed for 30 s)."""
+    changed = anyio.Event()
+
+    def on_change(kind: str, changes: tuple[dict[str, Any], Any]) -> None:
+        if kind == "update" and changes[1] == "local":
+            changed.set()
+
+    awareness.observe(on_change)
+    changed.set()
+    while True:
+        await changed.wait()
+        changed = anyio.Event()
+        update = awareness.encode_awareness_update([awareness.client_id])
+        await connection.send(create_awareness_message(update))

@@ -9,6 +9,7 @@ awareness, through pycrdt-websocket's room), so any Yjs client with the link can
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import secrets
 import socket
@@ -21,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import anyio
 from anyio.abc import TaskStatus
-from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
+from pycrdt import Decoder, Doc, YMessageType, YSyncMessageType, create_awareness_message, read_message
 from pycrdt.store import BaseYStore
 from pycrdt.websocket import YRoom
 from websockets.asyncio.server import ServerConnection, serve
@@ -83,6 +84,7 @@ class _Peer:
         self.server = server
         self._allowance = float(BURST)
         self._checked = time.monotonic()
+        self.clients: set[int] = set()  # the awareness client ids this peer speaks for
 
     @property
     def path(self) -> str:
@@ -119,6 +121,8 @@ class _Peer:
         self._allowance -= 1
         if not isinstance(message, bytes) or len(message) < 2:
             return "it sent something that is not the y-websocket protocol."
+        if message[0] == YMessageType.AWARENESS:
+            return self._awareness(message)
         if message[0] == YMessageType.SYNC and message[1] in (
             YSyncMessageType.SYNC_STEP2,
             YSyncMessageType.SYNC_UPDATE,
@@ -130,6 +134,20 @@ class _Peer:
             except BaseException:
                 return "it sent an update that cannot be read."
             return self.server.check(update)
+        return ""
+
+    def _awareness(self, message: bytes) -> str:
+        """Note whom an awareness message speaks for, so that they leave the list when this peer goes."""
+        try:
+            decoder = Decoder(read_message(message[1:]))
+            for _ in range(decoder.read_var_uint()):
+                self.clients.add(decoder.read_var_uint())
+                decoder.read_var_uint()  # the state's clock
+                decoder.read_var_string()
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:
+            return "it sent an awareness message that cannot be read."
         return ""
 
 
@@ -203,6 +221,9 @@ class SessionServer:
 
     async def _serve(self, connection: ServerConnection) -> None:
         peer = _Peer(connection, self)
+        awareness = self.room.awareness
+        if awareness.states:  # who is there already, as y-websocket's own server tells a newcomer
+            await peer.send(create_awareness_message(awareness.encode_awareness_update(list(awareness.states))))
         self._connected += 1
         self.peers(self._connected)
         try:
@@ -210,3 +231,16 @@ class SessionServer:
         finally:
             self._connected -= 1
             self.peers(self._connected)
+            await self._gone(peer)
+
+    async def _gone(self, peer: _Peer) -> None:
+        """A peer went (or was cut off): who it spoke for leaves everyone's list at once, not 30 s later."""
+        gone = [client for client in peer.clients if client in self.room.awareness.states]
+        if not gone or self._stop.is_set():  # the session is ending: everyone goes
+            return
+        self.room.awareness.remove_awareness_states(gone, "gone")
+        message = create_awareness_message(self.room.awareness.encode_awareness_update(gone))
+        with anyio.move_on_after(CLOSE_SECONDS, shield=True):
+            for client in list(self.room.clients):
+                with contextlib.suppress(ConnectionClosed):
+                    await client.send(message)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from editor.gui import settings
 from editor.gui.main_window import MainWindow
 from editor.gui.share_dialog import ShareDialog
 
@@ -34,12 +35,15 @@ def shared_windows(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> tuple[
     host = open_app(canvas_file)
     dialog = host.sessions.share()
     assert isinstance(dialog, ShareDialog)
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Alice")
     qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: dialog.link.isVisible() and dialog.link.text().startswith("ws://127.0.0.1:"), timeout=10_000
     )
     before = set(QApplication.topLevelWidgets())
+    settings.set_participant_name("Bob")  # the other person, at their own computer
     host.sessions.join(dialog.link.text())
     peer = window_opened(qtbot, before)
     dialog.hide()
@@ -147,3 +151,17 @@ def test_sharing_through_a_server_needs_its_address(open_app: OpenApp, qtbot: Qt
     dialog.through_server.setChecked(True)
     dialog.start_button.click()
     assert "starts ws://" in dialog.status.text() and host.sessions.sharing is None and dialog.start_button.isEnabled()
+
+
+def test_each_window_lists_who_takes_part_with_their_names(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+
+    def names(window: MainWindow) -> list[str]:
+        return [f"{p.name}{' (you)' if p.you else ''}" for p in window.sessions.people]
+
+    qtbot.waitUntil(lambda: names(host) == ["Alice (you)", "Bob"] and names(peer) == ["Bob (you)", "Alice"])
+    dialog = peer.sessions.share()  # the peer's Share window shows the session it is in
+    qtbot.waitUntil(lambda: dialog.people.count() == 2)
+    assert dialog.link.isVisible() and [dialog.people.item(i).text() for i in range(2)] == ["Bob (you)", "Alice"]
+    peer.close()
+    qtbot.waitUntil(lambda: names(host) == ["Alice (you)"], timeout=10_000)

@@ -78,7 +78,7 @@ def test_without_the_key_no_one_connects() -> None:
 
 @pytest.mark.parametrize(
     "attack",
-    ["not the protocol", "unreadable update", "bad note", "too big", "flood"],
+    ["not the protocol", "unreadable update", "unreadable awareness", "bad note", "too big", "flood"],
 )
 def test_a_peer_that_breaks_the_rules_is_disconnected_and_the_canvas_is_unharmed(attack: str) -> None:
     async def test(server: SessionServer, alice: Any) -> None:
@@ -89,6 +89,8 @@ def test_a_peer_that_breaks_the_rules_is_disconnected_and_the_canvas_is_unharmed
                 await rogue.send("hello, is this a canvas?")
             elif attack == "unreadable update":
                 await rogue.send(b"\x00\x02\x05garbage")
+            elif attack == "unreadable awareness":
+                await rogue.send(b"\x01\x03\x01\xff")  # one state, then a client id cut short
             elif attack == "bad note":
                 doc: Doc[Any] = Doc()
                 doc.apply_update(alice.shared.doc.get_update())
