@@ -115,6 +115,7 @@ class Sessions:
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
         sharing.participants.connect(self._participants)
         self._participants(sharing.people)
+        self.messages.say("Taking part in a shared canvas: Workshop ▸ Share Canvas… shows who is here.", 0)
 
     def _you(self, typed: bool = False) -> dict[str, object]:
         """This person's presence: the name `typed` in the Share window (then remembered), else the one remembered."""
