@@ -8,6 +8,8 @@ item in its place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, Signal
 
 from editor.board.board_scene import BoardScene
@@ -29,6 +31,9 @@ from editor.model import (
     Reset,
 )
 from editor.model.limits import MAX_NOTES, MAX_TAGS, MAX_TEXT
+
+if TYPE_CHECKING:
+    from editor.board.peer_marks import PeerMark
 from editor.model.votes import vote_ranks
 
 
@@ -36,12 +41,14 @@ class CommandBoard(BoardScene):
     header_edit_requested = Signal(str)  # "title" or a header field's id
     parking_toggled = Signal(bool)  # the parking lot appeared (True) or went
     said = Signal(str)  # a passing message for the person (an edit that went past a limit)
+    busy_changed = Signal()  # the note this person edits in place, or the notes they drag, came or went
 
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
         super().__init__(document.canvas, board_width)
         self.document = document
         self.votes_shown = True
         self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
+        self._marks: dict[NoteId, PeerMark] = {}  # who else is at which note, on a shared canvas
         self._rank_votes()
 
     def parking_changed(self, shown: bool) -> None:
@@ -222,6 +229,23 @@ class CommandBoard(BoardScene):
         if self.canvas.moves_change(moves):
             label = "Tidy All Blocks" if len(block_ids) > 1 else f"Tidy {self.blocks[block_ids[0]].title}"
             self.document.push(MoveNotes(self.canvas, moves, label))
+
+    # Others at notes, on a shared canvas
+
+    def mark_peers(self, marks: dict[NoteId, tuple[str, str, str]]) -> None:
+        """Show who else is at which note: (name, colour, "editing" or "moving") by note; the other marks go."""
+        from editor.board.peer_marks import PeerMark  # with the first session: start-up does without it
+
+        for note_id in [note_id for note_id in self._marks if note_id not in marks or note_id not in self.notes]:
+            self.removeItem(self._marks.pop(note_id))
+        for note_id, (name, color, doing) in marks.items():
+            item = self.notes.get(note_id)
+            old = self._marks.get(note_id)
+            if item is None or (old is not None and (old.text, old.color.name()) == (f"{name} · {doing}", color)):
+                continue
+            if old is not None:
+                self.removeItem(old)
+            self._marks[note_id] = PeerMark(item, item.body_rect(), name, color, doing)
 
     # Where things are on the board
 

@@ -29,6 +29,7 @@ class DragNotes:
         self._start: dict[NoteId, QPointF] = {}  # where each dragged note was at the press
         self._target: str | None = None  # the block lit as the drop's target
         self._pictures = DragPictures(picture_notes_from)
+        self._moving = False  # the pressed notes have moved with the mouse
         self._top_z = 1.0  # notes that were dragged last lie on top of the others, as paper on a wall does
 
     @property
@@ -40,6 +41,11 @@ class DragNotes:
     @property
     def active(self) -> bool:
         return bool(self._start)
+
+    @property
+    def dragged(self) -> list[NoteId]:
+        """The notes being dragged now (none until the mouse has moved them)."""
+        return list(self._start) if self._moving else []
 
     def press(self, note_ids: list[NoteId]) -> None:
         """A press on a note, with these notes selected (none: the press was elsewhere, no drag starts)."""
@@ -54,11 +60,17 @@ class DragNotes:
 
     def move(self, point: QPointF) -> None:
         if self._start:
+            if not self._moving:  # the notes have left their places: a drag, not a click
+                self._moving = True
+                self.board.busy_changed.emit()
             self._highlight(self.board.block_id_at(point))
 
     def release(self, point: QPointF) -> None:
         board = self.board
         start, self._start = self._start, {}
+        if self._moving:
+            self._moving = False
+            board.busy_changed.emit()
         self._pictures.stop()
         self._highlight(None)
         for note_id in start:

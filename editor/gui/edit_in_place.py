@@ -46,6 +46,7 @@ class EditInPlace:
         self._open(note.text, note.color, item.font, item.pos(), item.scale(), width, height)
         self._editing = note_id
         item.hide_for(EDITED, True)
+        board.busy_changed.emit()
 
     def add_note(self, block_id: str, scene_point: QPointF | None = None) -> None:
         """The editor for a new note: at the point (pinned there), or at the end of the block's flow."""
@@ -64,6 +65,11 @@ class EditInPlace:
         self._open("", DEFAULT_COLOR, note_font("", width), point, scale, width, note_height("", width))
         self._new_note = (block_id, position)
         board.clearSelection()
+
+    @property
+    def editing(self) -> NoteId | None:
+        """The note being edited in place (None: none, or a new note is being typed)."""
+        return self._editing
 
     def finish(self, commit: bool = True) -> None:
         if self.editor is not None:
@@ -85,6 +91,8 @@ class EditInPlace:
         board = self.board
         editor, note_id, new_note = self.editor, self._editing, self._new_note
         self.editor, self._editing, self._new_note = None, None, None
+        if note_id is not None:
+            board.busy_changed.emit()
         if editor is None:
             return
         text = editor.text.strip()

@@ -34,6 +34,23 @@ class Sessions:
         self.dialog: ShareDialog | None = None
         self.people: list[Participant] = []  # who takes part in this window's session
         workspace.leaving.connect(self.end)
+        workspace.shown.connect(self._follow_board)
+        self._follow_board()
+
+    def _follow_board(self) -> None:
+        """Tell the others what this person is at on the board shown now."""
+        self.workspace.board.busy_changed.connect(self._busy)
+
+    def _busy(self) -> None:
+        if self.sharing is None:
+            return
+        from editor.shared.presence import presence
+
+        board = self.workspace.board
+        user = self._you()["user"]
+        assert isinstance(user, dict)
+        state = presence(user["name"], user["color"], board.editing.editing, board.dragging.dragged)
+        self.sharing.network.present(state)
 
     # Hosting
 
@@ -130,6 +147,13 @@ class Sessions:
         self.people = people
         if self.dialog is not None:
             self.dialog.show_participants(people)
+        marks = {}
+        for person in people:
+            if not person.you:
+                marks.update({note_id: (person.name, person.color, "moving") for note_id in person.moving})
+                if person.editing is not None:
+                    marks[person.editing] = (person.name, person.color, "editing")
+        self.workspace.board.mark_peers(marks)
 
     # Ending
 
@@ -138,8 +162,10 @@ class Sessions:
         sharing, self.sharing = self.sharing, None
         if sharing is not None:
             sharing.end()
+        self._participants([])
 
     def _ended(self, why: str) -> None:
+        self._participants([])
         if self.dialog is not None:
             self.dialog.show_ended(why)
         if why:

@@ -101,14 +101,14 @@ def participant() -> tuple[str, str]:
     import getpass
     import random
 
-    from editor.model.colors import PALETTE
+    from editor.shared.presence import COLORS
 
     settings = app_settings()
     name, color = settings.value("participantName", ""), settings.value("participantColor", "")
     if not isinstance(name, str) or not name.strip():
         name = getpass.getuser().replace(".", " ").title()
     if not isinstance(color, str) or not color.startswith("#"):
-        color = random.choice([value for key, value in PALETTE.items() if key not in ("white", "yellow")])
+        color = random.choice(COLORS)
         settings.setValue("participantColor", color)
     return name, color
 

@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from editor.model.colors import is_valid_color
-from editor.model.note import valid_text
+from editor.model.note import valid_note_id, valid_text
 
 MAX_NAME = 40  # characters of a participant's name shown
 UNNAMED = "Someone"
 NEUTRAL = "#9aa3ad"  # the colour of a participant whose colour cannot be used
+
+
+# Participants' colours: strong ones, unlike the notes' pastels, so that a frame around a note and a name tag stand
+# out on any note and read with white type.
+COLORS = ("#1e88e5", "#d81b60", "#43a047", "#f4511e", "#8e24aa", "#00897b", "#3949ab", "#6d4c41")
+MAX_MARKED = 200  # notes one participant may be shown at (moving a selection)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +26,16 @@ class Participant:
     name: str
     color: str  # #rrggbb
     you: bool = False
+    editing: str | None = None  # the note they are typing in
+    moving: tuple[str, ...] = ()  # the notes they are dragging
 
 
-def presence(name: str, color: str) -> dict[str, Any]:
-    """This peer's awareness state, in the shape Yjs clients use ({"user": {"name", "color"}})."""
-    return {"user": {"name": name, "color": color}}
+def presence(
+    name: str, color: str, editing: str | None = None, moving: tuple[str, ...] | list[str] = ()
+) -> dict[str, Any]:
+    """This peer's awareness state, in the shape Yjs clients use ({"user": {"name", "color"}}), and the notes it is
+    at (awareness, not the canvas: positions reach the canvas on the drop)."""
+    return {"user": {"name": name, "color": color}, "editing": editing, "moving": list(moving)}
 
 
 def participants(states: Mapping[int, Any], own: int | None = None) -> list[Participant]:
@@ -34,8 +45,24 @@ def participants(states: Mapping[int, Any], own: int | None = None) -> list[Part
         user = state.get("user") if isinstance(state, dict) else None
         if not isinstance(user, dict):
             continue
-        found.append(Participant(_name(user.get("name")), _color(user.get("color")), client_id == own))
+        editing = state.get("editing")
+        moving = state.get("moving")
+        found.append(
+            Participant(
+                _name(user.get("name")),
+                _color(user.get("color")),
+                client_id == own,
+                editing if isinstance(editing, str) and valid_note_id(editing) else None,
+                _ids(moving),
+            )
+        )
     return sorted(found, key=lambda participant: (not participant.you, participant.name.casefold()))
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(item for item in value[:MAX_MARKED] if isinstance(item, str) and valid_note_id(item))
 
 
 def _name(value: object) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from driving import activate, block_point, double_click, drag, keys, note_center, type_text
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -165,3 +166,27 @@ def test_each_window_lists_who_takes_part_with_their_names(open_app: OpenApp, qt
     assert dialog.link.isVisible() and [dialog.people.item(i).text() for i in range(2)] == ["Bob (you)", "Alice"]
     peer.close()
     qtbot.waitUntil(lambda: names(host) == ["Alice (you)"], timeout=10_000)
+
+
+def test_the_others_see_who_moves_or_edits_a_note_while_they_do(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    note_id = peer.document.canvas.notes("value_propositions")[0].id
+    activate(peer)
+    peer.board.select_ids([note_id])
+    drag(peer, note_center(peer, note_id), block_point(peer, "channels", 0.5, 0.5), release=False)
+
+    def mark() -> str:
+        found = host.board._marks.get(note_id)
+        return found.text if found is not None and found.isVisible() else ""
+
+    qtbot.waitUntil(lambda: mark() == "Bob · moving")
+    assert host.document.canvas.block_of(note_id) == "value_propositions"  # positions come with the drop
+    QTest.mouseRelease(peer.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       peer.view.mapFromScene(block_point(peer, "channels", 0.5, 0.5)))  # fmt: skip
+    qtbot.waitUntil(lambda: host.document.canvas.block_of(note_id) == "channels" and mark() == "")
+    peer.board.edit_note(note_id)
+    qtbot.waitUntil(lambda: mark() == "Bob · editing")
+    keys(peer, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: mark() == "")
