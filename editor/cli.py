@@ -41,9 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--version", action="version", version=f"canvas-editor {__version__}")
     options = parser.parse_args(args)
-    missing = no_display()
-    if missing:
-        print(f"canvas-editor: {missing}", file=sys.stderr)
+    if not can_open_a_window():
         return 1
     from editor.gui.app import run  # Qt is imported only when a window is wanted
 
@@ -77,13 +75,19 @@ def join(argv: Sequence[str]) -> int:
     )
     parser.add_argument("link", metavar="LINK")
     options = parser.parse_args(argv)
-    missing = no_display()
-    if missing:
-        print(f"canvas-editor: {missing}", file=sys.stderr)
+    if not can_open_a_window():
         return 1
     from editor.gui.app import run_joined
 
     return run_joined(options.link)
+
+
+def can_open_a_window() -> bool:
+    """Whether a window can open here; when not, why is printed."""
+    missing = no_display()
+    if missing:
+        print(f"canvas-editor: {missing}", file=sys.stderr)
+    return not missing
 
 
 def no_display() -> str:

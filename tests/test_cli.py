@@ -131,3 +131,12 @@ def test_export_to_a_folder_that_is_not_there_makes_it(tiktok_path: Path, tmp_pa
     folder = tmp_path / "minutes" / "week 3"
     assert main(["export", str(tiktok_path), "-o", f"{folder}/", "--format", "md"]) == 0
     assert (folder / "tiktok.md").read_text(encoding="utf-8").startswith("# TikTok\n")
+
+
+def test_join_with_no_display_says_so_in_one_sentence() -> None:
+    import os
+
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = run_cli("join", "ws://192.168.1.23:8765/room?k=key", env=env)
+    assert result.returncode == 1 and "no display" in result.stderr and result.stderr.count("\n") == 1

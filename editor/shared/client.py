@@ -11,7 +11,8 @@ from anyio.abc import TaskStatus
 from pycrdt import Awareness, Doc, Provider, YMessageType, create_awareness_message, read_message
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as open_websocket
-from websockets.exceptions import ConnectionClosed
+
+from editor.shared.channel import WebsocketChannel
 
 MAX_INCOMING = 256 * 2**20  # bytes the server may send at once: the whole canvas, when one joins
 CLOSE_SECONDS = 2  # how long leaving waits for the server to say goodbye
@@ -31,34 +32,16 @@ def session_url(text: str) -> str:
     return url
 
 
-class _Server:
-    """The server's connection, as pycrdt's Provider reads it (a Channel). Awareness messages, which the Provider
-    leaves alone, go to `awareness`."""
+class _Server(WebsocketChannel):
+    """The server's connection, as pycrdt's Provider reads it. Awareness messages, which the Provider leaves alone,
+    go to `awareness`."""
 
     def __init__(self, connection: ClientConnection, path: str, awareness: Awareness | None) -> None:
-        self.connection = connection
-        self._path = path
+        super().__init__(connection, path)
         self.awareness = awareness
 
-    @property
-    def path(self) -> str:
-        return self._path
-
-    def __aiter__(self) -> _Server:
-        return self
-
-    async def __anext__(self) -> bytes:
-        try:
-            return await self.recv()
-        except ConnectionClosed:
-            raise StopAsyncIteration from None
-
-    async def send(self, message: bytes) -> None:
-        await self.connection.send(message)
-
     async def recv(self) -> bytes:
-        message = await self.connection.recv()
-        data = message if isinstance(message, bytes) else message.encode()
+        data = await super().recv()
         if self.awareness is not None and data[:1] == bytes([YMessageType.AWARENESS]):
             try:
                 self.awareness.apply_awareness_update(read_message(data[1:]), "remote")

@@ -29,6 +29,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from editor.shared.channel import WebsocketChannel
 from editor.shared.guard import check_update
 
 MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
@@ -76,31 +77,15 @@ def local_address() -> str:
         probe.close()
 
 
-class _Peer:
-    """One peer's connection, as the room reads it (pycrdt's Channel): what breaks the rules ends it."""
+class _Peer(WebsocketChannel):
+    """One peer's connection, as the room reads it: what breaks the rules ends it."""
 
     def __init__(self, connection: ServerConnection, server: SessionServer) -> None:
-        self.connection = connection
+        super().__init__(connection, server.link.room)
         self.server = server
         self._allowance = float(BURST)
         self._checked = time.monotonic()
         self.clients: set[int] = set()  # the awareness client ids this peer speaks for
-
-    @property
-    def path(self) -> str:
-        return self.server.link.room
-
-    def __aiter__(self) -> _Peer:
-        return self
-
-    async def __anext__(self) -> bytes:
-        try:
-            return await self.recv()
-        except ConnectionClosed:
-            raise StopAsyncIteration from None
-
-    async def send(self, message: bytes) -> None:
-        await self.connection.send(message)
 
     async def recv(self) -> bytes:
         message = await self.connection.recv()
