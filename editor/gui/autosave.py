@@ -40,6 +40,7 @@ class Autosaver(QObject):
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.write_now)
         document.stack.indexChanged.connect(self._changed)
+        document.changed_elsewhere.connect(self._changed)
         document.modified_changed.connect(self._modified_changed)
 
     def write_now(self) -> Future[None] | None:

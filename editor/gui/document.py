@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor import paths
 from editor.fileformat import FileState, Layout, load_canvas, open_canvas, save_canvas
 from editor.gui.commands import ReplaceCanvas
-from editor.model import Canvas
+from editor.model import LOCAL, Canvas, Event
 
 
 class Document(QObject):
@@ -21,6 +21,7 @@ class Document(QObject):
     """
 
     modified_changed = Signal(bool)
+    changed_elsewhere = Signal()  # the canvas changed other than through the stack: a shared session's peers
 
     def __init__(
         self,
@@ -38,7 +39,10 @@ class Document(QObject):
         self.stack = QUndoStack(self)
         self._saved: tuple[Any, ...] | None = canvas.content()
         self._modified = False
+        self._elsewhere = False  # changed by others since it was saved (their changes are on no undo stack here)
         self.stack.indexChanged.connect(self._check_modified)
+        canvas.subscribe(self._on_canvas)
+        self.destroyed.connect(lambda: canvas.unsubscribe(self._on_canvas))
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -93,13 +97,24 @@ class Document(QObject):
     def _now_saved(self, state: FileState) -> None:
         """What is shown is what the file holds (just saved, or just read again)."""
         self.disk_state = state
+        self._elsewhere = False
         self._saved = self.canvas.content()
         self.stack.setClean()
         self._check_modified()
 
+    def _on_canvas(self, event: Event) -> None:
+        """Others' changes make the document modified too: saving and recovery copies must keep them."""
+        if event.origin == LOCAL:
+            return
+        self._elsewhere = True
+        if not self._modified:
+            self._check_modified()
+        self.changed_elsewhere.emit()
+
     def _check_modified(self) -> None:
-        # A clean stack is the saved state exactly; otherwise compare, since two edits can cancel out.
-        modified = not self.stack.isClean() and self.canvas.content() != self._saved
+        # A clean stack is the saved state exactly, unless others changed the canvas; otherwise compare, since two
+        # edits can cancel out.
+        modified = (self._elsewhere or not self.stack.isClean()) and self.canvas.content() != self._saved
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)

@@ -64,6 +64,8 @@ def test_a_joined_window_shows_the_hosts_canvas_and_each_sees_the_others_edits(
     type_text(peer, "From the second window")
     keys(peer, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: [n.text for n in host.document.canvas.notes("channels")] == ["From the second window"])
+    assert host.document.modified and host.isWindowModified()  # the peer's note is to be saved with the host's file
+    assert host.autosaver.write_now() is not None  # and a recovery copy keeps it meanwhile
     # The host drags a note into another block; the peer's board shows it there.
     activate(host)
     moved = host.document.canvas.notes("customer_segments")[0].id
