@@ -22,7 +22,7 @@ from typing import Any
 from fractional_indexing import generate_n_keys_between
 from pycrdt import Doc, Map, Subscription, UndoManager
 
-from editor.model import Canvas, NoteId, Template
+from editor.model import PARKING_LOT, Canvas, Note, NoteId, Template
 from editor.model.events import Event, HeaderChanged, Move, NoteAdded, NoteChanged, NoteRemoved, NotesMoved, Reset
 from editor.model.limits import MAX_NOTES
 from editor.shared.doc_shape import (
@@ -98,11 +98,23 @@ class SharedCanvas:
             template = template_for(template_id)
         except (KeyError, ValueError, OSError) as error:
             raise BadValueError(f"the shared canvas is a {template_id!r}, which this program does not have.") from error
-        canvas = Canvas(template)
+        # The notes in one go, each block in the order of its keys: a canvas built whole, not note by note.
         orders: dict[NoteId, str] = {}
-        shared = cls(canvas, doc, origin, orders, refused)
+        placed: dict[str, list[tuple[str, NoteId, Note]]] = {}
+        for note_id, entry in doc.get(NOTES, type=Map).items():
+            try:
+                read = read_note(note_id, entry, (*template.block_ids, PARKING_LOT))
+            except BadValueError as error:
+                refused(f"A note of the shared canvas was left out: {error}")
+                continue
+            if len(orders) == MAX_NOTES:
+                refused(f"The shared canvas holds more than {MAX_NOTES:,} notes: the rest were left out.")
+                break
+            orders[note_id] = read.order
+            placed.setdefault(read.block_id, []).append((read.order, note_id, read.note))
+        blocks = {block_id: [note for *_, note in sorted(notes)] for block_id, notes in placed.items()}
+        shared = cls(Canvas(template, blocks=blocks), doc, origin, orders, refused)
         shared._header_changed([])
-        shared._reconcile(list(doc.get(NOTES, type=Map).keys()))
         return shared
 
     def close(self) -> None:
