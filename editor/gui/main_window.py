@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from editor.gui import recovery, settings
 from editor.gui.autosave import Autosaver
 from editor.gui.board_editing import EditableBoard
 from editor.gui.board_view import BoardView
+from editor.gui.collections_freeze import settle
 from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.drops import Drops
@@ -45,19 +45,6 @@ if TYPE_CHECKING:
     from editor.gui.sharing import Sharing
 
 APP_NAME = "Canvas Editor"
-
-
-BIG_CANVAS = 1000  # notes: from here on a full garbage collection would stall the window noticeably
-
-
-def _leave_out_of_collections() -> None:
-    """Once a canvas is shown: collect, then keep its long-lived objects (thousands of notes and their items) out
-    of later garbage collections. A full collection scans them all and holds Python's lock for ~60 ms on 5,000
-    notes, which stalled the window while a recovery copy was written. Objects of a canvas closed since are let
-    back in first, so that they can still be collected."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -146,8 +133,7 @@ class MainWindow(QMainWindow):
         self.actions_.connect_document(document)
         self.disk.watch()
         self._update_title()
-        if document.canvas.note_count() >= BIG_CANVAS:
-            _leave_out_of_collections()
+        settle(document.canvas)
 
     @classmethod
     def on_file(cls, path: Path, session: Session | None = None) -> MainWindow:

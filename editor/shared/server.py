@@ -53,17 +53,6 @@ class Link:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"ws://{host}:{self.port}/{self.room}?k={self.key}"
 
-    @classmethod
-    def parse(cls, url: str) -> Link:
-        """Raises ValueError, saying what is missing, for a link that names no session."""
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("ws", "wss") or not parts.hostname or parts.port is None:
-            raise ValueError("a session link starts ws://, then the host's address and port (ws://192.168.1.23:8765/…)")
-        room, key = parts.path.strip("/"), parse_qs(parts.query).get("k", [""])[0]
-        if not room or not key:
-            raise ValueError("the link names no session: it ends /ROOM?k=KEY, as the host's Share window shows it")
-        return cls(parts.hostname, parts.port, room, key)
-
 
 def local_address() -> str:
     """This machine's address on its local network (the interface its traffic leaves by), else loopback's."""
