@@ -72,6 +72,18 @@ def doc_value(field: str, value: Any) -> Any:
     return value
 
 
+def touched_keys(events: list[Any]) -> set[str]:
+    """The entries of a map of maps (the notes, the ballots) that its deep events touch: changed inside, or added,
+    replaced or taken out."""
+    keys: set[str] = set()
+    for event in events:
+        if event.path:
+            keys.add(str(event.path[0]))
+        else:
+            keys.update(str(key) for key in event.keys)
+    return keys
+
+
 def read_note(note_id: str, entry: object, block_ids: Collection[str]) -> NoteEntry:
     """A note entry of the shared document, checked as a file's note is. Raises BadValueError."""
     if not valid_note_id(note_id):

@@ -35,6 +35,7 @@ from editor.shared.doc_shape import (
     read_legend,
     read_note,
     read_text,
+    touched_keys,
 )
 
 SHARED = "shared"  # the origin of canvas changes that come from the shared document
@@ -229,14 +230,7 @@ class SharedCanvas:
     def _notes_changed(self, events: list[Any]) -> None:
         if self._ours(events):
             return
-        touched: dict[str, None] = {}
-        for event in events:
-            path: list[int | str] = event.path
-            if path:  # inside a note's entry
-                touched[str(path[0])] = None
-            else:  # entries added, replaced or taken out
-                touched.update(dict.fromkeys(str(key) for key in event.keys))
-        self._reconcile(list(touched))
+        self._reconcile(sorted(touched_keys(events)))
 
     def _reconcile(self, note_ids: Iterable[str]) -> None:
         canvas = self.canvas

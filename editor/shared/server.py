@@ -3,14 +3,17 @@
 It listens where the host chose (the local network, or loopback), and refuses a connection that does not name the
 session's room and key before a byte of the canvas is sent. Each peer is guarded: a message over MAX_MESSAGE bytes,
 a flood of more than RATE messages a second, or an update that would leave a canvas no file could hold closes that
-peer's connection, and the document, so the canvas, is unharmed. The rest is the y-websocket protocol (sync and
-awareness, through pycrdt-websocket's room), so any Yjs client with the link can take part.
+peer's connection, and the document, so the canvas, is unharmed. So does a change of what only the host writes:
+the tally of votes, the canvas while the host has made it read-only, and what everyone's screen shows (the host's
+awareness state). The host can remove a peer, whose device then cannot come back in. The rest is the y-websocket
+protocol (sync and awareness, through pycrdt-websocket's room), so any Yjs client with the link can take part.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hmac
+import json
 import secrets
 import socket
 import time
@@ -31,12 +34,14 @@ from websockets.http11 import Request, Response
 
 from editor.shared.channel import WebsocketChannel
 from editor.shared.guard import check_update
+from editor.shared.stage import STAGE
 
 MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
 RATE = 200  # messages a second a peer may send, on average (awareness while dragging is ~30)
 BURST = 400  # ... and at once
 POLICY_VIOLATION = 1008  # the WebSocket close code for a peer that broke the rules
 CLOSE_SECONDS = 2  # how long a closing peer may keep its connection before it is cut
+REMOVED = "the host removed you from the session."  # the close reason a removed peer hears
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,8 @@ class _Peer(WebsocketChannel):
     async def recv(self) -> bytes:
         message = await self.connection.recv()
         problem = self._problem(message)
+        for other in self.server.stale(self):  # a peer back after losing the network: its old connection is dead
+            await other.connection.close()
         if problem:
             self.server.refused(f"A participant was disconnected: {problem}")
             await self.connection.close(POLICY_VIOLATION, problem[:120])
@@ -110,18 +117,30 @@ class _Peer(WebsocketChannel):
             return self.server.check(update)
         return ""
 
+    @property
+    def address(self) -> str:
+        return str(self.connection.remote_address[0]) if self.connection.remote_address else ""
+
     def _awareness(self, message: bytes) -> str:
-        """Note whom an awareness message speaks for, so that they leave the list when this peer goes."""
+        """Note whom an awareness message speaks for, so that they leave the list when this peer goes; it may speak
+        for no one else, and say nothing that only the host says (what everyone's screen shows)."""
         try:
             decoder = Decoder(read_message(message[1:]))
+            states = []
             for _ in range(decoder.read_var_uint()):
-                self.clients.add(decoder.read_var_uint())
+                client = decoder.read_var_uint()
                 decoder.read_var_uint()  # the state's clock
-                decoder.read_var_string()
+                states.append((client, json.loads(decoder.read_var_string())))
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException:
             return "it sent an awareness message that cannot be read."
+        for client, state in states:
+            if client == self.server.room.awareness.client_id:
+                return "it spoke for the host."
+            if isinstance(state, dict) and STAGE in state:
+                return "it tried to set what everyone's screen shows, which only the host does."
+            self.clients.add(client)
         return ""
 
 
@@ -153,12 +172,29 @@ class SessionServer:
         self._room_name, self._key = room or secrets.token_urlsafe(6), key or secrets.token_urlsafe(16)
         self.link = Link(self._shown_host(), port, self._room_name, self._key)
         self.room = YRoom(ydoc=doc, ystore=store)
-        self._connected = 0
+        self._peers: set[_Peer] = set()
+        self._banned: set[str] = set()  # the addresses of devices the host removed
+        self.read_only = False  # only the host changes the canvas; peers still vote
         self.stopped = anyio.Event()  # set once the server has closed every connection and its room
         self._stop = anyio.Event()
 
     def check(self, update: bytes) -> str:
-        return check_update(self.doc, update, self.block_ids, self.field_ids)
+        return check_update(self.doc, update, self.block_ids, self.field_ids, self.read_only)
+
+    def stale(self, peer: _Peer) -> list[_Peer]:
+        """The other connections that speak for one of `peer`'s clients: the same peer before it lost the network
+        (a connection that died without a word stays open here until pings go unanswered)."""
+        return [other for other in self._peers if other is not peer and other.clients & peer.clients]
+
+    async def remove(self, client: int) -> bool:
+        """Disconnect the peer that speaks for `client`; its device cannot come back in while the session lasts.
+        False when no peer does (it went already)."""
+        for peer in list(self._peers):
+            if client in peer.clients:
+                self._banned.add(peer.address)
+                await peer.connection.close(POLICY_VIOLATION, REMOVED)
+                return True
+        return False
 
     async def run(self, *, task_status: TaskStatus[Link] = anyio.TASK_STATUS_IGNORED) -> None:
         async with anyio.create_task_group() as group:
@@ -191,6 +227,8 @@ class SessionServer:
         right_room = hmac.compare_digest(parts.path.strip("/"), self._room_name)
         if not (right_room and hmac.compare_digest(key.encode(), self._key.encode())):
             return connection.respond(HTTPStatus.FORBIDDEN, "This link's session key is not the session's.\n")
+        if connection.remote_address and str(connection.remote_address[0]) in self._banned:
+            return connection.respond(HTTPStatus.FORBIDDEN, "The host removed this device from the session.\n")
         return None
 
     async def _serve(self, connection: ServerConnection) -> None:
@@ -198,18 +236,19 @@ class SessionServer:
         awareness = self.room.awareness
         if awareness.states:  # who is there already, as y-websocket's own server tells a newcomer
             await peer.send(create_awareness_message(awareness.encode_awareness_update(list(awareness.states))))
-        self._connected += 1
-        self.peers(self._connected)
+        self._peers.add(peer)
+        self.peers(len(self._peers))
         try:
             await self.room.serve(peer)
         finally:
-            self._connected -= 1
-            self.peers(self._connected)
+            self._peers.discard(peer)
+            self.peers(len(self._peers))
             await self._gone(peer)
 
     async def _gone(self, peer: _Peer) -> None:
         """A peer went (or was cut off): who it spoke for leaves everyone's list at once, not 30 s later."""
-        gone = [client for client in peer.clients if client in self.room.awareness.states]
+        states, others = self.room.awareness.states, [other.clients for other in self._peers]
+        gone = [client for client in peer.clients if client in states and not any(client in ids for ids in others)]
         if not gone or self._stop.is_set():  # the session is ending: everyone goes
             return
         self.room.awareness.remove_awareness_states(gone, "gone")

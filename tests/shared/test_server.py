@@ -9,13 +9,14 @@ from typing import Any
 import anyio
 import pytest
 from peers import host
-from pycrdt import Doc, Map, create_update_message
+from pycrdt import Awareness, Doc, Map, create_awareness_message, create_update_message
 from websockets.asyncio.client import connect as open_websocket
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from editor.fileformat import load_template
 from editor.model import Note
 from editor.model.limits import MAX_TEXT
+from editor.shared.ballots import BALLOTS, TALLIED, cast
 from editor.shared.client import connect, session_url
 from editor.shared.mirror import SharedCanvas
 from editor.shared.server import BURST, Link, SessionServer
@@ -78,7 +79,18 @@ def test_without_the_key_no_one_connects() -> None:
 
 @pytest.mark.parametrize(
     "attack",
-    ["not the protocol", "unreadable update", "unreadable awareness", "bad note", "too big", "flood"],
+    [
+        "not the protocol",
+        "unreadable update",
+        "unreadable awareness",
+        "bad note",
+        "too big",
+        "flood",
+        "tally",
+        "bad ballot",
+        "stage",
+        "as the host",
+    ],
 )
 def test_a_peer_that_breaks_the_rules_is_disconnected_and_the_canvas_is_unharmed(attack: str) -> None:
     async def test(server: SessionServer, alice: Any) -> None:
@@ -98,6 +110,24 @@ def test_a_peer_that_breaks_the_rules_is_disconnected_and_the_canvas_is_unharmed
                 state = doc.get_state()
                 notes[alice.canvas.notes("channels")[0].id]["text"] = "x" * (MAX_TEXT + 1)
                 await rogue.send(create_update_message(doc.get_update(state)))
+            elif attack in ("tally", "bad ballot"):
+                doc = Doc()
+                doc.apply_update(alice.shared.doc.get_update())
+                state = doc.get_state()
+                note_id = alice.canvas.notes("channels")[0].id
+                if attack == "tally":
+                    doc.get(TALLIED, type=Map)["1.abcdef12"] = Map({note_id: 5})
+                else:
+                    doc.get(BALLOTS, type=Map)["1.abcdef12"] = Map({note_id: "all of them"})
+                await rogue.send(create_update_message(doc.get_update(state)))
+            elif attack in ("stage", "as the host"):
+                awareness = Awareness(
+                    Doc(client_id=server.room.awareness.client_id) if attack == "as the host" else Doc()
+                )
+                awareness.set_local_state(
+                    {"user": {"name": "Eve"}, **({"stage": {"read_only": True}} if attack == "stage" else {})}
+                )
+                await rogue.send(create_awareness_message(awareness.encode_awareness_update([awareness.client_id])))
             elif attack == "too big":
                 await rogue.send(b"\x00\x02" + b"x" * (9 * 2**20))
             else:
@@ -124,3 +154,60 @@ def test_a_link_names_its_session_or_says_what_is_missing() -> None:
     for bad, says in [("http://x", "starts ws://"), ("ws://host:8765/", "names no session"), ("", "starts ws://")]:
         with pytest.raises(ValueError, match=says):
             session_url(bad)
+
+
+def test_while_the_canvas_is_read_only_peers_cannot_change_it_but_can_vote() -> None:
+    async def test(server: SessionServer, alice: Any) -> None:
+        server.read_only = True
+        before = alice.canvas.content()
+        async with anyio.create_task_group() as group:
+            bob = await joined(server.link.url, group)
+            app = bob.canvas.notes("channels")[0].id
+            cast(bob.doc, 1, "b0b0b0b0", {app: 2}, bob.origin)
+            await until(lambda: len(alice.shared.doc.get(BALLOTS, type=Map)) == 1)
+            bob.canvas.add_note("channels", Note("Sneaked in"))
+            await until(lambda: any("read-only" in problem for problem in alice.refused))
+            assert alice.canvas.content() == before
+            group.cancel_scope.cancel()
+
+    session(test)
+
+
+def test_a_removed_participant_is_disconnected_and_their_device_cannot_come_back() -> None:
+    async def test(server: SessionServer, alice: Any) -> None:
+        awareness = Awareness(Doc())
+        awareness.set_local_state({"user": {"name": "Eve", "color": "#d81b60"}})
+        async with open_websocket(server.link.url) as eve:
+            await eve.send(create_awareness_message(awareness.encode_awareness_update([awareness.client_id])))
+            await until(lambda: awareness.client_id in server.room.awareness.states)
+            assert await server.remove(awareness.client_id)
+            with pytest.raises(ConnectionClosed) as closed:
+                while True:
+                    await eve.recv()
+            assert closed.value.rcvd is not None and "removed" in closed.value.rcvd.reason
+        await until(lambda: awareness.client_id not in server.room.awareness.states)
+        with pytest.raises(InvalidStatus):
+            async with open_websocket(server.link.url):
+                pass
+        assert not await server.remove(awareness.client_id)  # gone already
+
+    session(test)
+
+
+def test_a_peer_back_from_losing_the_network_takes_over_its_old_connection() -> None:
+    async def test(server: SessionServer, alice: Any) -> None:
+        awareness = Awareness(Doc())
+        awareness.set_local_state({"user": {"name": "Bob", "color": "#1e88e5"}})
+        message = create_awareness_message(awareness.encode_awareness_update([awareness.client_id]))
+        async with open_websocket(server.link.url) as old, open_websocket(server.link.url) as new:
+            await old.send(message)
+            await until(lambda: awareness.client_id in server.room.awareness.states)
+            await new.send(message)
+            with pytest.raises(ConnectionClosed):
+                while True:
+                    await old.recv()
+            await anyio.sleep(0.1)
+            assert awareness.client_id in server.room.awareness.states  # still listed: the new connection is him
+            await new.ping()
+
+    session(test)
