@@ -52,7 +52,7 @@ def cast(doc: Doc[Any], round_number: int, voter: str, dots: Mapping[NoteId, int
         for note_id, count in wanted.items():
             if ballot.get(note_id) != count:
                 ballot[note_id] = count
-        for note_id in [note_id for note_id in ballot if note_id not in wanted]:
+        for note_id in [note_id for note_id in ballot.keys() if note_id not in wanted]:  # noqa: SIM118 (a Map)
             del ballot[note_id]
 
 
