@@ -13,6 +13,7 @@ from editor.gui.document import Document
 from editor.gui.drag_notes import DragNotes
 from editor.gui.edit_in_place import EditInPlace
 from editor.gui.select_notes import SelectNotes
+from editor.gui.view_only import ViewOnly
 from editor.model import PARKING_LOT, Note, NoteId
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class EditableBoard(CommandBoard):
         self.selecting = SelectNotes(self, self.editing, self.dragging)
         # The interaction the board is switched to (a voting round's), which hears events before selecting does.
         self.mode: Interaction | None = None
+        self.viewing = ViewOnly(self)  # while the canvas is read-only (a shared session's host chose it)
 
     def set_mode(self, mode: Interaction | None) -> None:
         """Switch to an interaction (None: back to selecting alone); what is being typed is kept, the selection
@@ -51,6 +53,8 @@ class EditableBoard(CommandBoard):
     def _interactions(self) -> Iterator[Interaction]:
         if self.mode is not None:
             yield self.mode
+        if self.document.read_only:
+            yield self.viewing
         yield self.selecting
 
     # Editing text in place

@@ -22,6 +22,7 @@ class Document(QObject):
 
     modified_changed = Signal(bool)
     changed_elsewhere = Signal()  # the canvas changed other than through the stack: a shared session's peers
+    refused = Signal(str)  # a change not made while the canvas is read-only: why, in a sentence
 
     def __init__(
         self,
@@ -40,6 +41,7 @@ class Document(QObject):
         self._saved: tuple[Any, ...] | None = canvas.content()
         self._modified = False
         self._elsewhere = False  # changed by others since it was saved (their changes are on no undo stack here)
+        self.read_only = ""  # why this window may not change the canvas now ('': it may)
         self.stack.indexChanged.connect(self._check_modified)
         canvas.subscribe(self._on_canvas)
         self.destroyed.connect(lambda: canvas.unsubscribe(self._on_canvas))
@@ -71,7 +73,22 @@ class Document(QObject):
         return "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .") or "Untitled"
 
     def push(self, command: QUndoCommand) -> None:
+        if self.read_only:
+            self.refused.emit(self.read_only)
+            return
         self.stack.push(command)
+
+    def undo(self) -> None:
+        if self.read_only:
+            self.refused.emit(self.read_only)
+            return
+        self.stack.undo()
+
+    def redo(self) -> None:
+        if self.read_only:
+            self.refused.emit(self.read_only)
+            return
+        self.stack.redo()
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or the current path). Raises CanvasFileError; the document then stays modified."""

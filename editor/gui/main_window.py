@@ -27,6 +27,7 @@ from editor.gui.document import Document
 from editor.gui.drops import Drops
 from editor.gui.presenting import Presenter
 from editor.gui.recovery import RecoveredCopy, Session
+from editor.gui.session_stage import SessionStage
 from editor.gui.sessions import Sessions
 from editor.gui.side_panels import SidePanels
 from editor.gui.timebox import Timebox, TimeboxDisplay
@@ -78,7 +79,6 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.document, self.board, self)
         self._exporter: Exporter | None = None
         self.voting = VotingRound(self.workspace)
-        self.sessions = Sessions(self, self.workspace, self, self._open_shared)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
         self.actions_.workshop.connect_voting(self.voting)
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.presenter = Presenter(self.workspace, self.view, self)
         self._presenting_said = ""
         self.presenter.changed.connect(self._show_presenting)
+        stage = SessionStage(self.workspace, self.presenter, self.timebox, self.voting, self)
+        self.sessions = Sessions(self, self.workspace, self, self._open_shared, stage)
         self._show_document(self.document)
         if self.session.warning:
             self.say(self.session.warning, 0)
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda message: self.say(message, 15_000))
         self.board.header_edit_requested.connect(self.show_details)
         self.board.said.connect(lambda message: self.say(message, 15_000))
+        document.refused.connect(lambda message: self.say(message, 8000))
         self.board.parking_toggled.connect(self.actions_.show_parking)
         self.board.set_parking_wanted(self.actions_.parking.isChecked())  # the person's choice outlives a canvas
         self.actions_.show_parking(self.board.parking_shown())

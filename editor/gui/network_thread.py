@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from editor.shared import presence
 from editor.shared.client import connect
 from editor.shared.server import SessionServer
+from editor.shared.stage import Stage, hosts_stage
 
 
 class NetworkThread(QObject):
@@ -26,6 +27,7 @@ class NetworkThread(QObject):
     ended = Signal(str)  # the session ended, or could not start: why, in a sentence ('' when it was asked to)
     refused = Signal(str)  # a peer was disconnected for breaking the rules, or a change of theirs not taken
     participants = Signal(list)  # who takes part now (Participant, this window's first), as it changes
+    stage = Signal(object)  # what the host shows everyone (a Stage, or None), when it changes
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,11 +38,14 @@ class NetworkThread(QObject):
         self._ended_by = ""  # why the session ended, when the other end ended it
         self._awareness: Awareness | None = None
         self._presence: dict[str, Any] | None = None  # this window's state, for when the session is up
+        self._server: SessionServer | None = None
+        self._stage: Stage | None = None
 
     def host(self, state: bytes, block_ids: Collection[str], field_ids: Collection[str], address: str) -> None:
         """Serve the document `state` holds on `address` ("0.0.0.0": the local network)."""
         self._doc.apply_update(state)
         server = SessionServer(self._doc, block_ids, field_ids, address, 0, self.refused.emit)
+        self._server = server
         self._watch(server.room.awareness)
 
         async def run(stop: asyncio.Event) -> None:
@@ -64,8 +69,8 @@ class NetworkThread(QObject):
             async with anyio.create_task_group() as group:
 
                 async def linked(*, task_status: TaskStatus[None]) -> None:
-                    await connect(url, self._doc, awareness, task_status=task_status)
-                    self._ended_by = "the host ended the session."  # the connection closed from the other end
+                    why = await connect(url, self._doc, awareness, task_status=task_status)
+                    self._ended_by = why or "the host ended the session."  # closed from the other end
                     group.cancel_scope.cancel()
 
                 async def until_stopped() -> None:
@@ -86,6 +91,18 @@ class NetworkThread(QObject):
         if self._loop is not None and not self._loop.is_closed() and self._awareness is not None:
             self._loop.call_soon_threadsafe(self._awareness.set_local_state, state)
 
+    def remove(self, client: int) -> None:
+        """Disconnect the participant with this client id, and keep their device out (hosting only)."""
+        server = self._server
+        if server is not None and self._loop is not None and not self._loop.is_closed():
+            asyncio.run_coroutine_threadsafe(server.remove(client), self._loop)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Whether the server takes changes of the canvas from the others (hosting only; they can still vote)."""
+        server = self._server
+        if server is not None and self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(setattr, server, "read_only", read_only)
+
     def _show_presence(self) -> None:
         if self._presence is not None and self._awareness is not None:
             self._awareness.set_local_state(self._presence)
@@ -96,6 +113,10 @@ class NetworkThread(QObject):
         def changed(kind: str, changes: tuple[dict[str, Any], Any]) -> None:
             if kind == "change":
                 self.participants.emit(presence.participants(awareness.states, awareness.client_id))
+                stage = hosts_stage(awareness.states)
+                if stage != self._stage:
+                    self._stage = stage
+                    self.stage.emit(stage)
 
         awareness.observe(changed)
         return awareness
@@ -148,6 +169,8 @@ def _why(error: BaseException) -> str:
     while isinstance(error, BaseExceptionGroup) and error.exceptions:
         error = error.exceptions[0]
     if isinstance(error, InvalidStatus) and error.response.status_code == 403:
+        if b"removed" in (error.response.body or b""):
+            return "the host removed this device from the session."
         return "the session did not let this link in: its key is not the session's (ask the host for the link again)."
     if isinstance(error, InvalidURI):
         return "the link is not a session's address."

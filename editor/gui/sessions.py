@@ -4,12 +4,14 @@ ended when the window shows another canvas or closes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from editor.gui.document import Document
+    from editor.gui.session_stage import SessionStage
     from editor.gui.share_dialog import ShareDialog
     from editor.gui.sharing import Sharing
     from editor.gui.workspace import Messages, Workspace
@@ -24,9 +26,12 @@ class Sessions:
         workspace: Workspace,
         messages: Messages,
         open_window: Callable[[Document, Sharing], object],
+        stage: SessionStage,
     ) -> None:
-        """`open_window(document, sharing)` shows a joined canvas in a window of its own."""
+        """`open_window(document, sharing)` shows a joined canvas in a window of its own; `stage` carries the host's
+        walk, countdown, rounds and read-only to the others."""
         self.parent = parent
+        self.stage = stage
         self.workspace = workspace
         self.messages = messages
         self.open_window = open_window
@@ -50,7 +55,7 @@ class Sessions:
         user = self._you()["user"]
         assert isinstance(user, dict)
         state = presence(user["name"], user["color"], board.editing.editing, board.dragging.dragged)
-        self.sharing.network.present(state)
+        self.sharing.present(state)
 
     # Hosting
 
@@ -61,8 +66,10 @@ class Sessions:
             from editor.gui.share_dialog import ShareDialog  # with the first session: start-up does without it
 
             self.dialog = ShareDialog(self.parent, self._host, self.end, settings.participant()[0])
+            self.dialog.read_only_changed.connect(self.stage.set_read_only)
+            self.dialog.remove_requested.connect(self._remove)
             if self.sharing is not None and self.sharing.link:
-                self.dialog.show_link(self.sharing.link)
+                self.dialog.show_link(self.sharing.link, self.sharing.hosting, self.sharing.serving)
                 self.dialog.show_participants(self.people)
         self.dialog.show()
         self.dialog.raise_()
@@ -79,14 +86,15 @@ class Sessions:
         else:
             sharing = Sharing.host(self.workspace.canvas, address, you, self.parent)
         self.sharing = sharing
+        self.stage.attach(sharing)
         sharing.participants.connect(self._participants)
         sharing.started.connect(self._hosting)
-        sharing.ended.connect(self._ended)
+        sharing.ended.connect(partial(self._ended, sharing))
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
 
     def _hosting(self, link: str) -> None:
-        if self.dialog is not None:
-            self.dialog.show_link(link)
+        if self.dialog is not None and self.sharing is not None:
+            self.dialog.show_link(link, True, self.sharing.serving)
         self.messages.say(f"Sharing this canvas: {link}", 0)
 
     # Joining
@@ -128,7 +136,8 @@ class Sessions:
         """Take part in `sharing` from this window (a joined canvas's window)."""
         self.sharing = sharing
         sharing.setParent(self.parent)
-        sharing.ended.connect(self._ended)
+        self.stage.attach(sharing)
+        sharing.ended.connect(partial(self._ended, sharing))
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
         sharing.participants.connect(self._participants)
         self._participants(sharing.people)
@@ -155,16 +164,28 @@ class Sessions:
                     marks[person.editing] = (person.name, person.color, "editing")
         self.workspace.board.mark_peers(marks)
 
+    def _remove(self, person: Participant) -> None:
+        """The host takes someone out of the session; their device cannot come back in while it lasts."""
+        if self.sharing is not None and self.sharing.hosting:
+            self.sharing.remove(person)
+            self.messages.say(f"{person.name} was removed from the session.", 8000)
+
     # Ending
 
     def end(self) -> None:
         """End the session (hosting) or leave it; the canvas stays as it is."""
         sharing, self.sharing = self.sharing, None
         if sharing is not None:
+            self.stage.detach()
             sharing.end()
         self._participants([])
 
-    def _ended(self, why: str) -> None:
+    def _ended(self, sharing: Sharing, why: str) -> None:
+        if self.sharing is not None and sharing is not self.sharing:  # an old one, ended before this began
+            return
+        if self.sharing is not None:
+            self.sharing = None
+            self.stage.detach()
         self._participants([])
         if self.dialog is not None:
             self.dialog.show_ended(why)

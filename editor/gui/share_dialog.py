@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +30,9 @@ LOCAL_NETWORK, THIS_COMPUTER = "0.0.0.0", "127.0.0.1"
 
 
 class ShareDialog(QDialog):
+    read_only_changed = Signal(bool)  # the host: whether only they may change the canvas now
+    remove_requested = Signal(object)  # the host: take this Participant out of the session
+
     def __init__(self, parent: QWidget, start: Callable[[str], None], end: Callable[[], None], name: str) -> None:
         """`start(address)` shares the canvas there (an address to listen on, or a server's ws:// URL); `end()` ends
         the session. `name` is how the others see this person. `show_link` shows the link once it is up."""
@@ -76,6 +81,11 @@ class ShareDialog(QDialog):
         self.people.setMaximumHeight(140)
         self.people.hide()
         layout.addWidget(self.people)
+        self.read_only = QCheckBox("Only &I change the canvas for now (the others look, and vote)", self)
+        self.read_only.setObjectName("shareReadOnly")
+        self.read_only.toggled.connect(self.read_only_changed.emit)
+        self.read_only.hide()
+        layout.addWidget(self.read_only)
         self.status = QLabel(self)
         self.status.setObjectName("shareStatus")
         self.status.setWordWrap(True)
@@ -89,6 +99,13 @@ class ShareDialog(QDialog):
         self.end_button: QPushButton = buttons.addButton("&End Session", QDialogButtonBox.ButtonRole.DestructiveRole)
         self.end_button.setObjectName("shareEnd")
         self.end_button.hide()
+        self.remove_button = buttons.addButton("&Remove", QDialogButtonBox.ButtonRole.ActionRole)
+        self.remove_button.setObjectName("shareRemove")
+        self.remove_button.setToolTip("Disconnect the selected participant; their device cannot come back in")
+        self.remove_button.hide()
+        self.remove_button.clicked.connect(self._remove_clicked)
+        self.people.currentItemChanged.connect(lambda *_: self._enable_remove())
+        self._hosting = self._removable = False
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.hide)
         self.start_button.clicked.connect(self._start_clicked)
@@ -112,9 +129,13 @@ class ShareDialog(QDialog):
         else:
             self._start(THIS_COMPUTER if self.this_computer.isChecked() else LOCAL_NETWORK)
 
-    def show_link(self, link: str) -> None:
-        """The session is up: the link, ready to copy."""
-        self._show(self.link, self.people, self.copy_button, self.end_button)
+    def show_link(self, link: str, hosting: bool = True, removable: bool = True) -> None:
+        """The session is up: the link, ready to copy; for the host (`hosting`), whether the others may change the
+        canvas, and (`removable`: on this computer's server) the way to remove one of them."""
+        self._hosting, self._removable = hosting, hosting and removable
+        shown = [self.link, self.people, self.copy_button, self.end_button]
+        self._show(*shown, *([self.read_only] if hosting else []), *([self.remove_button] if self._removable else []))
+        self._enable_remove()
         self.link.setText(link)
         self.link.selectAll()
         self.status.setText("Give this link to the people who take part.")
@@ -124,14 +145,30 @@ class ShareDialog(QDialog):
         self.people.clear()
         for person in people:
             item = QListWidgetItem(style.swatch(person.color), f"{person.name} (you)" if person.you else person.name)
+            item.setData(Qt.ItemDataRole.UserRole, person)
             self.people.addItem(item)
+        self._enable_remove()
         count = len(people)
         self.status.setText(f"{count} taking part. Give this link to the others." if count else self.status.text())
+
+    def _selected(self) -> Participant | None:
+        item = self.people.currentItem()
+        person = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return person if isinstance(person, Participant) and not person.you else None
+
+    def _enable_remove(self) -> None:
+        self.remove_button.setEnabled(self._removable and self._selected() is not None)
+
+    def _remove_clicked(self) -> None:
+        person = self._selected()
+        if person is not None:
+            self.remove_requested.emit(person)
 
     def show_ended(self, why: str) -> None:
         """The session ended (or did not start): back to the start, saying why."""
         self._show(self.local_network, self.this_computer, self.through_server, self.server_url, self.start_button)
         self.start_button.setEnabled(True)
+        self.read_only.setChecked(False)
         self.status.setText(f"The session ended: {why}" if why else "The session ended.")
 
     def _show(self, *shown: QWidget) -> None:
@@ -143,5 +180,6 @@ class ShareDialog(QDialog):
             self.server_url,
             self.start_button,
         )
-        for widget in (*before, self.link, self.people, self.copy_button, self.end_button):
+        during = (self.link, self.people, self.read_only, self.copy_button, self.end_button, self.remove_button)
+        for widget in (*before, *during):
             widget.setVisible(widget in shown)

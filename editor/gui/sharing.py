@@ -2,24 +2,30 @@
 the document kept in step (SharedCanvas), and the NetworkThread that carries the document to the others.
 
 Editing and undo work as alone: the board's commands change the canvas, and each undoes only what is still its own,
-so an undo leaves what someone else changed since. The host's window saves the canvas to its file as always."""
+so an undo leaves what someone else changed since. The host's window saves the canvas to its file as always, shows
+everyone its stage (walk step, countdown, voting round, read-only) in its awareness state, and adds the
+participants' ballots into the votes as they come."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from pycrdt import Doc, TransactionEvent
-from PySide6.QtCore import QObject, Qt, Signal
+from pycrdt import Doc, Map, TransactionEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor.fileformat import load_template
 from editor.gui.network_thread import NetworkThread
-from editor.model import Canvas
+from editor.model import Canvas, NoteId
+from editor.shared.ballots import BALLOTS, cast, tally
 from editor.shared.doc_shape import BadValueError
 from editor.shared.mirror import SharedCanvas
 from editor.shared.presence import Participant
+from editor.shared.stage import STAGE, Round, Stage, stage_value
 
 ORIGIN = "this-window"  # the window's own changes in its copy of the document (origins never leave the process)
+BALLOT = "ballot"  # this window's dots, which undo does not take back (a right-click does)
 QUEUED = Qt.ConnectionType.QueuedConnection
 
 
@@ -28,6 +34,7 @@ class Sharing(QObject):
     ended = Signal(str)  # why, in a sentence ('' when this window ended it)
     refused = Signal(str)
     participants = Signal(list)  # who takes part (Participant), this window first
+    stage_changed = Signal(object)  # what the host shows everyone (a Stage; None: nothing), as it changes
 
     def __init__(self, network: NetworkThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,14 +49,24 @@ class Sharing(QObject):
         network.ended.connect(self._ended, QUEUED)
         network.refused.connect(self.refused.emit, QUEUED)
         network.participants.connect(self._participants, QUEUED)
+        network.stage.connect(self._stage_heard, QUEUED)
         self.people: list[Participant] = []  # who takes part, as last heard
+        self.hosting = False  # this window shares the canvas: its stage is everyone's, and it counts the votes
+        self.serving = False  # ... and serves it from this computer (not through another server)
+        self.stage: Stage | None = None  # the host's, as last heard (the host's own, when hosting)
+        self.voter = secrets.token_hex(8)  # this window's ballots' name
+        self._you: dict[str, Any] = {}
+        self._tallying = False
+        self._ballots: Map[Any] | None = None  # hosting: the ballots, watched
+        self._rounds: dict[int, int] = {}  # the rounds this window ran (hosting): number -> dots each
 
     @classmethod
     def host(cls, canvas: Canvas, address: str, you: dict[str, Any], parent: QObject | None = None) -> Sharing:
         """Share `canvas` on `address` ("0.0.0.0": the local network) as `you` (a presence); `started` gives the
         link."""
         sharing = cls(NetworkThread(), parent)
-        sharing.network.present(you)
+        sharing.hosting = sharing.serving = True
+        sharing.present(you)
         sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit))
         sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address)
         return sharing
@@ -59,6 +76,8 @@ class Sharing(QObject):
         """Share `canvas` through the y-websocket server room at `url` (one that scales, for a team): the others
         join the same address."""
         sharing = cls(NetworkThread(), parent)
+        sharing.hosting = True
+        sharing.present(you)
         sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit))
         sharing.network.join(url, sharing._doc.get_update())
         return sharing
@@ -69,7 +88,7 @@ class Sharing(QObject):
     ) -> Sharing:
         """Take part in the session at `url` as `you`; `opened` gets the shared canvas once it has arrived."""
         sharing = cls(NetworkThread(), parent)
-        sharing.network.present(you)
+        sharing.present(you)
         sharing._opened = opened
         sharing.network.join(url)
         return sharing
@@ -77,6 +96,53 @@ class Sharing(QObject):
     def _follow(self, shared: SharedCanvas) -> None:
         self.shared, self._doc = shared, shared.doc
         shared.doc.observe(self._to_network)
+        if self.hosting:  # (the observer lasts as long as this Python object of the map does)
+            self._ballots = shared.doc.get(BALLOTS, type=Map)
+            self._ballots.observe_deep(lambda _: self._tally_soon())
+
+    # Who this window is, and the host's stage
+
+    def present(self, you: dict[str, Any]) -> None:
+        """Who this person is and what they are at, for the others (with the stage, when hosting)."""
+        self._you = you
+        stage = self.stage if self.hosting else None
+        self.network.present(you if stage is None else {**you, STAGE: stage_value(stage)})
+
+    def show(self, stage: Stage) -> None:
+        """The host: what everyone's screen shows now (sent only when it changed)."""
+        if not self.hosting or stage == self.stage:
+            return
+        if stage.round is not None:
+            self._rounds[stage.round.number] = stage.round.dots
+        self.stage = stage
+        self.network.set_read_only(stage.read_only)
+        self.present(self._you)
+
+    def _stage_heard(self, stage: Stage | None) -> None:
+        if self.hosting:
+            return
+        self.stage = stage
+        self.stage_changed.emit(stage)
+
+    # Votes
+
+    def cast(self, voting: Round, dots: Mapping[NoteId, int]) -> None:
+        """This person's dots of the round, for the host to count."""
+        cast(self._doc, voting.number, self.voter, dots, BALLOT)
+
+    def _tally_soon(self) -> None:
+        """Once the change of the ballots is done (a transaction cannot start inside another's observer)."""
+        if not self._tallying:
+            self._tallying = True
+            QTimer.singleShot(0, self._tally)
+
+    def _tally(self) -> None:
+        self._tallying = False
+        tally(self._doc, self._rounds)
+
+    def remove(self, person: Participant) -> None:
+        """The host: disconnect this participant and keep their device out."""
+        self.network.remove(person.client)
 
     def _from_network(self, update: bytes) -> None:
         self._doc.apply_update(update)

@@ -77,6 +77,19 @@ class Timebox(QObject):
         self.is_up = False
         self.changed.emit()
 
+    def follow(self, left: float, running: bool, duration: float) -> None:
+        """Show another's countdown (the host's, in a shared session): this much left, running or not."""
+        was_up = self.is_up
+        self._timer.stop()
+        self.duration, self._left = duration, left
+        self.is_up = left <= 0.0 and not running
+        self._started = time.monotonic() if running and left > 0.0 else None
+        if self._started is not None:
+            self._timer.start()
+        if self.is_up and not was_up:
+            self.expired.emit()
+        self.changed.emit()
+
     def is_set(self) -> bool:
         """Started at least once since the last reset: worth showing."""
         return self.running or self.is_up or self._left < self.duration

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from editor.board.note_item import NoteItem
     from editor.gui.workspace import Workspace
+    from editor.shared.stage import Round
 
 DEFAULT_DOTS = 10
 
@@ -29,9 +31,15 @@ class VotingRound(QObject):
     undo. Starting a round keeps the votes of earlier ones; Clear Votes takes every dot off in one undo step.
 
     With hidden counts, no note shows its dots until the facilitator reveals them: early votes do not steer late
-    ones. Each dot is still confirmed in the status line ("Dot 3 of 10 placed")."""
+    ones. Each dot is still confirmed in the status line ("Dot 3 of 10 placed").
+
+    In a shared session the host's window runs the rounds for everyone, and each window places its own person's
+    dots on a ballot of theirs (see editor.shared.ballots): kept in this window while the counts are hidden, sent
+    for the host to count once they may show (at the reveal, or the end). A right-click takes a dot back; undo
+    leaves the dots alone."""
 
     changed = Signal(str)  # a sentence for the status line
+    round_changed = Signal()  # hosting a session: the round everyone votes in began, was revealed or ended
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(workspace)
@@ -41,23 +49,86 @@ class VotingRound(QObject):
         self.limit = DEFAULT_DOTS
         self.hide_counts = True
         self._before: dict[NoteId, int] = {}  # each note's votes when the round began
+        # A shared session's: how this window's dots reach the host (None: alone), and whether it runs the rounds.
+        self._cast: Callable[[Round, dict[NoteId, int]], None] | None = None
+        self._hosting = False
+        self.shared_round: Round | None = None  # the round of the session, while one is on
+        self._mine: dict[NoteId, int] = {}  # this person's dots in it
+        self._rounds = 0  # the rounds this window ran in the session
+
+    def share(self, cast: Callable[[Round, dict[NoteId, int]], None] | None, hosting: bool = False) -> None:
+        """In a shared session (`cast` sends this person's dots of a round), or alone again (None). A round going on
+        ends: the next is everyone's, or this window's alone."""
+        if self.active:
+            self._finish()
+        self._cast, self._hosting, self.shared_round = cast, hosting, None
+
+    @property
+    def leads(self) -> bool:
+        """Whether this window starts, reveals and ends the rounds (alone, or hosting a session)."""
+        return self._cast is None or self._hosting
 
     # The round
 
     def start(self) -> None:
         """A new round: `limit` dots to place; the counts hidden until the reveal when `hide_counts`."""
+        if not self.leads:
+            self.changed.emit("The host starts the voting rounds of a shared canvas.")
+            return
+        if self._cast is not None:
+            from editor.shared.stage import Round
+
+            self.end()
+            self._rounds += 1
+            self._begin(Round(self._rounds, self.limit, self.hide_counts))
+            self.round_changed.emit()
+        else:
+            self._begin(None)
+
+    def _begin(self, voting: Round | None) -> None:
         board = self.workspace.board
         board.set_mode(VoteMode(self.vote))
         self._before = {note.id: note.votes for _, note in self.workspace.canvas.all_notes()}
+        self.shared_round, self._mine = voting, {}
+        if voting is not None:
+            self.limit, self.hide_counts = voting.dots, voting.hidden
         self.active = True
         board.show_votes(not self.hide_counts)
         self.changed.emit(f"Voting: click a note to give it a dot, right-click to take one back ({self.limit} dots).")
+
+    def follow(self, voting: Round | None) -> None:
+        """A participant's window: the host's round began, was revealed or ended."""
+        current = self.shared_round
+        if voting == current or self.leads:
+            return
+        if voting is None or current is None or voting.number != current.number:
+            if current is not None:
+                self._finish()
+            if voting is not None:
+                self._begin(voting)
+            return
+        self.shared_round = voting
+        if voting.revealed:
+            self._send()
+            self.workspace.board.show_votes(True)
+            self.changed.emit("The host revealed the votes.")
 
     def end(self) -> None:
         """Stop taking dots; every count shows."""
         if not self.active:
             return
+        if not self.leads:
+            self.changed.emit("The host ends the voting rounds of a shared canvas.")
+            return
+        hosting = self.shared_round is not None
+        self._finish()
+        if hosting:
+            self.round_changed.emit()
+
+    def _finish(self) -> None:
+        self._send(final=True)
         self.active = False
+        self.shared_round = None
         self.workspace.board.set_mode(None)
         self.workspace.board.show_votes(True)
         self.changed.emit(f"Voting ended. {self._summary()}")
@@ -70,6 +141,14 @@ class VotingRound(QObject):
 
     def reveal(self) -> None:
         """Show every note's dots; the most-voted notes stand out."""
+        voting = self.shared_round
+        if voting is not None:
+            if not self.leads:
+                self.changed.emit("The host reveals the votes of a shared canvas.")
+                return
+            self.shared_round = replace(voting, revealed=True)
+            self._send()
+            self.round_changed.emit()
         self.workspace.board.show_votes(True)
         self.changed.emit(f"Votes shown. {self._summary()}")
 
@@ -84,6 +163,8 @@ class VotingRound(QObject):
 
     def placed(self) -> int:
         """Dots placed in this round (from the document: an undone dot is not counted)."""
+        if self.shared_round is not None:
+            return sum(self._mine.values())
         return sum(max(0, note.votes - self._before.get(note.id, 0)) for _, note in self.workspace.canvas.all_notes())
 
     def _leaving(self) -> None:
@@ -97,6 +178,9 @@ class VotingRound(QObject):
 
     def vote(self, note_id: NoteId, step: int) -> None:
         """A click (+1) or right-click (-1) on a note during the round."""
+        if self.shared_round is not None:
+            self._ballot(note_id, step)
+            return
         canvas = self.workspace.canvas
         note = canvas.note(note_id)
         if step > 0:
@@ -112,6 +196,28 @@ class VotingRound(QObject):
                 return
             self.workspace.document.push(UpdateNotes(canvas, {note_id: {"votes": note.votes - 1}}, "Remove Dot"))
             self.changed.emit(f"Dot taken back: {self.limit - self.placed()} of {self.limit} left.")
+
+    def _ballot(self, note_id: NoteId, step: int) -> None:
+        """A dot of a shared round: on this person's ballot, sent once the counts may show."""
+        used, mine = self.placed(), self._mine
+        if step > 0 and used >= self.limit:
+            self.changed.emit(f"All {self.limit} dots of this round are placed: right-click a note to move one.")
+            return
+        if step < 0 and not mine.get(note_id):
+            self.changed.emit("That note has no dot of yours to take back.")
+            return
+        mine[note_id] = mine.get(note_id, 0) + step
+        self._send()
+        if step > 0:
+            self.changed.emit(f"Dot {used + 1} of {self.limit} placed.")
+        else:
+            self.changed.emit(f"Dot taken back: {self.limit - self.placed()} of {self.limit} left.")
+
+    def _send(self, final: bool = False) -> None:
+        """This person's ballot, to the host, when the round's counts may show (or it ends: `final`)."""
+        voting = self.shared_round
+        if voting is not None and self._cast is not None and (final or voting.visible):
+            self._cast(voting, {note_id: dots for note_id, dots in self._mine.items() if dots})
 
     def _summary(self) -> str:
         """The notes the board frames, by rank, with their dots: the same notes, as many as are framed."""

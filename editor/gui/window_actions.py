@@ -163,8 +163,8 @@ class WindowActions:
         # The board and the undo stack change with the document: look them up when an action fires.
         board = self._board
         menu = self.edit_menu
-        self.undo = self.action(menu, "&Undo", lambda: self._stack().undo(), QKeySequence.StandardKey.Undo)
-        self.redo = self.action(menu, "&Redo", lambda: self._stack().redo(), "Ctrl+Shift+Z", "Ctrl+Y")
+        self.undo = self.action(menu, "&Undo", lambda: self._document().undo(), QKeySequence.StandardKey.Undo)
+        self.redo = self.action(menu, "&Redo", lambda: self._document().redo(), "Ctrl+Shift+Z", "Ctrl+Y")
         menu.addSeparator()
         self.action(menu, "Cu&t", self.cut, QKeySequence.StandardKey.Cut)
         self.action(menu, "&Copy", self.copy, QKeySequence.StandardKey.Copy)
@@ -218,6 +218,9 @@ class WindowActions:
 
     def _stack(self) -> QUndoStack:
         return self.window.workspace.document.stack
+
+    def _document(self) -> Document:
+        return self.window.workspace.document
 
     def _recolor(self, color: str) -> None:
         self._board().recolor_selected(color)

@@ -7,8 +7,9 @@ write a number at once, one wins).
     doc["tallied"]  Map: "ROUND.VOTER" -> Map of note id -> the dots of that ballot already in the note's votes
 
 What has been added is kept in the document with the votes, in the same transaction, so a host that restarts adds
-nothing twice. Ballots are read with care: a count that is no whole number, or a ballot with more dots than the
-round gives, is left out.
+nothing twice; and ballots stay for the session (a few bytes a participant a round), so that one that comes late
+is still counted once, never twice. Ballots are read with care: a count that is no whole number, or a ballot with
+more dots than the round gives, is left out.
 """
 
 from __future__ import annotations
@@ -56,16 +57,19 @@ def cast(doc: Doc[Any], round_number: int, voter: str, dots: Mapping[NoteId, int
             del ballot[note_id]
 
 
-def tally(doc: Doc[Any], round_number: int, limit: int) -> int:
-    """Add into the notes' votes what the round's ballots hold that is not in them yet (the host, after each change
-    of the ballots); a dot taken back is taken off. Returns how many notes' votes changed."""
+def tally(doc: Doc[Any], rounds: Mapping[int, int]) -> int:
+    """Add into the notes' votes what the ballots of the `rounds` (number -> dots each participant has) hold that
+    is not in them yet (the host, after each change of the ballots); a dot taken back is taken off. A ballot can
+    come after its round ended (a hidden round's, which everyone sends at the end). Returns how many notes' votes
+    changed."""
     changed: set[NoteId] = set()
     with doc.transaction(origin=TALLY):
         notes, ballots, tallied = doc.get(NOTES, type=Map), doc.get(BALLOTS, type=Map), doc.get(TALLIED, type=Map)
         for key in list(ballots.keys()):
             ballot = ballots[key]
             match = _KEY.fullmatch(key)
-            if match is None or int(match[1]) != round_number or not isinstance(ballot, Map):
+            limit = rounds.get(int(match[1])) if match is not None else None
+            if limit is None or not isinstance(ballot, Map):
                 continue
             dots = _dots(ballot)
             if dots is None or sum(dots.values()) > limit:
@@ -84,15 +88,6 @@ def tally(doc: Doc[Any], round_number: int, limit: int) -> int:
                 done[note_id] = dots.get(note_id, 0)
                 changed.add(note_id)
     return len(changed)
-
-
-def close_round(doc: Doc[Any]) -> None:
-    """The round is over and its dots are in the votes: its ballots go, so that the next starts empty."""
-    with doc.transaction(origin=TALLY):
-        for name in (BALLOTS, TALLIED):
-            shared = doc.get(name, type=Map)
-            for key in list(shared.keys()):
-                del shared[key]
 
 
 def _dots(ballot: Map[Any]) -> dict[NoteId, int] | None:

@@ -58,10 +58,11 @@ async def connect(
     awareness: Awareness | None = None,
     *,
     task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
-) -> None:
+) -> str:
     """Keep `doc` (and `awareness`, this peer's state and the others') in step with the session at `url` until the
-    connection ends; started once the first sync is done. Raises websockets' errors for a server that cannot be
-    reached or refuses the key (InvalidStatus, 403)."""
+    connection ends; started once the first sync is done. Returns why the server closed the connection, when it
+    said ('' else). Raises websockets' errors for a server that cannot be reached or refuses the key
+    (InvalidStatus, 403)."""
     async with open_websocket(url, max_size=MAX_INCOMING) as connection:
         try:
             async with (
@@ -75,6 +76,7 @@ async def connect(
                 task_status.started()
                 await connection.wait_closed()
                 group.cancel_scope.cancel()
+            return connection.close_reason or ""
         finally:  # also when this peer leaves by cancelling: the server hears it go at once
             with anyio.move_on_after(CLOSE_SECONDS, shield=True):
                 await connection.close()

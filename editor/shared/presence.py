@@ -28,6 +28,7 @@ class Participant:
     you: bool = False
     editing: str | None = None  # the note they are typing in
     moving: tuple[str, ...] = ()  # the notes they are dragging
+    client: int = 0  # their awareness client id (how the host removes them)
 
 
 def presence(
@@ -54,6 +55,7 @@ def participants(states: Mapping[int, Any], own: int | None = None) -> list[Part
                 client_id == own,
                 editing if isinstance(editing, str) and valid_note_id(editing) else None,
                 _ids(moving),
+                client_id,
             )
         )
     return sorted(found, key=lambda participant: (not participant.you, participant.name.casefold()))

@@ -1,0 +1,166 @@
+"""What the host does for the room reaches every screen of a shared canvas: the walk's step, the countdown, a voting
+round whose dots no one sees before the reveal, a canvas the others may only look at (and vote on), and the removal
+of a participant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from driving import LEFT, NONE, activate, at, block_point, click, double_click, drag, keys, note_center, type_text
+from pycrdt import Map
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QSpinBox, QToolBar, QWidget
+from pytestqt.qtbot import QtBot
+from shared_windows import OpenApp, shared_windows
+
+from editor.gui.main_window import MainWindow
+from editor.gui.session_stage import READ_ONLY
+from editor.shared.ballots import BALLOTS
+
+
+def button(window: MainWindow, name: str) -> QWidget:
+    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
+    action = next(action for action in window.actions() if action.objectName() == name)
+    widget = toolbar.widgetForAction(action)
+    assert widget is not None
+    return widget
+
+
+def votes(window: MainWindow) -> dict[str, int]:
+    return {note.id: note.votes for _, note in window.document.canvas.all_notes() if note.votes}
+
+
+def test_the_hosts_walk_step_and_countdown_show_on_the_others_screens(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    activate(host)
+    keys(host, "g", Qt.KeyboardModifier.ControlModifier)  # the guided walk
+    keys(host, Qt.Key.Key_3)  # to the third block
+    assert host.presenter.step == 3
+    qtbot.waitUntil(lambda: peer.presenter.step == 3)
+    assert peer.view.focus_block == host.view.focus_block == "channels"
+    keys(host, Qt.Key.Key_0)
+    qtbot.waitUntil(lambda: peer.presenter.step == 0 and peer.view.focus_block is None)
+
+    host.timebox.set_duration(300.0)
+    QTest.mouseClick(button(host, "timerToggle"), LEFT)
+    qtbot.waitUntil(lambda: peer.timebox.running)
+    assert abs(peer.timebox.remaining() - host.timebox.remaining()) < 1.5
+    QTest.mouseClick(button(host, "timerToggle"), LEFT)  # paused
+    qtbot.waitUntil(lambda: not peer.timebox.running)
+    assert abs(peer.timebox.remaining() - host.timebox.remaining()) <= 1.0
+    QTest.mouseClick(button(host, "timerReset"), LEFT)
+    qtbot.waitUntil(lambda: not peer.timebox.is_set())
+
+
+def test_dots_stay_on_each_screen_until_the_reveal_then_all_of_them_count(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    first = host.document.canvas.notes("value_propositions")[0].id
+    second = host.document.canvas.notes("customer_segments")[0].id
+    host.findChild(QSpinBox, "votingDots").setValue(3)
+    QTest.mouseClick(button(host, "voteToggle"), LEFT)
+    qtbot.waitUntil(lambda: peer.voting.active)
+    assert peer.voting.limit == 3 and peer.voting.hide_counts
+    # Both vote with real clicks, the participant for the first note twice; while counts are hidden, nothing of it
+    # is in the shared canvas, so no one can learn it.
+    activate(peer)
+    for note_id in (first, first, second, second):  # the fourth dot is one too many
+        click(peer, note_center(peer, note_id))
+    assert "All 3 dots" in peer.statusBar().currentMessage()
+    activate(host)
+    click(host, note_center(host, first))
+    qtbot.wait(200)
+    shared = host.sessions.sharing
+    assert shared is not None and len(shared.shared.doc.get(BALLOTS, type=Map)) == 0
+    assert votes(host) == votes(peer) == {}
+    assert not any(item.votes_shown for item in peer.board.notes.values())
+    QTest.mouseClick(button(peer, "voteReveal"), LEFT)  # only the host reveals
+    assert "host reveals" in peer.statusBar().currentMessage()
+
+    QTest.mouseClick(button(host, "voteReveal"), LEFT)
+    qtbot.waitUntil(lambda: votes(host) == {first: 3, second: 1})
+    qtbot.waitUntil(lambda: votes(peer) == {first: 3, second: 1})
+    assert all(item.votes_shown for item in peer.board.notes.values())
+    # After the reveal a dot counts as it is placed, and a right-click takes one back.
+    activate(peer)
+    QTest.mouseClick(peer.view.viewport(), Qt.MouseButton.RightButton, NONE, at(peer, note_center(peer, second)))
+    qtbot.waitUntil(lambda: votes(host) == {first: 3})
+    QTest.mouseClick(button(host, "voteToggle"), LEFT)  # the host ends the round
+    qtbot.waitUntil(lambda: not peer.voting.active)
+    assert votes(peer) == votes(host) == {first: 3}
+    assert host.document.modified  # the votes are the host's to save with the file
+
+
+def test_a_hidden_round_ended_without_a_reveal_counts_everyone_s_dots(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    first = host.document.canvas.notes("value_propositions")[0].id
+    QTest.mouseClick(button(host, "voteToggle"), LEFT)
+    qtbot.waitUntil(lambda: peer.voting.active)
+    activate(peer)
+    click(peer, note_center(peer, first))
+    QTest.mouseClick(button(host, "voteToggle"), LEFT)
+    qtbot.waitUntil(lambda: votes(host) == {first: 1} and votes(peer) == {first: 1})
+
+
+def test_while_the_canvas_is_read_only_the_others_look_and_vote_but_change_nothing(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    dialog = host.sessions.share()
+    qtbot.mouseClick(dialog.read_only, Qt.MouseButton.LeftButton)
+    assert dialog.read_only.isChecked()
+    qtbot.waitUntil(lambda: bool(peer.document.read_only))
+    assert READ_ONLY in peer.statusBar().currentMessage()
+    before = peer.document.canvas.content()
+    activate(peer)
+    note_id = peer.document.canvas.notes("customer_segments")[0].id
+    double_click(peer, block_point(peer, "channels", 0.5, 0.6))  # no new note
+    drag(peer, note_center(peer, note_id), block_point(peer, "key_partners", 0.5, 0.5))  # no move
+    click(peer, note_center(peer, note_id))
+    keys(peer, Qt.Key.Key_Delete)  # no delete
+    keys(peer, "z", Qt.KeyboardModifier.ControlModifier)
+    assert peer.document.canvas.content() == before == host.document.canvas.content()
+    assert peer.board.selected_ids() == [note_id]  # a click still selects, to copy
+    assert READ_ONLY in peer.statusBar().currentMessage()
+    # The host can still edit, and the others see it.
+    activate(host)
+    double_click(host, block_point(host, "channels", 0.5, 0.6))
+    type_text(host, "Host only")
+    keys(host, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [n.text for n in peer.document.canvas.notes("channels")] == ["Host only"])
+    # Open again: the participant adds a note.
+    qtbot.mouseClick(dialog.read_only, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not peer.document.read_only)
+    activate(peer)
+    double_click(peer, block_point(peer, "revenue_streams", 0.5, 0.6))
+    type_text(peer, "Mine")
+    keys(peer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [n.text for n in host.document.canvas.notes("revenue_streams")][-1:] == ["Mine"])
+
+
+def test_the_host_removes_a_participant_who_keeps_their_copy(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    dialog = host.sessions.share()
+    qtbot.waitUntil(lambda: dialog.people.count() == 2)
+    assert not dialog.remove_button.isEnabled()
+    bob = next(row for row in range(dialog.people.count()) if dialog.people.item(row).text() == "Bob")
+    dialog.people.setCurrentRow(bob)
+    assert dialog.remove_button.isEnabled()
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: peer.sessions.sharing is None, timeout=5000)
+    assert "removed you" in peer.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: dialog.people.count() == 1)
+    assert peer.document.canvas == host.document.canvas  # their copy stays theirs, to save
+    errors: list[str] = []
+    peer.show_error = lambda text, details: errors.append(f"{text} {details}")  # type: ignore[method-assign,assignment,return-value]
+    peer.sessions.join(dialog.link.text())  # and they cannot come back in
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert "removed this device" in errors[0]
