@@ -20,6 +20,8 @@ from editor.shared.client import connect
 from editor.shared.server import SessionServer
 from editor.shared.stage import Stage, hosts_stage
 
+RETRY_FIRST, RETRY_MOST = 0.5, 5.0  # seconds between tries to connect again after the network went
+
 
 class NetworkThread(QObject):
     updated = Signal(bytes)  # an update from the network, for the window's copy of the document
@@ -28,6 +30,7 @@ class NetworkThread(QObject):
     refused = Signal(str)  # a peer was disconnected for breaking the rules, or a change of theirs not taken
     participants = Signal(list)  # who takes part now (Participant, this window's first), as it changes
     stage = Signal(object)  # what the host shows everyone (a Stage, or None), when it changes
+    linked = Signal(bool)  # joined: the connection was lost (False; trying again), or is back (True)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,7 @@ class NetworkThread(QObject):
         self._awareness: Awareness | None = None
         self._presence: dict[str, Any] | None = None  # this window's state, for when the session is up
         self._server: SessionServer | None = None
+        self._serving = False  # hosting: the server's room is up
         self._stage: Stage | None = None
 
     def host(self, state: bytes, block_ids: Collection[str], field_ids: Collection[str], address: str) -> None:
@@ -51,6 +55,7 @@ class NetworkThread(QObject):
         async def run(stop: asyncio.Event) -> None:
             async with anyio.create_task_group() as group:
                 link = await group.start(server.run)
+                self._serving = True
                 self._show_presence()
                 self.started.emit(link.url)
                 await stop.wait()
@@ -68,28 +73,49 @@ class NetworkThread(QObject):
         async def run(stop: asyncio.Event) -> None:
             async with anyio.create_task_group() as group:
 
-                async def linked(*, task_status: TaskStatus[None]) -> None:
-                    why = await connect(url, self._doc, awareness, task_status=task_status)
-                    self._ended_by = why or "the host ended the session."  # closed from the other end
-                    group.cancel_scope.cancel()
-
                 async def until_stopped() -> None:
                     await stop.wait()
                     group.cancel_scope.cancel()
 
+                await group.start(awareness.start)
                 group.start_soon(until_stopped)
                 self._show_presence()
-                await group.start(linked)
+                await group.start(self._stay_linked, url, awareness, group.cancel_scope.cancel)
                 self.updated.emit(self._doc.get_update())
                 self.started.emit(url)
 
         self._start(run)
 
+    async def _stay_linked(
+        self, url: str, awareness: Awareness, ended: Callable[[], object], *, task_status: TaskStatus[None]
+    ) -> None:
+        """Linked to the session until it ends (then `ended()`). A connection the network lost (or a host that
+        died) is made again, and again, waiting a little longer each time: the window goes on editing meanwhile,
+        and the document merges what both sides changed once it is back. Errors before the first sync are the
+        caller's: the link did not work."""
+        first = _FirstSync(task_status)
+        wait = RETRY_FIRST
+        while True:
+            try:
+                closed = await connect(url, self._doc, awareness, task_status=first)
+            except Exception as error:
+                if not first.done or not _lost(error):
+                    raise
+            else:
+                if not closed.lost:
+                    break
+            self.linked.emit(False)
+            await anyio.sleep(wait)
+            wait = min(RETRY_MOST, wait * 2)
+            first.back = lambda: self.linked.emit(True)
+        self._ended_by = closed.reason or "the host ended the session."
+        ended()
+
     def present(self, state: dict[str, Any]) -> None:
         """Who this window is (its name and colour), for the others (from the window's thread)."""
         self._presence = state
         if self._loop is not None and not self._loop.is_closed() and self._awareness is not None:
-            self._loop.call_soon_threadsafe(self._awareness.set_local_state, state)
+            self._loop.call_soon_threadsafe(self._show_presence)
 
     def remove(self, client: int) -> None:
         """Disconnect the participant with this client id, and keep their device out (hosting only)."""
@@ -104,7 +130,10 @@ class NetworkThread(QObject):
             self._loop.call_soon_threadsafe(setattr, server, "read_only", read_only)
 
     def _show_presence(self) -> None:
-        if self._presence is not None and self._awareness is not None:
+        # A room that has not started, or has stopped, sends nothing: the state waits for the room.
+        ending = self._stop is not None and self._stop.is_set()
+        waiting = self._server is not None and not self._serving
+        if self._presence is not None and self._awareness is not None and not (ending or waiting):
             self._awareness.set_local_state(self._presence)
 
     def _watch(self, awareness: Awareness) -> Awareness:
@@ -160,6 +189,33 @@ class NetworkThread(QObject):
 
     def _forward(self, event: TransactionEvent) -> None:
         self.updated.emit(event.update)
+
+
+class _FirstSync(TaskStatus[None]):
+    """What `connect` tells when it has synced: the first time, the session's start; after that, that it is back."""
+
+    def __init__(self, task_status: TaskStatus[None]) -> None:
+        self._task_status = task_status
+        self.done = False
+        self.back: Callable[[], object] = lambda: None
+
+    def started(self, value: None = None) -> None:
+        if not self.done:
+            self.done = True
+            self._task_status.started()
+        else:
+            self.back()
+
+
+def _lost(error: BaseException) -> bool:
+    """Whether an error connecting again is the network's (or a host not back yet), not the session refusing."""
+    from websockets.exceptions import ConnectionClosedError, InvalidMessage, InvalidStatus
+
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]
+    if isinstance(error, InvalidStatus):
+        return error.response.status_code >= 500
+    return isinstance(error, OSError | TimeoutError | ConnectionClosedError | InvalidMessage | EOFError)
 
 
 def _why(error: BaseException) -> str:

@@ -89,6 +89,7 @@ class Sessions:
         self.stage.attach(sharing)
         sharing.participants.connect(self._participants)
         sharing.started.connect(self._hosting)
+        sharing.linked.connect(self._linked)
         sharing.ended.connect(partial(self._ended, sharing))
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
 
@@ -140,8 +141,17 @@ class Sessions:
         sharing.ended.connect(partial(self._ended, sharing))
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
         sharing.participants.connect(self._participants)
+        sharing.linked.connect(self._linked)
         self._participants(sharing.people)
         self.messages.say("Taking part in a shared canvas: Workshop ▸ Share Canvas… shows who is here.", 0)
+
+    def _linked(self, linked: bool) -> None:
+        if linked:
+            self.messages.say("Back in the session: what you changed meanwhile is shared, and theirs is here.", 8000)
+        else:
+            self.messages.say(
+                "The connection to the session was lost: trying again. Go on editing: nothing is lost.", 0
+            )
 
     def _you(self, typed: bool = False) -> dict[str, object]:
         """This person's presence: the name `typed` in the Share window (then remembered), else the one remembered."""

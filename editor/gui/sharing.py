@@ -34,6 +34,7 @@ class Sharing(QObject):
     ended = Signal(str)  # why, in a sentence ('' when this window ended it)
     refused = Signal(str)
     participants = Signal(list)  # who takes part (Participant), this window first
+    linked = Signal(bool)  # joined: the network went (False; it keeps trying), or the connection is back (True)
     stage_changed = Signal(object)  # what the host shows everyone (a Stage; None: nothing), as it changes
 
     def __init__(self, network: NetworkThread, parent: QObject | None = None) -> None:
@@ -50,6 +51,7 @@ class Sharing(QObject):
         network.refused.connect(self.refused.emit, QUEUED)
         network.participants.connect(self._participants, QUEUED)
         network.stage.connect(self._stage_heard, QUEUED)
+        network.linked.connect(self.linked.emit, QUEUED)
         self.people: list[Participant] = []  # who takes part, as last heard
         self.hosting = False  # this window shares the canvas: its stage is everyone's, and it counts the votes
         self.serving = False  # ... and serves it from this computer (not through another server)

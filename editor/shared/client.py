@@ -3,6 +3,7 @@ this peer's awareness (who it is) with the others'."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from editor.shared.channel import WebsocketChannel
 
 MAX_INCOMING = 256 * 2**20  # bytes the server may send at once: the whole canvas, when one joins
 CLOSE_SECONDS = 2  # how long leaving waits for the server to say goodbye
+CLOSE_NORMAL, CLOSE_GOING_AWAY, CLOSE_ABNORMAL, CLOSE_POLICY_VIOLATION = 1000, 1001, 1006, 1008  # WebSocket codes
 
 
 def session_url(text: str) -> str:
@@ -52,17 +54,30 @@ class _Server(WebsocketChannel):
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """How the server closed a connection: its close code (None: the connection was lost, not closed) and reason."""
+
+    code: int | None
+    reason: str
+
+    @property
+    def lost(self) -> bool:
+        """The network went, or the server died, rather than the session ending or refusing this peer: worth
+        connecting again."""
+        return self.code not in (CLOSE_NORMAL, CLOSE_GOING_AWAY, CLOSE_POLICY_VIOLATION)
+
+
 async def connect(
     url: str,
     doc: Doc[Any],
     awareness: Awareness | None = None,
     *,
     task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED,
-) -> str:
-    """Keep `doc` (and `awareness`, this peer's state and the others') in step with the session at `url` until the
-    connection ends; started once the first sync is done. Returns why the server closed the connection, when it
-    said ('' else). Raises websockets' errors for a server that cannot be reached or refuses the key
-    (InvalidStatus, 403)."""
+) -> Closed:
+    """Keep `doc` (and `awareness`, this peer's state and the others', which the caller runs) in step with the
+    session at `url` until the connection ends; started once the first sync is done. Returns how it ended. Raises
+    websockets' errors for a server that cannot be reached or refuses the key (InvalidStatus, 403)."""
     async with open_websocket(url, max_size=MAX_INCOMING) as connection:
         try:
             async with (
@@ -70,13 +85,13 @@ async def connect(
                 anyio.create_task_group() as group,
             ):
                 if awareness is not None:
-                    await group.start(awareness.start)
                     group.start_soon(_send_awareness, connection, awareness)
                 await provider.synced.wait()
                 task_status.started()
                 await connection.wait_closed()
                 group.cancel_scope.cancel()
-            return connection.close_reason or ""
+            code = connection.close_code
+            return Closed(None if code == CLOSE_ABNORMAL else code, connection.close_reason or "")
         finally:  # also when this peer leaves by cancelling: the server hears it go at once
             with anyio.move_on_after(CLOSE_SECONDS, shield=True):
                 await connection.close()
@@ -90,10 +105,18 @@ async def _send_awareness(connection: ClientConnection, awareness: Awareness) ->
         if kind == "update" and changes[1] == "local":
             changed.set()
 
-    awareness.observe(on_change)
+    watching = awareness.observe(on_change)
+    # Said anew, with a newer clock: a server that dropped this peer's state when an earlier connection went
+    # takes no state with the clock it had then.
+    state = awareness.get_local_state()
+    if state is not None:
+        awareness.set_local_state(state)
     changed.set()
-    while True:
-        await changed.wait()
-        changed = anyio.Event()
-        update = awareness.encode_awareness_update([awareness.client_id])
-        await connection.send(create_awareness_message(update))
+    try:
+        while True:
+            await changed.wait()
+            changed = anyio.Event()
+            update = awareness.encode_awareness_update([awareness.client_id])
+            await connection.send(create_awareness_message(update))
+    finally:
+        awareness.unobserve(watching)

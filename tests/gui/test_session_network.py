@@ -1,0 +1,69 @@
+"""A shared canvas when the network fails: a participant whose connection drops goes on editing, and once it is
+back, both sides have everything, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cuttable import CuttableNetwork
+from driving import activate, block_point, double_click, keys, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from shared_windows import OpenApp, window_opened
+
+from editor.gui import settings
+from editor.gui.main_window import MainWindow
+
+
+def add_note(window: MainWindow, block_id: str, text: str) -> None:
+    activate(window)
+    double_click(window, block_point(window, block_id, 0.5, 0.7))
+    type_text(window, text)
+    keys(window, Qt.Key.Key_Return)
+
+
+def texts(window: MainWindow) -> list[str]:
+    return sorted(note.text for _, note in window.document.canvas.all_notes())
+
+
+def test_a_participant_who_loses_the_network_goes_on_editing_and_merges_once_it_is_back(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host = open_app(canvas_file)
+    dialog = host.sessions.share()
+    qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.link.text().startswith("ws://"), timeout=10_000)
+    dialog.hide()
+    port = urlsplit(dialog.link.text()).port
+    assert port is not None
+    network = CuttableNetwork(port)
+    try:
+        before = set(QApplication.topLevelWidgets())
+        settings.set_participant_name("Bob")
+        host.sessions.join(dialog.link.text().replace(f":{port}/", f":{network.port}/"))
+        peer = window_opened(qtbot, before)
+        qtbot.waitExposed(peer)
+        add_note(peer, "channels", "Said before")
+        qtbot.waitUntil(lambda: "Said before" in texts(host))
+
+        network.cut()
+        qtbot.waitUntil(lambda: "connection to the session was lost" in peer.statusBar().currentMessage())
+        add_note(peer, "key_partners", "Thought of offline")  # both go on editing
+        add_note(host, "revenue_streams", "Meanwhile at the host")
+        qtbot.wait(300)  # the peer tries again and again, and fails, while the network is down
+        assert "Thought of offline" not in texts(host)
+        network.restore()
+        qtbot.waitUntil(lambda: "Back in the session" in peer.statusBar().currentMessage(), timeout=10_000)
+        qtbot.waitUntil(lambda: texts(peer) == texts(host))
+        assert texts(host).count("Thought of offline") == texts(host).count("Meanwhile at the host") == 1
+        assert texts(host).count("Said before") == 1 and peer.document.canvas == host.document.canvas
+        assert peer.sessions.sharing is not None
+        # The session goes on as before, and the host still hears who is there.
+        add_note(peer, "cost_structure", "After")
+        qtbot.waitUntil(lambda: "After" in texts(host))
+        qtbot.waitUntil(lambda: len(host.sessions.people) == 2)
+    finally:
+        network.close()
