@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import secrets
 import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -50,10 +51,10 @@ class SessionFiles:
             return None
         if not isinstance(about, dict) or about.get("file") != file_hash or not self.history.exists():
             return None
-        return {"room": str(about.get("room", "")), "key": str(about.get("key", ""))}
+        return {"room": str(about.get("room", "")), "key": str(about.get("key", "")), "port": str(about.get("port", 0))}
 
-    def remember(self, room: str, key: str, file_hash: str) -> None:
-        data = json.dumps({"room": room, "key": key, "file": file_hash}).encode()
+    def remember(self, room: str, key: str, file_hash: str, port: int) -> None:
+        data = json.dumps({"room": room, "key": key, "file": file_hash, "port": port}).encode()
         write_atomically(self.about, data)
 
     def store(self) -> SQLiteYStore:
@@ -76,6 +77,8 @@ class HeadlessHost:
         self.file_hash = state.sha256
         self.room = (self.resumed or {}).get("room") or secrets.token_urlsafe(6)
         self.key = (self.resumed or {}).get("key") or secrets.token_urlsafe(16)
+        if port == 0 and self.resumed is not None:  # the same link as before, where the port is free: peers rejoin
+            self.port = _free_or_any(address, int(self.resumed.get("port", "0") or 0))
         self._changed_at: float | None = None  # when the canvas last changed, while it is not saved
 
     def _say(self, message: str) -> None:
@@ -94,6 +97,8 @@ class HeadlessHost:
                 store=store, room=self.room, key=self.key, peers=lambda count: self._say(f"{count} taking part."),
             )  # fmt: skip
             link = await group.start(server.run)
+            self.port = link.port
+            self.files.remember(self.room, self.key, self.file_hash, self.port)  # a crash before a save resumes too
             canvas.subscribe(self._changed)
             with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:  # before the link is out
                 resumed = "Resumed the session on" if self.resumed else "Sharing"
@@ -139,7 +144,7 @@ class HeadlessHost:
             self._say(f"Could not save {self.path.name}: {error.first.message}")
             return
         self.file_hash = state.sha256
-        self.files.remember(self.room, self.key, state.sha256)
+        self.files.remember(self.room, self.key, state.sha256, self.port)
         self._say(f"Saved {self.path.name}.")
 
     async def _save_when_quiet(self, canvas: Canvas) -> None:
@@ -147,6 +152,17 @@ class HeadlessHost:
             await anyio.sleep(QUIET / 4)
             if self._changed_at is not None and time.monotonic() - self._changed_at >= QUIET:
                 self.save(canvas)
+
+
+def _free_or_any(address: str, port: int) -> int:
+    """`port` if it can be listened on now, else 0 (any)."""
+    if not 0 < port < 65536:
+        return 0
+    try:
+        with socket.create_server((address, port)):
+            return port
+    except OSError:
+        return 0
 
 
 def serve(path: Path, address: str, port: int) -> int:
