@@ -23,6 +23,7 @@ class Document(QObject):
     modified_changed = Signal(bool)
     changed_elsewhere = Signal()  # the canvas changed other than through the stack: a shared session's peers
     refused = Signal(str)  # a change not made while the canvas is read-only: why, in a sentence
+    read_only_changed = Signal()
 
     def __init__(
         self,
@@ -71,6 +72,12 @@ class Document(QObject):
             return self.path.stem
         title = self.canvas.title
         return "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .") or "Untitled"
+
+    def set_read_only(self, why: str) -> None:
+        """Refuse every change from this window, saying `why` ('': take them again)."""
+        if why != self.read_only:
+            self.read_only = why
+            self.read_only_changed.emit()
 
     def push(self, command: QUndoCommand) -> None:
         if self.read_only:

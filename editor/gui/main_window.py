@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.panels.follow(document)
         document.modified_changed.connect(self._update_title)
+        document.read_only_changed.connect(self._update_title)
         self.actions_.connect_document(document)
         self.disk.watch()
         self._update_title()
@@ -371,7 +372,8 @@ class MainWindow(QMainWindow):
         return [self.menuBar(), self.statusBar(), *self.toolbars(), *self.panels.docks()]
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{shown(self.document.name)}[*] — {APP_NAME}")
+        read_only = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{shown(self.document.name)}[*]{read_only} — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def _board_width(self) -> float:

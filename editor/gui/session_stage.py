@@ -89,8 +89,8 @@ class SessionStage(QObject):
                 self.timebox.reset()
         else:
             self.timebox.follow(countdown.left, countdown.running, countdown.duration)
-        self.voting.follow(stage.round)
-        self._set_read_only(stage.read_only)
+        self._set_read_only(stage.read_only)  # (the title says it for as long as it lasts)
+        self.voting.follow(stage.round)  # what to do in a round is said last
 
     def _set_read_only(self, read_only: bool) -> None:
         document = self.workspace.document
@@ -98,5 +98,5 @@ class SessionStage(QObject):
             return
         if read_only:
             self.workspace.board.finish_editing()  # what was being typed is kept
-        document.read_only = READ_ONLY if read_only else ""
+        document.set_read_only(READ_ONLY if read_only else "")
         self.messages.say(READ_ONLY if read_only else "The host has opened the canvas for everyone to change.", 0)

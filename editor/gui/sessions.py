@@ -52,8 +52,7 @@ class Sessions:
         from editor.shared.presence import presence
 
         board = self.workspace.board
-        user = self._you()["user"]
-        assert isinstance(user, dict)
+        user = self.sharing.you["user"]  # the name this person took part with, though another be remembered since
         state = presence(user["name"], user["color"], board.editing.editing, board.dragging.dragged)
         self.sharing.present(state)
 

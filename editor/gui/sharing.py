@@ -57,7 +57,7 @@ class Sharing(QObject):
         self.serving = False  # ... and serves it from this computer (not through another server)
         self.stage: Stage | None = None  # the host's, as last heard (the host's own, when hosting)
         self.voter = secrets.token_hex(8)  # this window's ballots' name
-        self._you: dict[str, Any] = {}
+        self.you: dict[str, Any] = {}  # who this person is in the session (a presence), as it began
         self._tallying = False
         self._ballots: Map[Any] | None = None  # hosting: the ballots, watched
         self._rounds: dict[int, int] = {}  # the rounds this window ran (hosting): number -> dots each
@@ -106,7 +106,7 @@ class Sharing(QObject):
 
     def present(self, you: dict[str, Any]) -> None:
         """Who this person is and what they are at, for the others (with the stage, when hosting)."""
-        self._you = you
+        self.you = you
         stage = self.stage if self.hosting else None
         self.network.present(you if stage is None else {**you, STAGE: stage_value(stage)})
 
@@ -118,7 +118,7 @@ class Sharing(QObject):
             self._rounds[stage.round.number] = stage.round.dots
         self.stage = stage
         self.network.set_read_only(stage.read_only)
-        self.present(self._you)
+        self.present(self.you)
 
     def _stage_heard(self, stage: Stage | None) -> None:
         if self.hosting:

@@ -116,7 +116,7 @@ def test_while_the_canvas_is_read_only_the_others_look_and_vote_but_change_nothi
     qtbot.mouseClick(dialog.read_only, Qt.MouseButton.LeftButton)
     assert dialog.read_only.isChecked()
     qtbot.waitUntil(lambda: bool(peer.document.read_only))
-    assert READ_ONLY in peer.statusBar().currentMessage()
+    assert READ_ONLY in peer.statusBar().currentMessage() and "(read-only)" in peer.windowTitle()
     before = peer.document.canvas.content()
     activate(peer)
     note_id = peer.document.canvas.notes("customer_segments")[0].id
@@ -137,6 +137,7 @@ def test_while_the_canvas_is_read_only_the_others_look_and_vote_but_change_nothi
     # Open again: the participant adds a note.
     qtbot.mouseClick(dialog.read_only, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not peer.document.read_only)
+    assert "(read-only)" not in peer.windowTitle()
     activate(peer)
     double_click(peer, block_point(peer, "revenue_streams", 0.5, 0.6))
     type_text(peer, "Mine")
