@@ -85,13 +85,17 @@ def touched_keys(events: list[Any]) -> set[str]:
 
 
 def read_note(note_id: str, entry: object, block_ids: Collection[str]) -> NoteEntry:
-    """A note entry of the shared document, checked as a file's note is. Raises BadValueError."""
+    """A note entry of the shared document (its Map, or what it holds as a dict), checked as a file's note is.
+    Raises BadValueError."""
     if not valid_note_id(note_id):
         raise BadValueError("a note's id must be 1 to 64 letters, digits, '-' or '_'.")
     where = f"note {note_id}"
-    if not isinstance(entry, Map):
+    if isinstance(entry, Map):
+        data = entry.to_py() or {}
+    elif isinstance(entry, dict):  # read already (from the notes as JSON, which is quicker for many)
+        data = entry
+    else:
         raise BadValueError(f"{where} is not a map of the note's values.")
-    data = entry.to_py() or {}
     # A key left out takes its default, the same on every peer: undoing one of two moves made at once can leave
     # a note with no block in the document, and it then goes to the parking lot everywhere.
     note = Note(

@@ -1,63 +1,95 @@
-"""check_update: whether an update a peer sent would leave the shared canvas one a file could hold, tried on a copy
-of the document before the document itself takes it."""
+"""Guard: whether an update a peer sent would leave the shared canvas one a file could hold, tried on a shadow copy
+of the document before the document itself takes it.
+
+The shadow follows the document (every transaction of the document is applied to it too; an update applied twice
+changes nothing), so that trying an update costs what the update holds, not what the canvas holds. An update that
+is refused may have changed the shadow: it is then made again from the document.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from typing import Any
 
-from pycrdt import Doc, Map
+from pycrdt import Doc, Map, TransactionEvent
 
 from editor.model.limits import MAX_NOTES
 from editor.shared.ballots import BALLOTS, TALLIED, valid_ballot
 from editor.shared.doc_shape import CANVAS, NOTES, BadValueError, read_legend, read_note, read_text, touched_keys
 
 
-def check_update(
-    doc: Doc[Any], update: bytes, block_ids: Collection[str], field_ids: Collection[str], read_only: bool = False
-) -> str:
-    """What is wrong with the canvas `doc` would hold after a peer's `update` ('' when nothing is): a value no canvas
-    file could hold in a note or the header it touches, more notes than a canvas holds, a ballot no round could
-    hold, a change of what only the host writes (the tally of votes; the canvas itself while it is `read_only`), or
-    bytes that are no update."""
-    trial: Doc[Any] = Doc()
-    trial.apply_update(doc.get_update())
-    notes, header = trial.get(NOTES, type=Map), trial.get(CANVAS, type=Map)
-    ballots, tallied = trial.get(BALLOTS, type=Map), trial.get(TALLIED, type=Map)
-    touched: set[str] = set()
-    header_touched: list[bool] = []
-    ballots_touched: set[str] = set()
-    tally_touched: list[bool] = []
+class Guard:
+    def __init__(self, doc: Doc[Any], block_ids: Collection[str], field_ids: Collection[str]) -> None:
+        self.doc = doc
+        self.block_ids, self.field_ids = tuple(block_ids), tuple(field_ids)
+        self._touched: set[str] = set()  # the notes the update tried changes
+        self._ballots_touched: set[str] = set()
+        self._header_touched = self._tally_touched = False
+        self._shadow = self._make_shadow()
+        doc.observe(self._follow)
 
-    notes.observe_deep(lambda events: touched.update(touched_keys(events)))
-    header.observe_deep(lambda events: header_touched.append(True))
-    ballots.observe_deep(lambda events: ballots_touched.update(touched_keys(events)))
-    tallied.observe_deep(lambda events: tally_touched.append(True))
-    try:
-        trial.apply_update(update)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:
-        return "what it sent is not a Yjs update."
-    if tally_touched:
-        return "it changed the tally of votes, which only the host keeps."
-    if read_only and (touched or header_touched):
-        return "it changed the canvas while the host had made it read-only."
-    for key in ballots_touched:
-        if key in ballots and not valid_ballot(key, ballots[key]):
-            return "it sent a ballot that no voting round could hold."
-    try:
-        for note_id in touched:
-            entry = notes.get(note_id)
-            if entry is not None:
-                read_note(note_id, entry, block_ids)
-        if len(notes) > MAX_NOTES:
-            return f"it would make the canvas hold more than {MAX_NOTES:,} notes."
-        if header_touched:
-            values = header.to_py() or {}
-            for name in ("title", *field_ids):
-                read_text(values.get(name, ""), f"'{name}'")
-            read_legend(values.get("legend", []))
-    except BadValueError as error:
-        return str(error)
-    return ""
+    def check(self, update: bytes, read_only: bool = False) -> str:
+        """What is wrong with the canvas the document would hold after a peer's `update` ('' when nothing is): a
+        value no canvas file could hold in a note or the header it touches, more notes than a canvas holds, a
+        ballot no round could hold, a change of what only the host writes (the tally of votes; the canvas itself
+        while it is `read_only`), or bytes that are no update."""
+        self._touched, self._ballots_touched = set(), set()
+        self._header_touched = self._tally_touched = False
+        try:
+            self._shadow.apply_update(update)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:
+            problem = "what it sent is not a Yjs update."
+        else:
+            problem = self._problem(read_only)
+        if problem:
+            self._shadow = self._make_shadow()
+        return problem
+
+    def _problem(self, read_only: bool) -> str:
+        shadow = self._shadow
+        notes, header, ballots = (
+            shadow.get(NOTES, type=Map),
+            shadow.get(CANVAS, type=Map),
+            shadow.get(BALLOTS, type=Map),
+        )
+        if self._tally_touched:
+            return "it changed the tally of votes, which only the host keeps."
+        if read_only and (self._touched or self._header_touched):
+            return "it changed the canvas while the host had made it read-only."
+        for key in self._ballots_touched:
+            if key in ballots and not valid_ballot(key, ballots[key]):
+                return "it sent a ballot that no voting round could hold."
+        try:
+            for note_id in self._touched:
+                entry = notes.get(note_id)
+                if entry is not None:
+                    read_note(note_id, entry, self.block_ids)
+            if self._touched and len(notes) > MAX_NOTES:
+                return f"it would make the canvas hold more than {MAX_NOTES:,} notes."
+            if self._header_touched:
+                values = header.to_py() or {}
+                for name in ("title", *self.field_ids):
+                    read_text(values.get(name, ""), f"'{name}'")
+                read_legend(values.get("legend", []))
+        except BadValueError as error:
+            return str(error)
+        return ""
+
+    def _make_shadow(self) -> Doc[Any]:
+        """A copy of the document, watched: what an update touches in it is noted for `check`. (Its maps are kept:
+        an observer lasts as long as the Python object of the map it watches.)"""
+        shadow: Doc[Any] = Doc()
+        shadow.apply_update(self.doc.get_update())
+        self._watched = [shadow.get(name, type=Map) for name in (NOTES, CANVAS, BALLOTS, TALLIED)]
+        notes, header, ballots, tallied = self._watched
+        notes.observe_deep(lambda events: self._touched.update(touched_keys(events)))
+        header.observe_deep(lambda events: setattr(self, "_header_touched", True))
+        ballots.observe_deep(lambda events: self._ballots_touched.update(touched_keys(events)))
+        tallied.observe_deep(lambda events: setattr(self, "_tally_touched", True))
+        return shadow
+
+    def _follow(self, event: TransactionEvent) -> None:
+        """What the document took (a peer's checked update again, or the host's own change), into the shadow."""
+        self._shadow.apply_update(event.update)

@@ -13,6 +13,7 @@ key, the notes after it in the block get new keys too, so that this peer's order
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -102,7 +103,7 @@ class SharedCanvas:
         # The notes in one go, each block in the order of its keys: a canvas built whole, not note by note.
         orders: dict[NoteId, str] = {}
         placed: dict[str, list[tuple[str, NoteId, Note]]] = {}
-        for note_id, entry in doc.get(NOTES, type=Map).items():
+        for note_id, entry in json.loads(str(doc.get(NOTES, type=Map))).items():  # one read (JSON) for them all
             try:
                 read = read_note(note_id, entry, (*template.block_ids, PARKING_LOT))
             except BadValueError as error:

@@ -33,7 +33,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from editor.shared.channel import WebsocketChannel
-from editor.shared.guard import check_update
+from editor.shared.guard import Guard
 from editor.shared.stage import STAGE
 
 MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
@@ -172,6 +172,7 @@ class SessionServer:
         self._room_name, self._key = room or secrets.token_urlsafe(6), key or secrets.token_urlsafe(16)
         self.link = Link(self._shown_host(), port, self._room_name, self._key)
         self.room = YRoom(ydoc=doc, ystore=store)
+        self.guard = Guard(doc, block_ids, field_ids)
         self._peers: set[_Peer] = set()
         self._banned: set[str] = set()  # the addresses of devices the host removed
         self.read_only = False  # only the host changes the canvas; peers still vote
@@ -179,7 +180,7 @@ class SessionServer:
         self._stop = anyio.Event()
 
     def check(self, update: bytes) -> str:
-        return check_update(self.doc, update, self.block_ids, self.field_ids, self.read_only)
+        return self.guard.check(update, self.read_only)
 
     def stale(self, peer: _Peer) -> list[_Peer]:
         """The other connections that speak for one of `peer`'s clients: the same peer before it lost the network
