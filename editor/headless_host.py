@@ -11,10 +11,8 @@ key, so that no one merges an old copy into it."""
 
 from __future__ import annotations
 
-import json
 import secrets
 import signal
-import socket
 import sys
 import time
 from pathlib import Path
@@ -26,42 +24,13 @@ from pycrdt.store import SQLiteYStore
 
 from editor.errors import CanvasFileError
 from editor.fileformat import Layout, layout_for, load_template, open_canvas, save_canvas
-from editor.fileformat.atomic import write_atomically
+from editor.fileformat.session_files import SessionFiles
 from editor.model import Canvas, Event
 from editor.shared.mirror import SharedCanvas
-from editor.shared.server import SessionServer
+from editor.shared.server import SessionServer, free_or_any
 
 QUIET = 1.0  # seconds without a change before the file is written
-SQUASH_AFTER = 300  # seconds of quiet after which the stored history becomes one update
 HOST = "host"  # this process's origin in the shared document
-
-
-class SessionFiles:
-    """Where a file's session is kept, beside it, and what it says."""
-
-    def __init__(self, path: Path) -> None:
-        self.history = path.with_name(f".{path.name}.session.sqlite")
-        self.about = path.with_name(f".{path.name}.session.json")
-
-    def resumable(self, file_hash: str) -> dict[str, str] | None:
-        """The room and key of the session that last saved the file as it is now, or None."""
-        try:
-            about = json.loads(self.about.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(about, dict) or about.get("file") != file_hash or not self.history.exists():
-            return None
-        return {"room": str(about.get("room", "")), "key": str(about.get("key", "")), "port": str(about.get("port", 0))}
-
-    def remember(self, room: str, key: str, file_hash: str, port: int) -> None:
-        data = json.dumps({"room": room, "key": key, "file": file_hash, "port": port}).encode()
-        write_atomically(self.about, data)
-
-    def store(self) -> SQLiteYStore:
-        store = SQLiteYStore("canvas")
-        store.db_path = str(self.history)
-        store.squash_after_inactivity_of = SQUASH_AFTER
-        return store
 
 
 class HeadlessHost:
@@ -78,7 +47,7 @@ class HeadlessHost:
         self.room = (self.resumed or {}).get("room") or secrets.token_urlsafe(6)
         self.key = (self.resumed or {}).get("key") or secrets.token_urlsafe(16)
         if port == 0 and self.resumed is not None:  # the same link as before, where the port is free: peers rejoin
-            self.port = _free_or_any(address, int(self.resumed.get("port", "0") or 0))
+            self.port = free_or_any(address, int(self.resumed.get("port", "0") or 0))
         self._changed_at: float | None = None  # when the canvas last changed, while it is not saved
 
     def _say(self, message: str) -> None:
@@ -152,17 +121,6 @@ class HeadlessHost:
             await anyio.sleep(QUIET / 4)
             if self._changed_at is not None and time.monotonic() - self._changed_at >= QUIET:
                 self.save(canvas)
-
-
-def _free_or_any(address: str, port: int) -> int:
-    """`port` if it can be listened on now, else 0 (any)."""
-    if not 0 < port < 65536:
-        return 0
-    try:
-        with socket.create_server((address, port)):
-            return port
-    except OSError:
-        return 0
 
 
 def serve(path: Path, address: str, port: int) -> int:

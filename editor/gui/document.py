@@ -24,6 +24,7 @@ class Document(QObject):
     changed_elsewhere = Signal()  # the canvas changed other than through the stack: a shared session's peers
     refused = Signal(str)  # a change not made while the canvas is read-only: why, in a sentence
     read_only_changed = Signal()
+    saved = Signal()  # written to its file (the file's hash is in disk_state)
 
     def __init__(
         self,
@@ -125,6 +126,7 @@ class Document(QObject):
         self._saved = self.canvas.content()
         self.stack.setClean()
         self._check_modified()
+        self.saved.emit()
 
     def _on_canvas(self, event: Event) -> None:
         """Others' changes make the document modified too: saving and recovery copies must keep them."""

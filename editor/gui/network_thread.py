@@ -8,17 +8,31 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
 from anyio.abc import TaskStatus
 from pycrdt import Awareness, Doc, TransactionEvent
+from pycrdt.store import BaseYStore
 from PySide6.QtCore import QObject, Signal
 
 from editor.shared import presence
 from editor.shared.client import connect
 from editor.shared.server import SessionServer
 from editor.shared.stage import Stage, hosts_stage
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """Where a hosted session is kept, to be resumed after a crash: its store, and the room, key and port of its
+    link (empty and 0: new ones)."""
+
+    store: BaseYStore
+    room: str = ""
+    key: str = ""
+    port: int = 0
+
 
 RETRY_FIRST, RETRY_MOST = 0.5, 5.0  # seconds between tries to connect again after the network went
 
@@ -45,21 +59,39 @@ class NetworkThread(QObject):
         self._serving = False  # hosting: the server's room is up
         self._stage: Stage | None = None
 
-    def host(self, state: bytes, block_ids: Collection[str], field_ids: Collection[str], address: str) -> None:
-        """Serve the document `state` holds on `address` ("0.0.0.0": the local network)."""
+    def host(
+        self,
+        state: bytes,
+        block_ids: Collection[str],
+        field_ids: Collection[str],
+        address: str,
+        kept: Kept | None = None,
+    ) -> None:
+        """Serve the document `state` holds on `address` ("0.0.0.0": the local network); with `kept`, every update
+        goes to its store too, under its room, key and port (a session resumed after a crash keeps its link)."""
         self._doc.apply_update(state)
-        server = SessionServer(self._doc, block_ids, field_ids, address, 0, self.refused.emit)
+        store = kept.store if kept is not None else None
+        room, key, port = (kept.room, kept.key, kept.port) if kept is not None else ("", "", 0)
+        server = SessionServer(
+            self._doc, block_ids, field_ids, address, port, self.refused.emit, store=store, room=room, key=key
+        )
         self._server = server
         self._watch(server.room.awareness)
 
         async def run(stop: asyncio.Event) -> None:
             async with anyio.create_task_group() as group:
+                if store is not None:
+                    await group.start(store.start)
+                    await store.write(self._doc.get_update())  # all of it: an update written twice is harmless
                 link = await group.start(server.run)
                 self._serving = True
                 self._show_presence()
                 self.started.emit(link.url)
                 await stop.wait()
                 server.stop()
+                await server.stopped.wait()
+                if store is not None:
+                    await store.stop()
 
         self._start(run)
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from editor.gui.document import Document
+    from editor.gui.kept_session import KeptSession
     from editor.gui.session_stage import SessionStage
     from editor.gui.share_dialog import ShareDialog
     from editor.gui.sharing import Sharing
@@ -36,6 +37,7 @@ class Sessions:
         self.messages = messages
         self.open_window = open_window
         self.sharing: Sharing | None = None
+        self.kept: KeptSession | None = None  # where the session this window hosts is kept, to resume after a crash
         self.dialog: ShareDialog | None = None
         self.people: list[Participant] = []  # who takes part in this window's session
         workspace.leaving.connect(self.end)
@@ -83,7 +85,21 @@ class Sessions:
         if address.startswith(("ws://", "wss://")):
             sharing = Sharing.through(self.workspace.canvas, address, you, self.parent)
         else:
-            sharing = Sharing.host(self.workspace.canvas, address, you, self.parent)
+            from editor.gui.kept_session import KeptSession
+            from editor.shared.doc_shape import BadValueError
+
+            self.kept = KeptSession(self.workspace.document, address)
+            try:
+                sharing = Sharing.host(
+                    self.workspace.canvas, address, you, self.parent, self.kept.kept, self.kept.stored
+                )
+            except BadValueError as error:  # the stored session holds no canvas: a new one, under a new link
+                self.messages.say(f"The session kept beside the file could not be resumed: {error}", 15_000)
+                self.kept.forget()
+                self.kept = KeptSession(self.workspace.document, address)
+                sharing = Sharing.host(self.workspace.canvas, address, you, self.parent, self.kept.kept)
+            if self.kept.resumed:
+                self.messages.say("Resumed the session this canvas had: the same link, and the others come back.", 0)
         self.sharing = sharing
         self.stage.attach(sharing)
         sharing.participants.connect(self._participants)
@@ -93,6 +109,8 @@ class Sessions:
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
 
     def _hosting(self, link: str) -> None:
+        if self.kept is not None:
+            self.kept.started(link)
         if self.dialog is not None and self.sharing is not None:
             self.dialog.show_link(link, True, self.sharing.serving)
         self.messages.say(f"Sharing this canvas: {link}", 0)
@@ -187,7 +205,13 @@ class Sessions:
         if sharing is not None:
             self.stage.detach()
             sharing.end()
+        self._forget()
         self._participants([])
+
+    def _forget(self) -> None:
+        kept, self.kept = self.kept, None
+        if kept is not None:
+            kept.forget()
 
     def _ended(self, sharing: Sharing, why: str) -> None:
         if self.sharing is not None and sharing is not self.sharing:  # an old one, ended before this began
@@ -195,6 +219,7 @@ class Sessions:
         if self.sharing is not None:
             self.sharing = None
             self.stage.detach()
+            self._forget()
         self._participants([])
         if self.dialog is not None:
             self.dialog.show_ended(why)

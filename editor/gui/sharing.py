@@ -16,7 +16,7 @@ from pycrdt import Doc, Map, TransactionEvent
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor.fileformat import load_template
-from editor.gui.network_thread import NetworkThread
+from editor.gui.network_thread import Kept, NetworkThread
 from editor.model import Canvas, NoteId
 from editor.shared.ballots import BALLOTS, cast, tally
 from editor.shared.doc_shape import BadValueError
@@ -63,14 +63,29 @@ class Sharing(QObject):
         self._rounds: dict[int, int] = {}  # the rounds this window ran (hosting): number -> dots each
 
     @classmethod
-    def host(cls, canvas: Canvas, address: str, you: dict[str, Any], parent: QObject | None = None) -> Sharing:
+    def host(
+        cls,
+        canvas: Canvas,
+        address: str,
+        you: dict[str, Any],
+        parent: QObject | None = None,
+        kept: Kept | None = None,
+        stored: Doc[Any] | None = None,
+    ) -> Sharing:
         """Share `canvas` on `address` ("0.0.0.0": the local network) as `you` (a presence); `started` gives the
-        link."""
+        link. `kept`: where the session is kept for a resume after a crash; `stored`: the document of the session
+        that is resumed (the canvas takes what it holds). Raises BadValueError for a stored document that holds
+        no canvas this program can read."""
         sharing = cls(NetworkThread(), parent)
         sharing.hosting = sharing.serving = True
         sharing.present(you)
-        sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit))
-        sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address)
+        refused = sharing.refused.emit
+        if stored is not None:
+            shared = SharedCanvas.resume(canvas, stored, load_template, ORIGIN, refused)
+        else:
+            shared = SharedCanvas.host(canvas, ORIGIN, refused)
+        sharing._follow(shared)
+        sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address, kept)
         return sharing
 
     @classmethod

@@ -119,6 +119,23 @@ class SharedCanvas:
         shared._header_changed([])
         return shared
 
+    @classmethod
+    def resume(
+        cls,
+        canvas: Canvas,
+        doc: Doc[Any],
+        template_for: Callable[[str], Template],
+        origin: str,
+        refused: Callable[[str], None] = lambda _: None,
+    ) -> SharedCanvas:
+        """`canvas` (a host's, after a crash) and the document of its session as stored, in step again: the canvas
+        takes what the document holds, the session having seen every change since (its own and the others'), as
+        one change from the shared document. Raises BadValueError as `join` does."""
+        stored = cls.join(doc, template_for, origin, refused)
+        stored.close()
+        canvas.replace_with(stored.canvas, origin=SHARED)
+        return cls(canvas, doc, origin, stored._orders, refused)
+
     def close(self) -> None:
         """Stop keeping the two in step (the session ended, or this peer left); once is enough."""
         if not self._watching:

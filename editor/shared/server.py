@@ -71,6 +71,17 @@ def local_address() -> str:
         probe.close()
 
 
+def free_or_any(address: str, port: int) -> int:
+    """`port` if it can be listened on now (a resumed session's, so that its old link works), else 0 (any)."""
+    if not 0 < port < 65536:
+        return 0
+    try:
+        with socket.create_server((address, port)):
+            return port
+    except OSError:
+        return 0
+
+
 class _Peer(WebsocketChannel):
     """One peer's connection, as the room reads it: what breaks the rules ends it."""
 

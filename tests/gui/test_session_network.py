@@ -50,7 +50,9 @@ def test_a_participant_who_loses_the_network_goes_on_editing_and_merges_once_it_
         qtbot.waitUntil(lambda: "Said before" in texts(host))
 
         network.cut()
-        qtbot.waitUntil(lambda: "connection to the session was lost" in peer.statusBar().currentMessage())
+        qtbot.waitUntil(
+            lambda: "connection to the session was lost" in peer.statusBar().currentMessage(), timeout=10_000
+        )
         add_note(peer, "key_partners", "Thought of offline")  # both go on editing
         add_note(host, "revenue_streams", "Meanwhile at the host")
         qtbot.wait(300)  # the peer tries again and again, and fails, while the network is down
@@ -65,5 +67,63 @@ def test_a_participant_who_loses_the_network_goes_on_editing_and_merges_once_it_
         add_note(peer, "cost_structure", "After")
         qtbot.waitUntil(lambda: "After" in texts(host))
         qtbot.waitUntil(lambda: len(host.sessions.people) == 2)
+    finally:
+        network.close()
+
+
+def test_a_host_window_that_crashed_resumes_its_session_and_the_others_come_back(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host = open_app(canvas_file)
+    dialog = host.sessions.share()
+    qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.link.text().startswith("ws://"), timeout=10_000)
+    link = dialog.link.text()
+    kept = [canvas_file.with_name(f".{canvas_file.name}.session.{end}") for end in ("sqlite", "json")]
+    assert all(path.exists() for path in kept)  # the session, kept beside the file while it lasts
+    dialog.hide()
+    port = urlsplit(link).port
+    assert port is not None
+    network = CuttableNetwork(port)  # the peer's way to the host, to cut as a crash cuts it, with no goodbye
+    try:
+        before = set(QApplication.topLevelWidgets())
+        settings.set_participant_name("Bob")
+        host.sessions.join(link.replace(f":{port}/", f":{network.port}/"))
+        peer = window_opened(qtbot, before)
+        qtbot.waitExposed(peer)
+        add_note(peer, "channels", "Bob's, never saved by the host")
+        qtbot.waitUntil(lambda: "Bob's, never saved by the host" in texts(host))
+
+        # The host's app dies: the connection goes with no goodbye, and nothing is saved or forgotten.
+        network.cut()
+        sharing = host.sessions.sharing
+        assert sharing is not None
+        sharing.network.stop()
+        host.sessions.sharing = host.sessions.kept = None
+        qtbot.waitUntil(
+            lambda: "connection to the session was lost" in peer.statusBar().currentMessage(), timeout=10_000
+        )
+        add_note(peer, "key_partners", "Bob's, while the host was down")
+
+        # Started again, the host opens the file (which has neither note) and shares it once more.
+        again = open_app(canvas_file)
+        assert "Bob's, never saved by the host" not in texts(again)
+        dialog = again.sessions.share()
+        qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.link.text().startswith("ws://"), timeout=10_000)
+        assert dialog.link.text() == link  # the same link: the others' windows find it by themselves
+        assert again.sessions.kept is not None and again.sessions.kept.resumed
+        assert "Bob's, never saved by the host" in texts(again)  # from the session's stored history
+        network.restore()
+        qtbot.waitUntil(lambda: "Back in the session" in peer.statusBar().currentMessage(), timeout=10_000)
+        qtbot.waitUntil(lambda: texts(again) == texts(peer), timeout=10_000)
+        assert texts(again).count("Bob's, never saved by the host") == 1
+        assert texts(again).count("Bob's, while the host was down") == 1
+        assert again.document.modified  # to be saved, as the others' changes always are
+
+        again.sessions.end()  # a session that ends as it should is not resumed
+        assert not any(path.exists() for path in kept)
     finally:
         network.close()
