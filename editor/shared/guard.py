@@ -3,7 +3,9 @@ of the document before the document itself takes it.
 
 The shadow follows the document (every transaction of the document is applied to it too; an update applied twice
 changes nothing), so that trying an update costs what the update holds, not what the canvas holds. An update that
-is refused may have changed the shadow: it is then made again from the document.
+is refused may have changed the shadow: it is then made again from the document, with what peers sent that waits
+in the document for changes not yet sent (a copy of the document leaves that out), so that it is checked when it
+takes effect.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from pycrdt import Doc, Map, TransactionEvent
+from pycrdt import Doc, Map, TransactionEvent, merge_updates
 
 from editor.model.limits import MAX_NOTES
 from editor.shared.ballots import BALLOTS, TALLIED, valid_ballot
@@ -25,6 +27,7 @@ class Guard:
         self._touched: set[str] = set()  # the notes the update tried changes
         self._ballots_touched: set[str] = set()
         self._header_touched = self._tally_touched = False
+        self._waiting: bytes | None = None  # what peers sent that has not taken effect (see check)
         self._shadow = self._make_shadow()
         doc.observe(self._follow)
 
@@ -35,6 +38,7 @@ class Guard:
         while it is `read_only`), or bytes that are no update."""
         self._touched, self._ballots_touched = set(), set()
         self._header_touched = self._tally_touched = False
+        state = self._shadow.get_state()
         try:
             self._shadow.apply_update(update)
         except (KeyboardInterrupt, SystemExit):
@@ -45,6 +49,11 @@ class Guard:
             problem = self._problem(read_only)
         if problem:
             self._shadow = self._make_shadow()
+        elif self._shadow.get_state() == state and not (self._touched or self._ballots_touched):
+            # Nothing it holds took effect: it was known already, or it builds on changes not yet sent, and then
+            # waits in the document, to take effect when they come. Kept, so that a shadow made again holds it
+            # waiting too, and checks it then.
+            self._waiting = update if self._waiting is None else merge_updates(self._waiting, update)
         return problem
 
     def _problem(self, read_only: bool) -> str:
@@ -82,6 +91,8 @@ class Guard:
         an observer lasts as long as the Python object of the map it watches.)"""
         shadow: Doc[Any] = Doc()
         shadow.apply_update(self.doc.get_update())
+        if self._waiting is not None:
+            shadow.apply_update(self._waiting)
         self._watched = [shadow.get(name, type=Map) for name in (NOTES, CANVAS, BALLOTS, TALLIED)]
         notes, header, ballots, tallied = self._watched
         notes.observe_deep(lambda events: self._touched.update(touched_keys(events)))

@@ -39,3 +39,19 @@ def test_the_guard_checks_notes_the_host_added_after_it_began_and_forgets_what_i
     assert guard.check(ok) == ""
     assert guard.check(b"\x00garbage") == "what it sent is not a Yjs update."
     assert guard.check(ok) == ""  # still itself after garbage
+
+
+def test_changes_that_wait_for_changes_never_sent_are_checked_when_they_take_effect() -> None:
+    """A peer sends a change to a note it made but has not sent: it waits in the document, unseen, and would take
+    effect once the note comes, also after the guard has made its shadow again (after refusing something)."""
+    alice = host("alice")
+    guard = Guard(alice.shared.doc, alice.canvas.block_ids, alice.canvas.fields)
+    eve = join(alice, "eve")
+    hidden = Note("Looks harmless")
+    made = _edit(eve.shared.doc, lambda: eve.canvas.add_note("channels", hidden))
+    notes = eve.shared.doc.get(NOTES, type=Map)
+    spoilt = _edit(eve.shared.doc, lambda: notes[hidden.id].__setitem__("block", "nowhere"))
+    assert guard.check(spoilt) == ""  # nothing of it can take effect yet
+    alice.shared.doc.apply_update(spoilt)  # and the document keeps it waiting
+    assert guard.check(b"\x00garbage") != ""  # refused: the shadow is made again
+    assert "not a block" in guard.check(made)  # the note comes, and what waited is checked with it
