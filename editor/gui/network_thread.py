@@ -18,7 +18,7 @@ from pycrdt.store import BaseYStore
 from PySide6.QtCore import QObject, Signal
 
 from editor.shared import presence
-from editor.shared.client import connect
+from editor.shared.client import Closed, connect
 from editor.shared.server import SessionServer
 from editor.shared.stage import Stage, hosts_stage
 
@@ -247,6 +247,8 @@ def _lost(error: BaseException) -> bool:
         error = error.exceptions[0]
     if isinstance(error, InvalidStatus):
         return error.response.status_code >= 500
+    if isinstance(error, ConnectionClosedError) and error.rcvd is not None:  # the server closed it, saying why
+        return Closed(error.rcvd.code, error.rcvd.reason).lost
     return isinstance(error, OSError | TimeoutError | ConnectionClosedError | InvalidMessage | EOFError)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QSpinBox, QToolBar, QToolButton
 from editor.gui.timebox import DEFAULT_MINUTES
 from editor.gui.voting import DEFAULT_DOTS, VotingRound
 from editor.gui.window_action import add_action
+from editor.model.limits import MAX_DOTS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -83,7 +84,7 @@ class WorkshopActions:
         bar.addSeparator()
         dots = "How many dots the next voting round has, for the whole room"
         self.dots = self._spin_box(
-            "votingDots", 500, DEFAULT_DOTS, " dots", dots, lambda value: setattr(window.voting, "limit", value)
+            "votingDots", MAX_DOTS, DEFAULT_DOTS, " dots", dots, lambda value: setattr(window.voting, "limit", value)
         )
         hide = self._action(menu, "&Hide Counts While Voting", lambda: None, name="voteHideCounts")
         hide.setCheckable(True)

@@ -12,6 +12,7 @@ MAX_NOTES = 10_000  # in a canvas, the parking lot's included; a wall of sticky 
 MAX_TEXT = 10_000  # characters in a note's text, a tag, the title, a header field or a legend entry
 MAX_TAGS = 10  # on one note
 MAX_LEGEND = 100  # colours the legend explains
+MAX_DOTS = 500  # dots one person may have in one voting round
 # YAML values (texts, numbers, lists, mappings, keys) in a file: what MAX_NOTES notes need with every key (a mapping,
 # 5 keys, 3 values, a position of 2 and MAX_TAGS tags in 2 lists) and a legend of MAX_LEGEND, with room for the rest
 # (header fields, blocks). The reader stops at the first value past it: a file of millions costs no more.

@@ -20,9 +20,9 @@ from typing import Any
 
 from pycrdt import Doc, Map
 
+from editor.model.limits import MAX_DOTS
 from editor.model.note import NoteId, valid_note_id
 from editor.shared.doc_shape import MAX_VOTES, NOTES
-from editor.shared.stage import MAX_DOTS
 
 BALLOTS, TALLIED = "ballots", "tallied"
 TALLY = "tally"  # the origin of the host's tallies, which no one undoes

@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import anyio
 from anyio.abc import TaskStatus
-from pycrdt import Decoder, Doc, YMessageType, YSyncMessageType, create_awareness_message, read_message
+from pycrdt import Decoder, Doc, Encoder, YMessageType, YSyncMessageType, create_awareness_message, read_message
 from pycrdt.store import BaseYStore
 from pycrdt.websocket import YRoom
 from websockets.asyncio.server import ServerConnection, serve
@@ -95,8 +95,8 @@ class _Peer(WebsocketChannel):
     async def recv(self) -> bytes:
         message = await self.connection.recv()
         problem = self._problem(message)
-        for other in self.server.stale(self):  # a peer back after losing the network: its old connection is dead
-            await other.connection.close()
+        if not problem and isinstance(message, bytes) and message[:1] == bytes([YMessageType.AWARENESS]):
+            problem, message = self._awareness(message)
         if problem:
             self.server.refused(f"A participant was disconnected: {problem}")
             await self.connection.close(POLICY_VIOLATION, problem[:120])
@@ -113,8 +113,6 @@ class _Peer(WebsocketChannel):
         self._allowance -= 1
         if not isinstance(message, bytes) or len(message) < 2:
             return "it sent something that is not the y-websocket protocol."
-        if message[0] == YMessageType.AWARENESS:
-            return self._awareness(message)
         if message[0] == YMessageType.SYNC and message[1] in (
             YSyncMessageType.SYNC_STEP2,
             YSyncMessageType.SYNC_UPDATE,
@@ -132,27 +130,33 @@ class _Peer(WebsocketChannel):
     def address(self) -> str:
         return str(self.connection.remote_address[0]) if self.connection.remote_address else ""
 
-    def _awareness(self, message: bytes) -> str:
-        """Note whom an awareness message speaks for, so that they leave the list when this peer goes; it may speak
-        for no one else, and say nothing that only the host says (what everyone's screen shows)."""
+    def _awareness(self, message: bytes) -> tuple[str, bytes]:
+        """What is wrong with an awareness message, and the message as the room takes it: the states of clients
+        this peer speaks for (the first to name a client speaks for it, until it goes), noted so that they leave
+        the list when this peer goes. States it passes on of the host or of other peers (a y-websocket browser
+        client sends on every state it hears) are left out; its own may not say what only the host says (what
+        everyone's screen shows)."""
         try:
             decoder = Decoder(read_message(message[1:]))
             states = []
             for _ in range(decoder.read_var_uint()):
-                client = decoder.read_var_uint()
-                decoder.read_var_uint()  # the state's clock
-                states.append((client, json.loads(decoder.read_var_string())))
+                client, clock, text = decoder.read_var_uint(), decoder.read_var_uint(), decoder.read_var_string()
+                states.append((client, clock, text, json.loads(text)))
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException:
-            return "it sent an awareness message that cannot be read."
-        for client, state in states:
-            if client == self.server.room.awareness.client_id:
-                return "it spoke for the host."
+            return "it sent an awareness message that cannot be read.", message
+        kept = Encoder()
+        own = [entry for entry in states if self.server.speaks_for(self, entry[0])]
+        kept.write_var_uint(len(own))
+        for client, clock, text, state in own:
             if isinstance(state, dict) and STAGE in state:
-                return "it tried to set what everyone's screen shows, which only the host does."
+                return "it tried to set what everyone's screen shows, which only the host does.", message
             self.clients.add(client)
-        return ""
+            kept.write_var_uint(client)
+            kept.write_var_uint(clock)
+            kept.write_var_string(text)
+        return "", create_awareness_message(kept.to_bytes())
 
 
 class SessionServer:
@@ -193,10 +197,13 @@ class SessionServer:
     def check(self, update: bytes) -> str:
         return self.guard.check(update, self.read_only)
 
-    def stale(self, peer: _Peer) -> list[_Peer]:
-        """The other connections that speak for one of `peer`'s clients: the same peer before it lost the network
-        (a connection that died without a word stays open here until pings go unanswered)."""
-        return [other for other in self._peers if other is not peer and other.clients & peer.clients]
+    def speaks_for(self, peer: _Peer, client: int) -> bool:
+        """Whether `peer` speaks for the awareness `client`: not the host's, and not one another connected peer
+        named first. (A peer back from a lost network whose old connection the server has not yet seen die is
+        listed again once that connection is found dead, at the latest after its pings go unanswered.)"""
+        if client == self.room.awareness.client_id:
+            return False
+        return not any(client in other.clients for other in self._peers if other is not peer)
 
     async def remove(self, client: int) -> bool:
         """Disconnect the peer that speaks for `client`; its device cannot come back in while the session lasts.

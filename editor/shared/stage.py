@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from editor.model.limits import MAX_DOTS
+
 STAGE = "stage"
 MAX_STEP = 100  # walk steps: a template's blocks, with room to spare
 MAX_SECONDS = 24 * 3600.0  # a countdown of a day at most
-MAX_DOTS = 100  # dots a participant may have in one round
 MAX_ROUND = 1_000_000
 
 
