@@ -34,6 +34,7 @@ class Kept:
     port: int = 0
 
 
+READ_ONLY_GRACE = 2.0  # seconds between the others hearing the canvas is read-only and the server holding them to it
 RETRY_FIRST, RETRY_MOST = 0.5, 5.0  # seconds between tries to connect again after the network went
 
 
@@ -57,6 +58,7 @@ class NetworkThread(QObject):
         self._presence: dict[str, Any] | None = None  # this window's state, for when the session is up
         self._server: SessionServer | None = None
         self._serving = False  # hosting: the server's room is up
+        self._read_only_later: asyncio.TimerHandle | None = None
         self._stage: Stage | None = None
 
     def host(
@@ -156,10 +158,23 @@ class NetworkThread(QObject):
             asyncio.run_coroutine_threadsafe(server.remove(client), self._loop)
 
     def set_read_only(self, read_only: bool) -> None:
-        """Whether the server takes changes of the canvas from the others (hosting only; they can still vote)."""
-        server = self._server
-        if server is not None and self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(setattr, server, "read_only", read_only)
+        """Whether the server takes changes of the canvas from the others (hosting only; they can still vote).
+        It stops taking them READ_ONLY_GRACE seconds after the others' windows hear of it: what someone was
+        typing, or a drag on its way, still comes in, rather than getting them disconnected."""
+        server, loop = self._server, self._loop
+        if server is None or loop is None or loop.is_closed():
+            return
+
+        def switch() -> None:
+            if self._read_only_later is not None:
+                self._read_only_later.cancel()
+                self._read_only_later = None
+            if read_only:
+                self._read_only_later = loop.call_later(READ_ONLY_GRACE, setattr, server, "read_only", True)
+            else:
+                server.read_only = False
+
+        loop.call_soon_threadsafe(switch)
 
     def _show_presence(self) -> None:
         # A room that has not started, or has stopped, sends nothing: the state waits for the room.

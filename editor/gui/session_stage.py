@@ -54,6 +54,13 @@ class SessionStage(QObject):
         self.voting.share(None)
         self._set_read_only(False)
 
+    def end_round(self) -> bool:
+        """Hosting: end the round going on, for everyone (their last dots then come in). False when there is none."""
+        if self.sharing is None or not self.sharing.hosting or self.voting.shared_round is None:
+            return False
+        self.voting.end()
+        return True
+
     def set_read_only(self, read_only: bool) -> None:
         """Hosting: whether the others may change the canvas (they can still vote)."""
         self.read_only = read_only

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from editor.shared.presence import Participant
 
 
+LAST_VOTES_MS = 1500  # how long ending a session waits for the dots of the round it ends
+
+
 class Sessions:
     def __init__(
         self,
@@ -66,7 +69,7 @@ class Sessions:
             from editor.gui import settings
             from editor.gui.share_dialog import ShareDialog  # with the first session: start-up does without it
 
-            self.dialog = ShareDialog(self.parent, self._host, self.end, settings.participant()[0])
+            self.dialog = ShareDialog(self.parent, self._host, self._end_asked, settings.participant()[0])
             self.dialog.read_only_changed.connect(self.stage.set_read_only)
             self.dialog.remove_requested.connect(self._remove)
             if self.sharing is not None and self.sharing.link:
@@ -198,6 +201,17 @@ class Sessions:
             self.messages.say(f"{person.name} was removed from the session.", 8000)
 
     # Ending
+
+    def _end_asked(self) -> None:
+        """End Session: a voting round going on ends first, and the session a moment later, once the others' last
+        dots have come in (a hidden round's are sent only as it ends)."""
+        if self.sharing is not None and self.stage.end_round():
+            from PySide6.QtCore import QTimer
+
+            self.messages.say("Ending the voting round, then the session…", 0)
+            QTimer.singleShot(LAST_VOTES_MS, self.end)
+        else:
+            self.end()
 
     def end(self) -> None:
         """End the session (hosting) or leave it; the canvas stays as it is."""

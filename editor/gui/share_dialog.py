@@ -142,11 +142,14 @@ class ShareDialog(QDialog):
 
     def show_participants(self, people: list[Participant]) -> None:
         """Who takes part, each with their colour ("you" beside this person's name)."""
+        chosen = self._selected()  # kept across the list's renewals (a countdown renews it every second)
         self.people.clear()
         for person in people:
             item = QListWidgetItem(style.swatch(person.color), f"{person.name} (you)" if person.you else person.name)
             item.setData(Qt.ItemDataRole.UserRole, person)
             self.people.addItem(item)
+            if chosen is not None and person.client == chosen.client and not person.you:
+                self.people.setCurrentItem(item)
         self._enable_remove()
         count = len(people)
         self.status.setText(f"{count} taking part. Give this link to the others." if count else self.status.text())

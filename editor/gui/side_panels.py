@@ -48,6 +48,7 @@ class SidePanels:
 
             self._undo_view = QUndoView(self.document.stack, self.window)
             self._undo_view.setEmptyLabel("Opened")
+            self._undo_view.setEnabled(not self.document.read_only)
             self.history.setWidget(self._undo_view)
         return self._undo_view
 
@@ -58,6 +59,15 @@ class SidePanels:
             self._header_panel.set_document(document)
         if self._undo_view is not None:
             self._undo_view.setStack(document.stack)
+        document.read_only_changed.connect(self._read_only_changed)
+        self._read_only_changed()
+
+    def _read_only_changed(self) -> None:
+        """A read-only canvas's history is shown, not stepped through (a click in it would undo, unasked)."""
+        if self._undo_view is not None:
+            self._undo_view.setEnabled(not self.document.read_only)
+        if self._header_panel is not None:
+            self._header_panel.setEnabled(not self.document.read_only)
 
     def show_details(self, field: str = "title") -> None:
         """Show the Canvas Details panel with the title (or a header field) ready to type into."""

@@ -154,6 +154,10 @@ def test_the_host_removes_a_participant_who_keeps_their_copy(
     assert not dialog.remove_button.isEnabled()
     bob = next(row for row in range(dialog.people.count()) if dialog.people.item(row).text() == "Bob")
     dialog.people.setCurrentRow(bob)
+    host.timebox.set_duration(60.0)
+    host.timebox.start()  # the list is renewed as the countdown goes: the choice stays
+    qtbot.wait(1200)
+    assert dialog.people.currentItem() is not None and dialog.people.currentItem().text() == "Bob"
     assert dialog.remove_button.isEnabled()
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: peer.sessions.sharing is None, timeout=5000)
@@ -165,3 +169,34 @@ def test_the_host_removes_a_participant_who_keeps_their_copy(
     peer.sessions.join(dialog.link.text())  # and they cannot come back in
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert "removed this device" in errors[0]
+
+
+def test_what_a_participant_was_typing_when_the_canvas_became_read_only_is_kept(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    activate(peer)
+    double_click(peer, block_point(peer, "channels", 0.5, 0.6))
+    type_text(peer, "Half typed")
+    dialog = host.sessions.share()
+    qtbot.mouseClick(dialog.read_only, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(peer.document.read_only))
+    qtbot.waitUntil(lambda: [n.text for n in host.document.canvas.notes("channels")] == ["Half typed"])
+    qtbot.wait(2500)  # past the server's grace: the note came in time, and no one was cut off for it
+    assert peer.sessions.sharing is not None
+    assert not peer.panels.undo_view.isEnabled()  # the history is shown, not stepped through
+
+
+def test_ending_the_session_in_a_hidden_round_counts_everyone_s_dots_first(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host, peer = shared_windows(open_app, qtbot, canvas_file)
+    first = host.document.canvas.notes("value_propositions")[0].id
+    QTest.mouseClick(button(host, "voteToggle"), LEFT)
+    qtbot.waitUntil(lambda: peer.voting.active)
+    activate(peer)
+    click(peer, note_center(peer, first))
+    dialog = host.sessions.share()
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: host.sessions.sharing is None, timeout=5000)
+    assert votes(host) == {first: 1}  # the participant's dot, sent as the round ended, is in the host's canvas
