@@ -154,6 +154,9 @@ class VotingRound(QObject):
 
     def clear(self) -> None:
         """Take every dot off every note, in one undo step."""
+        if not self.leads:
+            self.changed.emit("The host clears the votes of a shared canvas.")
+            return
         canvas = self.workspace.canvas
         voted = {note.id: {"votes": 0} for _, note in canvas.all_notes() if note.votes}
         if voted:

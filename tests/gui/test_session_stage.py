@@ -92,6 +92,8 @@ def test_dots_stay_on_each_screen_until_the_reveal_then_all_of_them_count(
     QTest.mouseClick(button(host, "voteToggle"), LEFT)  # the host ends the round
     qtbot.waitUntil(lambda: not peer.voting.active)
     assert votes(peer) == votes(host) == {first: 3}
+    QTest.mouseClick(button(peer, "voteClear"), LEFT)  # only the host clears them
+    assert "host clears" in peer.statusBar().currentMessage() and votes(peer) == {first: 3}
     assert host.document.modified  # the votes are the host's to save with the file
 
 
