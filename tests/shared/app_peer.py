@@ -1,5 +1,7 @@
 """A participant's app in a process of its own, for tests: `python app_peer.py LINK NAME` opens the app's window
-on the shared canvas at LINK (offscreen), as `canvas-editor join` does, then takes commands, one a line, on stdin:
+on the shared canvas at LINK (offscreen), as `canvas-editor join` does; `python app_peer.py --host FILE NAME` opens
+FILE in the app's window and shares it on this computer (Workshop > Share Canvas…), saying "link LINK". Then it
+takes commands, one a line, on stdin:
 
     edit N SEED   N random edits with the mouse and keys (add a note, drag one to another block), saying
                   "added TEXT" for each note added, then "edited"
@@ -34,7 +36,8 @@ def say(text: str) -> None:
     print(text, flush=True)
 
 
-def main(link: str, name: str) -> int:
+def main(link: str, name: str, hosted: Path | None = None) -> int:
+    """Join the session at `link` as `name`, or (`hosted`) share that canvas file."""
     app = make_application()
     settings.set_participant_name(name)
     first = MainWindow(session=None)
@@ -57,8 +60,11 @@ def main(link: str, name: str) -> int:
         sharing.linked.connect(lambda linked: say("back" if linked else "lost"))
         say("joined")
 
-    first.sessions.join(link)
-    joined()
+    if hosted is not None:
+        host(first, hosted, windows)
+    else:
+        first.sessions.join(link)
+        joined()
 
     def run(line: str) -> None:
         words = line.split()
@@ -86,6 +92,25 @@ def main(link: str, name: str) -> int:
     return app.exec()
 
 
+def host(window: MainWindow, path: Path, windows: list[MainWindow]) -> None:
+    """Share the canvas at `path` from `window`, as a person does in the Share Canvas window."""
+    from editor.gui.document import Document
+
+    window.set_document(Document.open(path))
+    dialog = window.sessions.share()
+    dialog.this_computer.setChecked(True)
+    dialog.start_button.click()
+
+    def shown() -> None:
+        if not dialog.link.text().startswith("ws://"):
+            QTimer.singleShot(50, shown)
+            return
+        windows.append(window)
+        say(f"link {dialog.link.text()}")
+
+    shown()
+
+
 def edit(window: MainWindow, count: int, seed: int, name: str) -> None:
     """What a person does at the board: add notes ("Alice 3.0": this person's, the seed's, its first), and drag
     notes to other blocks."""
@@ -110,4 +135,6 @@ def edit(window: MainWindow, count: int, seed: int, name: str) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--host":
+        sys.exit(main("", sys.argv[3], Path(sys.argv[2])))
     sys.exit(main(sys.argv[1], sys.argv[2]))

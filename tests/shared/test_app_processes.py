@@ -1,7 +1,7 @@
-"""The real app in processes of its own on loopback: `canvas-editor serve` hosts a canvas file, and participants'
-app windows (offscreen, driven with the mouse and keys) join it, edit at once, lose their host to a SIGKILL, go on
-editing, and rejoin it when it restarts; a participant is killed and joins again. Every canvas and the saved file
-come out the same, with no note lost or doubled."""
+"""The real app in processes of its own on loopback: `canvas-editor serve`, or an app window's Share Canvas, hosts a
+canvas file, and participants' app windows (offscreen, driven with the mouse and keys) join it and edit at once;
+they lose the headless host to a SIGKILL, go on editing, and rejoin it when it restarts; a participant is killed
+and joins again. Every canvas and the saved file come out the same, with no note lost or doubled."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_serve import HAND_WRITTEN, start_serving
@@ -28,13 +29,14 @@ PEER = Path(__file__).with_name("app_peer.py")
 class AppPeer:
     """A participant's app process, and what it says."""
 
-    def __init__(self, link: str, name: str, home: Path) -> None:
+    def __init__(self, link: str, name: str, home: Path, hosted: Path | None = None) -> None:
+        """Join `link` as `name`, or (`hosted`) share that canvas file from the app's window."""
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             env[variable] = str(home / name / variable.lower())
         self.name = name
         self.process = subprocess.Popen(
-            [sys.executable, str(PEER), link, name],
+            [sys.executable, str(PEER), *(["--host", str(hosted)] if hosted else [link]), name],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
         )  # fmt: skip
         self._selector = selectors.DefaultSelector()
@@ -45,16 +47,20 @@ class AppPeer:
 
     def expect(self, word: str, seconds: float = 20.0) -> None:
         """Wait until the app says `word` (what it says besides stays in `heard`)."""
+        self.heard.remove(self.said(lambda line: line == word, seconds, word))
+
+    def said(self, wanted: Any, seconds: float = 20.0, what: str = "") -> str:
+        """Wait until the app says a line that is `wanted` (a test of a line), and give it."""
         deadline = time.monotonic() + seconds
         assert self.process.stdout is not None
-        while word not in self.heard:
+        while not any(wanted(line) for line in self.heard):
             left = deadline - time.monotonic()
-            assert left > 0 and self.process.poll() is None, f"{self.name} never said {word!r}: {self.heard}"
+            assert left > 0 and self.process.poll() is None, f"{self.name} never said {what!r}: {self.heard}"
             if self._selector.select(left):  # bytes, not buffered lines: select sees only what is unread
                 self._unread += os.read(self.process.stdout.fileno(), 65536)
                 *lines, self._unread = self._unread.split(b"\n")
                 self.heard += [line.decode().strip() for line in lines]
-        self.heard.remove(word)
+        return next(line for line in self.heard if wanted(line))
 
     def tell(self, line: str, then: str) -> None:
         assert self.process.stdin is not None
@@ -153,3 +159,22 @@ def test_app_processes_edit_at_once_survive_a_killed_host_and_a_killed_peer(
         if host.poll() is None:
             host.kill()
         host.wait(5)
+
+
+def test_an_app_window_hosts_and_app_windows_join_and_all_edit_at_once(tmp_path: Path, apps: list[AppPeer]) -> None:
+    path = tmp_path / "workshop.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    host = AppPeer("", "Hana", tmp_path, hosted=path)
+    apps.append(host)
+    link = host.said(lambda line: line.startswith("link "), what="link").removeprefix("link ")
+    joiners = [AppPeer(link, name, tmp_path) for name in ("Ivo", "Jun")]
+    apps += joiners
+    for peer in joiners:
+        peer.expect("joined")
+    for seed, peer in enumerate(apps):  # all three at once, the host too
+        assert peer.process.stdin is not None
+        peer.process.stdin.write(f"edit 10 {seed + 20}\n")
+        peer.process.stdin.flush()
+    for peer in apps:
+        peer.expect("edited", 60)
+    each_once(same_everywhere(apps, tmp_path), apps)
