@@ -136,6 +136,7 @@ class ShareDialog(QDialog):
         shown = [self.link, self.people, self.copy_button, self.end_button]
         self._show(*shown, *([self.read_only] if hosting else []), *([self.remove_button] if self._removable else []))
         self._enable_remove()
+        self.name.setEnabled(False)  # the others know this person by the name they took part with
         self.link.setText(link)
         self.link.selectAll()
         self.status.setText("Give this link to the people who take part.")
@@ -171,6 +172,7 @@ class ShareDialog(QDialog):
         """The session ended (or did not start): back to the start, saying why."""
         self._show(self.local_network, self.this_computer, self.through_server, self.server_url, self.start_button)
         self.start_button.setEnabled(True)
+        self.name.setEnabled(True)
         self.read_only.setChecked(False)
         self.status.setText(f"The session ended: {why}" if why else "The session ended.")
 
