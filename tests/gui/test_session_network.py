@@ -4,17 +4,21 @@ back, both sides have everything, once."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from cuttable import CuttableNetwork
 from driving import activate, block_point, double_click, keys, type_text
+from pycrdt import Doc, Map
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shared_windows import OpenApp, window_opened
 
+from editor.fileformat.session_files import SessionFiles
 from editor.gui import settings
 from editor.gui.main_window import MainWindow
+from editor.shared.doc_shape import NOTES
 
 
 def add_note(window: MainWindow, block_id: str, text: str) -> None:
@@ -22,6 +26,13 @@ def add_note(window: MainWindow, block_id: str, text: str) -> None:
     double_click(window, block_point(window, block_id, 0.5, 0.7))
     type_text(window, text)
     keys(window, Qt.Key.Key_Return)
+
+
+def stored(path: Path) -> list[str]:
+    """The texts of the notes in the session kept beside `path`."""
+    doc: Doc[Any] = Doc()
+    SessionFiles(path).load(doc)
+    return [str(entry.get("text")) for entry in doc.get(NOTES, type=Map).values()]
 
 
 def texts(window: MainWindow) -> list[str]:
@@ -94,6 +105,8 @@ def test_a_host_window_that_crashed_resumes_its_session_and_the_others_come_back
         qtbot.waitExposed(peer)
         add_note(peer, "channels", "Bob's, never saved by the host")
         qtbot.waitUntil(lambda: "Bob's, never saved by the host" in texts(host))
+
+        qtbot.waitUntil(lambda: "Bob's, never saved by the host" in stored(canvas_file))  # (written a moment after)
 
         # The host's app dies: the connection goes with no goodbye, and nothing is saved or forgotten.
         network.cut()
