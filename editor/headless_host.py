@@ -44,10 +44,10 @@ class HeadlessHost:
         self.layout: Layout | None = layout
         self.resumed = self.files.resumable(state.sha256)
         self.file_hash = state.sha256
-        self.room = (self.resumed or {}).get("room") or secrets.token_urlsafe(6)
-        self.key = (self.resumed or {}).get("key") or secrets.token_urlsafe(16)
+        self.room = self.resumed.room if self.resumed else secrets.token_urlsafe(6)
+        self.key = self.resumed.key if self.resumed else secrets.token_urlsafe(16)
         if port == 0 and self.resumed is not None:  # the same link as before, where the port is free: peers rejoin
-            self.port = free_or_any(address, int(self.resumed.get("port", "0") or 0))
+            self.port = free_or_any(address, self.resumed.port)
         self._changed_at: float | None = None  # when the canvas last changed, while it is not saved
 
     def _say(self, message: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,15 @@ if TYPE_CHECKING:
 SQUASH_AFTER = 300  # seconds of quiet after which the stored history becomes one update
 
 
+@dataclass(frozen=True, slots=True)
+class KeptLink:
+    """What a kept session's link was: its room, key and port."""
+
+    room: str
+    key: str
+    port: int
+
+
 class SessionFiles:
     """Where a file's session is kept, beside it, and what it says."""
 
@@ -26,15 +36,16 @@ class SessionFiles:
         self.history = path.with_name(f".{path.name}.session.sqlite")
         self.about = path.with_name(f".{path.name}.session.json")
 
-    def resumable(self, file_hash: str) -> dict[str, str] | None:
-        """The room, key and port of the session that last saved the file as it is now, or None."""
+    def resumable(self, file_hash: str) -> KeptLink | None:
+        """The link of the session that last saved the file as it is now, or None."""
         try:
             about = json.loads(self.about.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(about, dict) or about.get("file") != file_hash or not self.history.exists():
             return None
-        return {"room": str(about.get("room", "")), "key": str(about.get("key", "")), "port": str(about.get("port", 0))}
+        port = about.get("port", 0)
+        return KeptLink(str(about.get("room", "")), str(about.get("key", "")), port if isinstance(port, int) else 0)
 
     def remember(self, room: str, key: str, file_hash: str, port: int) -> None:
         data = json.dumps({"room": room, "key": key, "file": file_hash, "port": port}).encode()

@@ -81,22 +81,22 @@ class Document(QObject):
             self.read_only_changed.emit()
 
     def push(self, command: QUndoCommand) -> None:
-        if self.read_only:
-            self.refused.emit(self.read_only)
-            return
-        self.stack.push(command)
+        if self._may_change():
+            self.stack.push(command)
 
     def undo(self) -> None:
-        if self.read_only:
-            self.refused.emit(self.read_only)
-            return
-        self.stack.undo()
+        if self._may_change():
+            self.stack.undo()
 
     def redo(self) -> None:
+        if self._may_change():
+            self.stack.redo()
+
+    def _may_change(self) -> bool:
+        """Whether this window may change the canvas now; if not, `refused` says why."""
         if self.read_only:
             self.refused.emit(self.read_only)
-            return
-        self.stack.redo()
+        return not self.read_only
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or the current path). Raises CanvasFileError; the document then stays modified."""

@@ -46,8 +46,8 @@ class KeptSession:
             self.files.forget()
             self.kept = Kept(self.files.store())
         else:
-            port = free_or_any(address, int(resumed.get("port", "0") or 0))
-            self.kept = Kept(self.files.store(), resumed["room"], resumed["key"], port)
+            port = free_or_any(address, resumed.port)
+            self.kept = Kept(self.files.store(), resumed.room, resumed.key, port)
         document.saved.connect(self._remember)
 
     @property

@@ -58,6 +58,7 @@ class NetworkThread(QObject):
         self._presence: dict[str, Any] | None = None  # this window's state, for when the session is up
         self._server: SessionServer | None = None
         self._serving = False  # hosting: the server's room is up
+        self._read_only = False  # as the host last asked
         self._read_only_later: asyncio.TimerHandle | None = None
         self._stage: Stage | None = None
 
@@ -127,7 +128,7 @@ class NetworkThread(QObject):
         died) is made again, and again, waiting a little longer each time: the window goes on editing meanwhile,
         and the document merges what both sides changed once it is back. Errors before the first sync are the
         caller's: the link did not work."""
-        first = _FirstSync(task_status)
+        first = _FirstSync(task_status, back=lambda: self.linked.emit(True))
         wait = RETRY_FIRST
         while True:
             try:
@@ -141,7 +142,6 @@ class NetworkThread(QObject):
             self.linked.emit(False)
             await anyio.sleep(wait)
             wait = min(RETRY_MOST, wait * 2)
-            first.back = lambda: self.linked.emit(True)
         self._ended_by = closed.reason or "the host ended the session."
         ended()
 
@@ -162,8 +162,9 @@ class NetworkThread(QObject):
         It stops taking them READ_ONLY_GRACE seconds after the others' windows hear of it: what someone was
         typing, or a drag on its way, still comes in, rather than getting them disconnected."""
         server, loop = self._server, self._loop
-        if server is None or loop is None or loop.is_closed():
-            return
+        if server is None or loop is None or loop.is_closed() or read_only == self._read_only:
+            return  # (the host's stage is sent again every second of a countdown: the grace is not put off)
+        self._read_only = read_only
 
         def switch() -> None:
             if self._read_only_later is not None:
@@ -241,10 +242,10 @@ class NetworkThread(QObject):
 class _FirstSync(TaskStatus[None]):
     """What `connect` tells when it has synced: the first time, the session's start; after that, that it is back."""
 
-    def __init__(self, task_status: TaskStatus[None]) -> None:
+    def __init__(self, task_status: TaskStatus[None], back: Callable[[], object]) -> None:
         self._task_status = task_status
         self.done = False
-        self.back: Callable[[], object] = lambda: None
+        self.back = back
 
     def started(self, value: None = None) -> None:
         if not self.done:

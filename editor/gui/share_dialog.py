@@ -105,7 +105,7 @@ class ShareDialog(QDialog):
         self.remove_button.hide()
         self.remove_button.clicked.connect(self._remove_clicked)
         self.people.currentItemChanged.connect(lambda *_: self._enable_remove())
-        self._hosting = self._removable = False
+        self._removable = False
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.hide)
         self.start_button.clicked.connect(self._start_clicked)
@@ -132,7 +132,7 @@ class ShareDialog(QDialog):
     def show_link(self, link: str, hosting: bool = True, removable: bool = True) -> None:
         """The session is up: the link, ready to copy; for the host (`hosting`), whether the others may change the
         canvas, and (`removable`: on this computer's server) the way to remove one of them."""
-        self._hosting, self._removable = hosting, hosting and removable
+        self._removable = hosting and removable
         shown = [self.link, self.people, self.copy_button, self.end_button]
         self._show(*shown, *([self.read_only] if hosting else []), *([self.remove_button] if self._removable else []))
         self._enable_remove()

@@ -48,8 +48,8 @@ class SidePanels:
 
             self._undo_view = QUndoView(self.document.stack, self.window)
             self._undo_view.setEmptyLabel("Opened")
-            self._undo_view.setEnabled(not self.document.read_only)
             self.history.setWidget(self._undo_view)
+            self._read_only_changed()
         return self._undo_view
 
     def follow(self, document: Document) -> None:

@@ -1,10 +1,14 @@
 """WebsocketChannel: a WebSocket connection as pycrdt's sync code reads a channel (iterate for messages until the
-connection closes; send bytes). The server's guard on each peer and the client's awareness relay build on it."""
+connection closes; send bytes), and the close codes both ends read. The server's guard on each peer and the
+client's awareness relay build on it."""
 
 from __future__ import annotations
 
 from websockets.asyncio.connection import Connection
 from websockets.exceptions import ConnectionClosed
+
+# WebSocket close codes: the session ended, or the server went away; a peer broke the rules (or was removed).
+CLOSE_NORMAL, CLOSE_GOING_AWAY, CLOSE_POLICY_VIOLATION = 1000, 1001, 1008
 
 
 class WebsocketChannel:

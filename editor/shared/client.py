@@ -13,11 +13,10 @@ from pycrdt import Awareness, Doc, Provider, YMessageType, create_awareness_mess
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as open_websocket
 
-from editor.shared.channel import WebsocketChannel
+from editor.shared.channel import CLOSE_GOING_AWAY, CLOSE_NORMAL, CLOSE_POLICY_VIOLATION, WebsocketChannel
 
 MAX_INCOMING = 256 * 2**20  # bytes the server may send at once: the whole canvas, when one joins
 CLOSE_SECONDS = 2  # how long leaving waits for the server to say goodbye
-CLOSE_NORMAL, CLOSE_GOING_AWAY, CLOSE_ABNORMAL, CLOSE_POLICY_VIOLATION = 1000, 1001, 1006, 1008  # WebSocket codes
 
 
 def session_url(text: str) -> str:
@@ -56,7 +55,7 @@ class _Server(WebsocketChannel):
 
 @dataclass(frozen=True, slots=True)
 class Closed:
-    """How the server closed a connection: its close code (None: the connection was lost, not closed) and reason."""
+    """How a connection ended: the server's close code and reason (1006 and none: the connection was lost)."""
 
     code: int | None
     reason: str
@@ -90,8 +89,7 @@ async def connect(
                 task_status.started()
                 await connection.wait_closed()
                 group.cancel_scope.cancel()
-            code = connection.close_code
-            return Closed(None if code == CLOSE_ABNORMAL else code, connection.close_reason or "")
+            return Closed(connection.close_code, connection.close_reason or "")
         finally:  # also when this peer leaves by cancelling: the server hears it go at once
             with anyio.move_on_after(CLOSE_SECONDS, shield=True):
                 await connection.close()

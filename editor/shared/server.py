@@ -32,14 +32,13 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from editor.shared.channel import WebsocketChannel
+from editor.shared.channel import CLOSE_POLICY_VIOLATION, WebsocketChannel
 from editor.shared.guard import Guard
 from editor.shared.stage import STAGE
 
 MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
 RATE = 200  # messages a second a peer may send, on average (awareness while dragging is ~30)
 BURST = 400  # ... and at once
-POLICY_VIOLATION = 1008  # the WebSocket close code for a peer that broke the rules
 CLOSE_SECONDS = 2  # how long a closing peer may keep its connection before it is cut
 REMOVED = "the host removed you from the session."  # the close reason a removed peer hears
 
@@ -99,7 +98,7 @@ class _Peer(WebsocketChannel):
             problem, message = self._awareness(message)
         if problem:
             self.server.refused(f"A participant was disconnected: {problem}")
-            await self.connection.close(POLICY_VIOLATION, problem[:120])
+            await self.connection.close(CLOSE_POLICY_VIOLATION, problem[:120])
             raise StopAsyncIteration
         assert isinstance(message, bytes)
         return message
@@ -211,7 +210,7 @@ class SessionServer:
         for peer in list(self._peers):
             if client in peer.clients:
                 self._banned.add(peer.address)
-                await peer.connection.close(POLICY_VIOLATION, REMOVED)
+                await peer.connection.close(CLOSE_POLICY_VIOLATION, REMOVED)
                 return True
         return False
 
@@ -266,8 +265,7 @@ class SessionServer:
 
     async def _gone(self, peer: _Peer) -> None:
         """A peer went (or was cut off): who it spoke for leaves everyone's list at once, not 30 s later."""
-        states, others = self.room.awareness.states, [other.clients for other in self._peers]
-        gone = [client for client in peer.clients if client in states and not any(client in ids for ids in others)]
+        gone = [client for client in peer.clients if client in self.room.awareness.states]
         if not gone or self._stop.is_set():  # the session is ending: everyone goes
             return
         self.room.awareness.remove_awareness_states(gone, "gone")

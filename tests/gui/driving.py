@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
 
 from editor.gui.board_editing import EditableBoard
 from editor.gui.main_window import MainWindow
@@ -75,6 +75,16 @@ def type_text(window: MainWindow, text: str) -> None:
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(target, QKeyEvent(kind, 0, NONE, char))
+
+
+def toolbar_button(window: MainWindow, name: str) -> QWidget:
+    """The Workshop toolbar's button for the action with this object name (hidden when the toolbar is too narrow
+    for it: a click still reaches it)."""
+    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
+    action = next(action for action in window.actions() if action.objectName() == name)
+    button = toolbar.widgetForAction(action)
+    assert button is not None
+    return button
 
 
 def delete_first_note(window: MainWindow, block_id: str = "value_propositions") -> None:

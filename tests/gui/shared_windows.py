@@ -27,18 +27,26 @@ def window_opened(qtbot: QtBot, before: set[object]) -> MainWindow:
     return opened()[0]
 
 
-def shared_windows(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> tuple[MainWindow, MainWindow]:
-    """A host window sharing on this computer, and a second window that joined it with the link."""
-    host = open_app(canvas_file)
-    dialog = host.sessions.share()
+def share_here(qtbot: QtBot, window: MainWindow, name: str = "") -> ShareDialog:
+    """Share the window's canvas on this computer, as a person does in the Share Canvas window (typing `name`),
+    and wait for its link."""
+    dialog = window.sessions.share()
     assert isinstance(dialog, ShareDialog)
-    dialog.name.clear()
-    qtbot.keyClicks(dialog.name, "Alice")
+    if name:
+        dialog.name.clear()
+        qtbot.keyClicks(dialog.name, name)
     qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: dialog.link.isVisible() and dialog.link.text().startswith("ws://127.0.0.1:"), timeout=10_000
     )
+    return dialog
+
+
+def shared_windows(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> tuple[MainWindow, MainWindow]:
+    """A host window sharing on this computer, and a second window that joined it with the link."""
+    host = open_app(canvas_file)
+    dialog = share_here(qtbot, host, "Alice")
     before = set(QApplication.topLevelWidgets())
     settings.set_participant_name("Bob")  # the other person, at their own computer
     host.sessions.join(dialog.link.text())

@@ -13,7 +13,7 @@ from pycrdt import Doc, Map
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from shared_windows import OpenApp, window_opened
+from shared_windows import OpenApp, share_here, window_opened
 
 from editor.fileformat.session_files import SessionFiles
 from editor.gui import settings
@@ -43,10 +43,7 @@ def test_a_participant_who_loses_the_network_goes_on_editing_and_merges_once_it_
     open_app: OpenApp, qtbot: QtBot, canvas_file: Path
 ) -> None:
     host = open_app(canvas_file)
-    dialog = host.sessions.share()
-    qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.link.text().startswith("ws://"), timeout=10_000)
+    dialog = share_here(qtbot, host)
     dialog.hide()
     port = urlsplit(dialog.link.text()).port
     assert port is not None
@@ -86,10 +83,7 @@ def test_a_host_window_that_crashed_resumes_its_session_and_the_others_come_back
     open_app: OpenApp, qtbot: QtBot, canvas_file: Path
 ) -> None:
     host = open_app(canvas_file)
-    dialog = host.sessions.share()
-    qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.link.text().startswith("ws://"), timeout=10_000)
+    dialog = share_here(qtbot, host)
     link = dialog.link.text()
     kept = [canvas_file.with_name(f".{canvas_file.name}.session.{end}") for end in ("sqlite", "json")]
     assert all(path.exists() for path in kept)  # the session, kept beside the file while it lasts
@@ -122,10 +116,7 @@ def test_a_host_window_that_crashed_resumes_its_session_and_the_others_come_back
         # Started again, the host opens the file (which has neither note) and shares it once more.
         again = open_app(canvas_file)
         assert "Bob's, never saved by the host" not in texts(again)
-        dialog = again.sessions.share()
-        qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.link.text().startswith("ws://"), timeout=10_000)
+        dialog = share_here(qtbot, again)
         assert dialog.link.text() == link  # the same link: the others' windows find it by themselves
         assert again.sessions.kept is not None and again.sessions.kept.resumed
         assert "Bob's, never saved by the host" in texts(again)  # from the session's stored history

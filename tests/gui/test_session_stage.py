@@ -6,29 +6,46 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import LEFT, NONE, activate, at, block_point, click, double_click, drag, keys, note_center, type_text
+from driving import (
+    LEFT,
+    NONE,
+    activate,
+    at,
+    block_point,
+    click,
+    double_click,
+    drag,
+    keys,
+    note_center,
+    toolbar_button,
+    type_text,
+)
 from pycrdt import Map
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import QSpinBox
 from pytestqt.qtbot import QtBot
 from shared_windows import OpenApp, shared_windows
 
 from editor.gui.main_window import MainWindow
+from editor.gui.network_thread import READ_ONLY_GRACE
 from editor.gui.session_stage import READ_ONLY
 from editor.shared.ballots import BALLOTS
 
 
-def button(window: MainWindow, name: str) -> QWidget:
-    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
-    action = next(action for action in window.actions() if action.objectName() == name)
-    widget = toolbar.widgetForAction(action)
-    assert widget is not None
-    return widget
-
-
 def votes(window: MainWindow) -> dict[str, int]:
     return {note.id: note.votes for _, note in window.document.canvas.all_notes() if note.votes}
+
+
+def a_dot_in_a_hidden_round(qtbot: QtBot, host: MainWindow, peer: MainWindow) -> str:
+    """The host starts a round (counts hidden); the participant gives the first Value Proposition a dot, and its id
+    is returned."""
+    first = host.document.canvas.notes("value_propositions")[0].id
+    QTest.mouseClick(toolbar_button(host, "voteToggle"), LEFT)
+    qtbot.waitUntil(lambda: peer.voting.active)
+    activate(peer)
+    click(peer, note_center(peer, first))
+    return first
 
 
 def test_the_hosts_walk_step_and_countdown_show_on_the_others_screens(
@@ -45,13 +62,13 @@ def test_the_hosts_walk_step_and_countdown_show_on_the_others_screens(
     qtbot.waitUntil(lambda: peer.presenter.step == 0 and peer.view.focus_block is None)
 
     host.timebox.set_duration(300.0)
-    QTest.mouseClick(button(host, "timerToggle"), LEFT)
+    QTest.mouseClick(toolbar_button(host, "timerToggle"), LEFT)
     qtbot.waitUntil(lambda: peer.timebox.running)
     assert abs(peer.timebox.remaining() - host.timebox.remaining()) < 1.5
-    QTest.mouseClick(button(host, "timerToggle"), LEFT)  # paused
+    QTest.mouseClick(toolbar_button(host, "timerToggle"), LEFT)  # paused
     qtbot.waitUntil(lambda: not peer.timebox.running)
     assert abs(peer.timebox.remaining() - host.timebox.remaining()) <= 1.0
-    QTest.mouseClick(button(host, "timerReset"), LEFT)
+    QTest.mouseClick(toolbar_button(host, "timerReset"), LEFT)
     qtbot.waitUntil(lambda: not peer.timebox.is_set())
 
 
@@ -62,7 +79,7 @@ def test_dots_stay_on_each_screen_until_the_reveal_then_all_of_them_count(
     first = host.document.canvas.notes("value_propositions")[0].id
     second = host.document.canvas.notes("customer_segments")[0].id
     host.findChild(QSpinBox, "votingDots").setValue(3)
-    QTest.mouseClick(button(host, "voteToggle"), LEFT)
+    QTest.mouseClick(toolbar_button(host, "voteToggle"), LEFT)
     qtbot.waitUntil(lambda: peer.voting.active)
     assert peer.voting.limit == 3 and peer.voting.hide_counts
     # Both vote with real clicks, the participant for the first note twice; while counts are hidden, nothing of it
@@ -78,10 +95,10 @@ def test_dots_stay_on_each_screen_until_the_reveal_then_all_of_them_count(
     assert shared is not None and len(shared.shared.doc.get(BALLOTS, type=Map)) == 0
     assert votes(host) == votes(peer) == {}
     assert not any(item.votes_shown for item in peer.board.notes.values())
-    QTest.mouseClick(button(peer, "voteReveal"), LEFT)  # only the host reveals
+    QTest.mouseClick(toolbar_button(peer, "voteReveal"), LEFT)  # only the host reveals
     assert "host reveals" in peer.statusBar().currentMessage()
 
-    QTest.mouseClick(button(host, "voteReveal"), LEFT)
+    QTest.mouseClick(toolbar_button(host, "voteReveal"), LEFT)
     qtbot.waitUntil(lambda: votes(host) == {first: 3, second: 1})
     qtbot.waitUntil(lambda: votes(peer) == {first: 3, second: 1})
     assert all(item.votes_shown for item in peer.board.notes.values())
@@ -89,10 +106,10 @@ def test_dots_stay_on_each_screen_until_the_reveal_then_all_of_them_count(
     activate(peer)
     QTest.mouseClick(peer.view.viewport(), Qt.MouseButton.RightButton, NONE, at(peer, note_center(peer, second)))
     qtbot.waitUntil(lambda: votes(host) == {first: 3})
-    QTest.mouseClick(button(host, "voteToggle"), LEFT)  # the host ends the round
+    QTest.mouseClick(toolbar_button(host, "voteToggle"), LEFT)  # the host ends the round
     qtbot.waitUntil(lambda: not peer.voting.active)
     assert votes(peer) == votes(host) == {first: 3}
-    QTest.mouseClick(button(peer, "voteClear"), LEFT)  # only the host clears them
+    QTest.mouseClick(toolbar_button(peer, "voteClear"), LEFT)  # only the host clears them
     assert "host clears" in peer.statusBar().currentMessage() and votes(peer) == {first: 3}
     assert host.document.modified  # the votes are the host's to save with the file
 
@@ -101,12 +118,8 @@ def test_a_hidden_round_ended_without_a_reveal_counts_everyone_s_dots(
     open_app: OpenApp, qtbot: QtBot, canvas_file: Path
 ) -> None:
     host, peer = shared_windows(open_app, qtbot, canvas_file)
-    first = host.document.canvas.notes("value_propositions")[0].id
-    QTest.mouseClick(button(host, "voteToggle"), LEFT)
-    qtbot.waitUntil(lambda: peer.voting.active)
-    activate(peer)
-    click(peer, note_center(peer, first))
-    QTest.mouseClick(button(host, "voteToggle"), LEFT)
+    first = a_dot_in_a_hidden_round(qtbot, host, peer)
+    QTest.mouseClick(toolbar_button(host, "voteToggle"), LEFT)
     qtbot.waitUntil(lambda: votes(host) == {first: 1} and votes(peer) == {first: 1})
 
 
@@ -193,12 +206,24 @@ def test_ending_the_session_in_a_hidden_round_counts_everyone_s_dots_first(
     open_app: OpenApp, qtbot: QtBot, canvas_file: Path
 ) -> None:
     host, peer = shared_windows(open_app, qtbot, canvas_file)
-    first = host.document.canvas.notes("value_propositions")[0].id
-    QTest.mouseClick(button(host, "voteToggle"), LEFT)
-    qtbot.waitUntil(lambda: peer.voting.active)
-    activate(peer)
-    click(peer, note_center(peer, first))
+    first = a_dot_in_a_hidden_round(qtbot, host, peer)
     dialog = host.sessions.share()
     qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: host.sessions.sharing is None, timeout=5000)
     assert votes(host) == {first: 1}  # the participant's dot, sent as the round ended, is in the host's canvas
+
+
+def test_the_others_are_held_to_read_only_also_while_a_countdown_runs(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    """The host's stage is sent again every second of a countdown; the server's grace before it holds the others to
+    read-only must not start over each time."""
+    host, _ = shared_windows(open_app, qtbot, canvas_file)
+    host.timebox.set_duration(300.0)
+    host.timebox.start()
+    dialog = host.sessions.share()
+    qtbot.mouseClick(dialog.read_only, Qt.MouseButton.LeftButton)
+    sharing = host.sessions.sharing
+    assert sharing is not None and sharing.network._server is not None
+    server = sharing.network._server
+    qtbot.waitUntil(lambda: server.read_only, timeout=int(READ_ONLY_GRACE * 1000) + 3000)

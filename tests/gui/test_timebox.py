@@ -6,24 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from driving import LEFT, block_point, double_click, keys, type_text
+from driving import LEFT, block_point, double_click, keys, toolbar_button, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from editor.gui.main_window import MainWindow
 from editor.gui.timebox import clock_text
 
 OpenApp = Callable[[Path | None], MainWindow]
-
-
-def toolbar_button(window: MainWindow, name: str) -> QWidget:
-    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
-    action = next(action for action in window.actions() if action.objectName() == name)
-    button = toolbar.widgetForAction(action)
-    assert button is not None and button.isVisible()
-    return button
 
 
 def display(window: MainWindow) -> QLabel:
@@ -49,6 +41,7 @@ def test_the_minutes_set_the_countdown_and_start_pause_reset_work_from_the_toolb
     assert window.timebox.duration == 300.0
     assert not display(window).isVisible()
 
+    assert toolbar_button(window, "timerToggle").isVisible()
     QTest.mouseClick(toolbar_button(window, "timerToggle"), LEFT)
     assert window.timebox.running
     qtbot.waitUntil(lambda: window.timebox.remaining() < 299.5, timeout=3000)

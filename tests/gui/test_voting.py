@@ -7,23 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from canvases import BMC
-from driving import LEFT, NONE, at, block_point, click, keys, note_center
+from driving import LEFT, NONE, at, block_point, click, keys, note_center, toolbar_button
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import QSpinBox
 
 from editor.fileformat import load_canvas
 from editor.gui.main_window import MainWindow
 
 OpenApp = Callable[[Path | None], MainWindow]
-
-
-def button(window: MainWindow, name: str) -> QWidget:
-    toolbar = window.findChild(QToolBar, "WorkshopToolbar")
-    action = next(action for action in window.actions() if action.objectName() == name)
-    widget = toolbar.widgetForAction(action)
-    assert widget is not None
-    return widget
 
 
 def right_click(window: MainWindow, note_id: int) -> None:
@@ -37,7 +29,7 @@ def votes(window: MainWindow) -> dict[int, int]:
 def start_round(window: MainWindow, dots: int) -> None:
     spin = window.findChild(QSpinBox, "votingDots")
     spin.setValue(dots)
-    QTest.mouseClick(button(window, "voteToggle"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteToggle"), LEFT)
     assert window.voting.active
 
 
@@ -63,12 +55,12 @@ def test_a_round_takes_dots_up_to_its_limit_with_the_counts_hidden_until_the_rev
     assert votes(window) == {first: 3, second: 1}
     assert window.document.stack.undoText() == "Add Dot"
 
-    QTest.mouseClick(button(window, "voteReveal"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteReveal"), LEFT)
     items = window.board.notes
     assert items[first].votes_shown and items[first].rank == 1 and items[second].rank == 2
     assert items[third].rank is None
 
-    QTest.mouseClick(button(window, "voteToggle"), LEFT)  # end of the round: clicks select again
+    QTest.mouseClick(toolbar_button(window, "voteToggle"), LEFT)  # end of the round: clicks select again
     assert not window.voting.active
     click(window, note_center(window, third))
     assert window.board.selected_ids() == [third] and votes(window) == {first: 3, second: 1}
@@ -81,7 +73,7 @@ def test_votes_are_saved_cleared_in_one_undo_step_and_kept_by_a_new_round(open_a
     start_round(window, 3)
     click(window, note_center(window, first))
     click(window, note_center(window, first))
-    QTest.mouseClick(button(window, "voteToggle"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteToggle"), LEFT)
 
     path = tmp_path / "voted.yaml"
     window.document.save(path)
@@ -98,7 +90,7 @@ def test_votes_are_saved_cleared_in_one_undo_step_and_kept_by_a_new_round(open_a
     click(window, note_center(window, second))
     assert votes(window) == {first: 2, second: 3}
 
-    QTest.mouseClick(button(window, "voteClear"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteClear"), LEFT)
     assert votes(window) == {}
     assert window.document.stack.undoText() == "Clear Votes"
     window.document.stack.undo()
@@ -158,7 +150,7 @@ def test_a_note_makes_room_around_it_for_dots_only_while_it_has_votes(open_app: 
     click(window, note_center(window, note_id))
     assert window.board.notes[note_id] is item
     assert below() >= 9.0  # the dots sit on the bottom edge, half below it (18 units across)
-    QTest.mouseClick(button(window, "voteClear"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteClear"), LEFT)
     assert below() < 9.0
 
 
@@ -195,14 +187,14 @@ def test_ranks_read_as_places_not_counts_and_the_status_line_names_exactly_the_f
     save_canvas(canvas, path)
     window = open_app(path)
     start_round(window, 3)
-    QTest.mouseClick(button(window, "voteReveal"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteReveal"), LEFT)
     ranks = {window.document.canvas.note(i).text: item.rank for i, item in window.board.notes.items()}
     assert ranks == {"Ads": 1, "Events": 1, "Radio": 3, "Flyers": None, "Word of mouth": None}
     shown = window.statusBar().currentMessage()
     assert shown == "Votes shown. 1st: Ads (4 dots), Events (4 dots); 3rd: Radio (2 dots)."
     framed = [text for text, rank in ranks.items() if rank is not None]
     assert all(text in shown for text in framed) and "Flyers" not in shown
-    QTest.mouseClick(button(window, "voteToggle"), LEFT)  # the round ends: its own line replaces "Votes shown"
+    QTest.mouseClick(toolbar_button(window, "voteToggle"), LEFT)  # the round ends: its own line replaces "Votes shown"
     assert window.statusBar().currentMessage().startswith("Voting ended. 1st: Ads (4 dots)")
 
 
@@ -218,7 +210,7 @@ def test_revealed_dots_show_on_a_laptop_sized_board(open_app: OpenApp) -> None:
     start_round(window, 3)
     for _ in range(3):
         click(window, note_center(window, note_id))
-    QTest.mouseClick(button(window, "voteReveal"), LEFT)
+    QTest.mouseClick(toolbar_button(window, "voteReveal"), LEFT)
     image = window.view.viewport().grab().toImage()
     item = window.board.notes[note_id]
     box = window.view.mapFromScene(item.mapRectToScene(item.boundingRect())).boundingRect()

@@ -86,6 +86,16 @@ def apps(tmp_path: Path) -> Iterator[list[AppPeer]]:
         peer.stop()
 
 
+def all_edit_at_once(peers: list[AppPeer], count: int, seeds: int) -> None:
+    """Every peer makes `count` random edits at the same time (each its own seed, from `seeds`)."""
+    for seed, peer in enumerate(peers, seeds):
+        assert peer.process.stdin is not None
+        peer.process.stdin.write(f"edit {count} {seed}\n")
+        peer.process.stdin.flush()
+    for peer in peers:
+        peer.expect("edited", 60)
+
+
 def same_everywhere(peers: list[AppPeer], tmp_path: Path, seconds: float = 15.0) -> Canvas:
     """Wait until every peer's canvas is the same, and give it."""
     deadline = time.monotonic() + seconds
@@ -119,12 +129,7 @@ def test_app_processes_edit_at_once_survive_a_killed_host_and_a_killed_peer(
         apps += [alice, bob]
         for peer in apps:
             peer.expect("joined")
-        for seed, peer in enumerate(apps):  # both at once
-            assert peer.process.stdin is not None
-            peer.process.stdin.write(f"edit 12 {seed}\n")
-            peer.process.stdin.flush()
-        for peer in apps:
-            peer.expect("edited", 60)
+        all_edit_at_once(apps, 12, seeds=0)
         each_once(same_everywhere(apps, tmp_path), apps)
 
         host.kill()  # the host's laptop dies: no save, no goodbye
@@ -171,10 +176,5 @@ def test_an_app_window_hosts_and_app_windows_join_and_all_edit_at_once(tmp_path:
     apps += joiners
     for peer in joiners:
         peer.expect("joined")
-    for seed, peer in enumerate(apps):  # all three at once, the host too
-        assert peer.process.stdin is not None
-        peer.process.stdin.write(f"edit 10 {seed + 20}\n")
-        peer.process.stdin.flush()
-    for peer in apps:
-        peer.expect("edited", 60)
+    all_edit_at_once(apps, 10, seeds=20)  # the host too
     each_once(same_everywhere(apps, tmp_path), apps)
