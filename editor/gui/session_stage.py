@@ -48,7 +48,10 @@ class SessionStage(QObject):
                 self._follow(sharing.stage)
 
     def detach(self) -> None:
-        """The session ended: this window is on its own again, and the canvas its to change."""
+        """The session ended: this window is on its own again, and the canvas its to change. A participant's
+        countdown was the host's: it goes with the session."""
+        if self.sharing is not None and not self.sharing.hosting and self.timebox.is_set():
+            self.timebox.reset()
         self.sharing = None
         self.read_only = False
         self.voting.share(None)

@@ -70,6 +70,11 @@ def test_the_hosts_walk_step_and_countdown_show_on_the_others_screens(
     assert abs(peer.timebox.remaining() - host.timebox.remaining()) <= 1.0
     QTest.mouseClick(toolbar_button(host, "timerReset"), LEFT)
     qtbot.waitUntil(lambda: not peer.timebox.is_set())
+    QTest.mouseClick(toolbar_button(host, "timerToggle"), LEFT)
+    qtbot.waitUntil(lambda: peer.timebox.running)
+    host.sessions.end()  # the host's countdown does not run on in the others' windows once the session is over
+    qtbot.waitUntil(lambda: not peer.timebox.is_set())
+    assert host.timebox.running
 
 
 def test_dots_stay_on_each_screen_until_the_reveal_then_all_of_them_count(
