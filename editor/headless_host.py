@@ -1,6 +1,7 @@
-"""serve: a canvas file shared with no window (`canvas-editor serve FILE`). It prints the link to join, writes what
-peers change to the file once they have paused for a moment (the file's own lines kept, saved atomically, as the
-window saves), and on Ctrl+C or SIGTERM saves, tells the peers the session is over, and exits.
+"""serve: a canvas file shared with no window (`canvas-editor serve FILE`). It prints the link to join and the
+address of the participants' web page (served on the same port), writes what peers change to the file once they
+have paused for a moment (the file's own lines kept, saved atomically, as the window saves), and on Ctrl+C or
+SIGTERM saves, tells the peers the session is over, and exits.
 
 The session's history is kept beside the file (`.FILE.session.sqlite`, pycrdt-store's SQLite store, squashed after
 a quiet spell), with its room and key and the hash of the file it last saved (`.FILE.session.json`): a host that
@@ -22,11 +23,13 @@ import anyio
 from pycrdt import Doc
 from pycrdt.store import SQLiteYStore
 
+from editor import paths
 from editor.errors import CanvasFileError
 from editor.fileformat import Layout, layout_for, load_template, open_canvas, save_canvas
 from editor.fileformat.session_files import SessionFiles
 from editor.model import Canvas, Event
 from editor.shared.mirror import SharedCanvas
+from editor.shared.page import ParticipantPage, template_value
 from editor.shared.server import SessionServer, free_or_any
 
 QUIET = 1.0  # seconds without a change before the file is written
@@ -64,6 +67,7 @@ class HeadlessHost:
             server = SessionServer(
                 shared.doc, canvas.block_ids, canvas.fields, self.address, self.port, self._say,
                 store=store, room=self.room, key=self.key, peers=lambda count: self._say(f"{count} taking part."),
+                page=ParticipantPage(*paths.web_files(), template_value(canvas.template)),
             )  # fmt: skip
             link = await group.start(server.run)
             self.port = link.port
@@ -72,6 +76,7 @@ class HeadlessHost:
             with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:  # before the link is out
                 resumed = "Resumed the session on" if self.resumed else "Sharing"
                 self._say(f"{resumed} {self.path.name}. Join with: {link.url}")
+                self._say(f"Phones and laptops open: {link.page_url}")
                 async with anyio.create_task_group() as saving:
                     saving.start_soon(self._save_when_quiet, shared.canvas)
                     async for _ in signals:

@@ -34,6 +34,18 @@ def schema_path() -> Path:
     return resources_dir() / "schema" / "canvas.schema.json"
 
 
+def web_dir() -> Path:
+    """The participants' web page, as web/ builds it."""
+    return resources_dir() / "web"
+
+
+def web_files() -> tuple[str, bytes, bytes]:
+    """The participants' page as shipped: its HTML, script and style sheet."""
+    folder = web_dir()
+    html = (folder / "participant.html").read_text(encoding="utf-8")
+    return html, (folder / "participant.js").read_bytes(), (folder / "participant.css").read_bytes()
+
+
 def examples_dir() -> Path:
     return _shipped("examples")
 

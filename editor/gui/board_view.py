@@ -40,6 +40,7 @@ class BoardView(QGraphicsView):
         self.fitting = True  # fit the board to the window until the person zooms
         self.focus_block: str | None = None  # a block to fit instead of the whole board (the guided walk's)
         self._bands: dict[str, int] = {}  # the heights asked for the band above the board
+        self._side = 0  # the width asked for the band right of the board (the join code)
         self.panning = Pan(self)
         self._mouse: QPointF | None = None  # where the mouse is over the viewport, None when it is elsewhere
 
@@ -72,7 +73,15 @@ class BoardView(QGraphicsView):
         """A band above the board for the walk's banner and the countdown (0: none), so that neither covers the
         board: the band is as tall as the tallest that asks."""
         self._bands[owner] = height
-        self.setViewportMargins(0, max(self._bands.values(), default=0), 0, 0)
+        self.setViewportMargins(0, self.top_band(), self._side, 0)
+
+    def top_band(self) -> int:
+        return max(self._bands.values(), default=0)
+
+    def reserve_side(self, width: int) -> None:
+        """A band right of the board for the session's join code (0: none), so that the code covers no note."""
+        self._side = width
+        self.setViewportMargins(0, self.top_band(), width, 0)
 
     def set_board(self, board: EditableBoard) -> None:
         """Show another board (another canvas), fitted."""

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor import paths
 from editor.fileformat import FileState, Layout, load_canvas, open_canvas, save_canvas
-from editor.gui.commands import ReplaceCanvas
+from editor.gui.commands import AddNotes, RemoveNotes, ReplaceCanvas
 from editor.model import LOCAL, Canvas, Event
 
 
@@ -44,6 +44,7 @@ class Document(QObject):
         self._modified = False
         self._elsewhere = False  # changed by others since it was saved (their changes are on no undo stack here)
         self.read_only = ""  # why this window may not change the canvas now ('': it may)
+        self.paused = ""  # why this window may not add notes now ('': it may)
         self.stack.indexChanged.connect(self._check_modified)
         canvas.subscribe(self._on_canvas)
         self.destroyed.connect(lambda: canvas.unsubscribe(self._on_canvas))
@@ -80,17 +81,28 @@ class Document(QObject):
             self.read_only = why
             self.read_only_changed.emit()
 
+    def set_paused(self, why: str) -> None:
+        """Refuse every change that adds a note, saying `why` ('': take them again)."""
+        self.paused = why
+
     def push(self, command: QUndoCommand) -> None:
-        if self._may_change():
+        if self._may_change() and self._may_add(isinstance(command, AddNotes)):
             self.stack.push(command)
 
     def undo(self) -> None:
-        if self._may_change():
+        last = self.stack.command(self.stack.index() - 1)
+        if self._may_change() and self._may_add(isinstance(last, RemoveNotes)):
             self.stack.undo()
 
     def redo(self) -> None:
-        if self._may_change():
+        following = self.stack.command(self.stack.index())
+        if self._may_change() and self._may_add(isinstance(following, AddNotes)):
             self.stack.redo()
+
+    def _may_add(self, adds: bool) -> bool:
+        if adds and self.paused:
+            self.refused.emit(self.paused)
+        return not (adds and self.paused)
 
     def _may_change(self) -> bool:
         """Whether this window may change the canvas now; if not, `refused` says why."""

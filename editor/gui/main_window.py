@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self._presenting_said = ""
         self.presenter.changed.connect(self._show_presenting)
         stage = SessionStage(self.workspace, self.presenter, self.timebox, self.voting, self)
-        self.sessions = Sessions(self, self.workspace, self, self._open_shared, stage)
+        self.sessions = Sessions(self, self.workspace, self, self._open_shared, stage, self.view)
         self._show_document(self.document)
         if self.session.warning:
             self.say(self.session.warning, 0)

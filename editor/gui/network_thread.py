@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.shared import presence
 from editor.shared.client import Closed, connect
-from editor.shared.server import SessionServer
+from editor.shared.page import ParticipantPage
+from editor.shared.server import SessionServer, reach
 from editor.shared.stage import Stage, hosts_stage
 
 
@@ -46,6 +47,7 @@ class NetworkThread(QObject):
     participants = Signal(list)  # who takes part now (Participant, this window's first), as it changes
     stage = Signal(object)  # what the host shows everyone (a Stage, or None), when it changes
     linked = Signal(bool)  # joined: the connection was lost (False; trying again), or is back (True)
+    checked = Signal(str)  # hosting on the local network: whether it answers there ('': it does; else what to do)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,8 +60,8 @@ class NetworkThread(QObject):
         self._presence: dict[str, Any] | None = None  # this window's state, for when the session is up
         self._server: SessionServer | None = None
         self._serving = False  # hosting: the server's room is up
-        self._read_only = False  # as the host last asked
-        self._read_only_later: asyncio.TimerHandle | None = None
+        self._rules = (False, False)  # read-only, and adding paused, as the host last asked
+        self._rules_later: asyncio.TimerHandle | None = None
         self._stage: Stage | None = None
 
     def host(
@@ -69,14 +71,25 @@ class NetworkThread(QObject):
         field_ids: Collection[str],
         address: str,
         kept: Kept | None = None,
+        page: ParticipantPage | None = None,
     ) -> None:
         """Serve the document `state` holds on `address` ("0.0.0.0": the local network); with `kept`, every update
-        goes to its store too, under its room, key and port (a session resumed after a crash keeps its link)."""
+        goes to its store too, under its room, key and port (a session resumed after a crash keeps its link); with
+        `page`, the participants' web page too, on the same port."""
         self._doc.apply_update(state)
         store = kept.store if kept is not None else None
         room, key, port = (kept.room, kept.key, kept.port) if kept is not None else ("", "", 0)
         server = SessionServer(
-            self._doc, block_ids, field_ids, address, port, self.refused.emit, store=store, room=room, key=key
+            self._doc,
+            block_ids,
+            field_ids,
+            address,
+            port,
+            self.refused.emit,
+            store=store,
+            room=room,
+            key=key,
+            page=page,
         )
         self._server = server
         self._watch(server.room.awareness)
@@ -90,6 +103,8 @@ class NetworkThread(QObject):
                 self._serving = True
                 self._show_presence()
                 self.started.emit(link.url)
+                if address == "0.0.0.0" and page is not None:
+                    self.checked.emit(await anyio.to_thread.run_sync(reach, link))
                 await stop.wait()
                 server.stop()
                 await server.stopped.wait()
@@ -149,7 +164,7 @@ class NetworkThread(QObject):
         """Who this window is (its name and colour), for the others (from the window's thread)."""
         self._presence = state
         if self._loop is not None and not self._loop.is_closed() and self._awareness is not None:
-            self._loop.call_soon_threadsafe(self._show_presence)
+            self._in_loop(self._show_presence)
 
     def remove(self, client: int) -> None:
         """Disconnect the participant with this client id, and keep their device out (hosting only)."""
@@ -157,25 +172,29 @@ class NetworkThread(QObject):
         if server is not None and self._loop is not None and not self._loop.is_closed():
             asyncio.run_coroutine_threadsafe(server.remove(client), self._loop)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Whether the server takes changes of the canvas from the others (hosting only; they can still vote).
-        It stops taking them READ_ONLY_GRACE seconds after the others' windows hear of it: what someone was
-        typing, or a drag on its way, still comes in, rather than getting them disconnected."""
+    def set_rules(self, read_only: bool, paused: bool) -> None:
+        """Whether the server takes changes of the canvas from the others (hosting only; they can still vote), and
+        new notes. A rule is held READ_ONLY_GRACE seconds after the others' windows hear of it: what someone was
+        typing, or a drag on its way, still comes in, rather than getting them disconnected. One lifted is lifted
+        at once."""
         server, loop = self._server, self._loop
-        if server is None or loop is None or loop.is_closed() or read_only == self._read_only:
+        rules = (read_only, paused)
+        if server is None or loop is None or loop.is_closed() or rules == self._rules:
             return  # (the host's stage is sent again every second of a countdown: the grace is not put off)
-        self._read_only = read_only
+        self._rules = rules
+
+        def hold() -> None:
+            server.read_only, server.paused = rules
 
         def switch() -> None:
-            if self._read_only_later is not None:
-                self._read_only_later.cancel()
-                self._read_only_later = None
-            if read_only:
-                self._read_only_later = loop.call_later(READ_ONLY_GRACE, setattr, server, "read_only", True)
-            else:
-                server.read_only = False
+            if self._rules_later is not None:
+                self._rules_later.cancel()
+                self._rules_later = None
+            server.read_only, server.paused = server.read_only and read_only, server.paused and paused
+            if (server.read_only, server.paused) != rules:
+                self._rules_later = loop.call_later(READ_ONLY_GRACE, hold)
 
-        loop.call_soon_threadsafe(switch)
+        self._in_loop(switch)
 
     def _show_presence(self) -> None:
         # A room that has not started, or has stopped, sends nothing: the state waits for the room.
@@ -201,7 +220,20 @@ class NetworkThread(QObject):
     def send(self, update: bytes) -> None:
         """An update made in the window, for the network (from the window's thread)."""
         if self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._doc.apply_update, update)
+            self._in_loop(self._doc.apply_update, update)
+
+    def _in_loop(self, function: Callable[..., object], *args: Any) -> None:
+        """Call `function(*args)` in the network's loop (from the window's thread), in a task of its own, in the
+        order asked: what it sets off (the room's sends) starts tasks, which anyio refuses outside a task when
+        sniffio is installed (a plain callback of the loop has no current task)."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+
+        async def call() -> None:
+            function(*args)
+
+        asyncio.run_coroutine_threadsafe(call(), loop)
 
     def stop(self, wait: float = 5.0) -> None:
         """End the session (the server closes, or this peer leaves) and wait for the thread."""

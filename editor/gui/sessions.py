@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from editor.gui.board_view import BoardView
     from editor.gui.document import Document
+    from editor.gui.join_code import JoinCode
     from editor.gui.kept_session import KeptSession
     from editor.gui.session_stage import SessionStage
     from editor.gui.share_dialog import ShareDialog
@@ -31,10 +33,13 @@ class Sessions:
         messages: Messages,
         open_window: Callable[[Document, Sharing], object],
         stage: SessionStage,
+        view: BoardView,
     ) -> None:
         """`open_window(document, sharing)` shows a joined canvas in a window of its own; `stage` carries the host's
-        walk, countdown, rounds and read-only to the others."""
+        walk, countdown, rounds and read-only to the others; `view` shows the join code beside the board."""
         self.parent = parent
+        self.view = view
+        self.join_code: JoinCode | None = None
         self.stage = stage
         self.workspace = workspace
         self.messages = messages
@@ -43,8 +48,10 @@ class Sessions:
         self.kept: KeptSession | None = None  # where the session this window hosts is kept, to resume after a crash
         self.dialog: ShareDialog | None = None
         self.people: list[Participant] = []  # who takes part in this window's session
+        self._on_network = False  # hosting on the local network (not this computer only)
         workspace.leaving.connect(self.end)
         workspace.shown.connect(self._follow_board)
+        stage.voting.changed.connect(lambda _: self._busy())  # how many dots this person has placed
         self._follow_board()
 
     def _follow_board(self) -> None:
@@ -58,7 +65,9 @@ class Sessions:
 
         board = self.workspace.board
         user = self.sharing.you["user"]  # the name this person took part with, though another be remembered since
-        state = presence(user["name"], user["color"], board.editing.editing, board.dragging.dragged)
+        state = presence(
+            user["name"], user["color"], board.editing.editing, board.dragging.dragged, self.stage.voting.ballot_size()
+        )
         self.sharing.present(state)
 
     # Hosting
@@ -71,9 +80,13 @@ class Sessions:
 
             self.dialog = ShareDialog(self.parent, self._host, self._end_asked, settings.participant()[0])
             self.dialog.read_only_changed.connect(self.stage.set_read_only)
+            self.dialog.paused_changed.connect(self.stage.set_paused)
+            self.dialog.edit_any_changed.connect(self.stage.set_edit_any)
+            self.dialog.join_code_requested.connect(self.toggle_join_code)
             self.dialog.remove_requested.connect(self._remove)
-            if self.sharing is not None and self.sharing.link:
-                self.dialog.show_link(self.sharing.link, self.sharing.hosting, self.sharing.serving)
+            sharing = self.sharing
+            if sharing is not None and sharing.link:
+                self.dialog.show_link(sharing.link, sharing.hosting, sharing.serving, sharing.page_link)
                 self.dialog.show_participants(self.people)
         self.dialog.show()
         self.dialog.raise_()
@@ -110,13 +123,48 @@ class Sessions:
         sharing.linked.connect(self._linked)
         sharing.ended.connect(partial(self._ended, sharing))
         sharing.refused.connect(lambda message: self.messages.say(message, 15_000))
+        sharing.checked.connect(self._checked)
+        self._on_network = address == "0.0.0.0"
 
     def _hosting(self, link: str) -> None:
         if self.kept is not None:
             self.kept.started(link)
-        if self.dialog is not None and self.sharing is not None:
-            self.dialog.show_link(link, True, self.sharing.serving)
-        self.messages.say(f"Sharing this canvas: {link}", 0)
+        sharing = self.sharing
+        page = sharing.page_link if sharing is not None else ""
+        if self.dialog is not None and sharing is not None:
+            self.dialog.show_link(link, True, sharing.serving, page)
+        self.messages.say(f"Sharing this canvas: {page or link}", 0)
+        if page and self._on_network:  # the room joins from their phones: the code is up at once (J hides it)
+            self._show_join_code(page)
+
+    def _checked(self, problem: str) -> None:
+        if self.dialog is not None:
+            self.dialog.show_checked(problem)
+        if problem:
+            self.messages.say(f"Others may not reach this computer: {problem}", 0)
+
+    # The join code
+
+    def toggle_join_code(self) -> None:
+        """Show the join code beside the board, or hide it (J)."""
+        page = self.sharing.page_link if self.sharing is not None else ""
+        if self.join_code is not None and self.join_code.isVisible():
+            self.join_code.hide_code()
+        elif page:
+            self._show_join_code(page)
+        else:
+            self.messages.say(
+                "The join code is for a session this computer shares: Workshop ▸ Share Canvas… starts one.", 8000
+            )
+
+    def _show_join_code(self, page: str) -> None:
+        from editor.gui.join_code import JoinCode
+        from editor.shared.page import session_link, short_link
+
+        if self.join_code is None:
+            self.join_code = JoinCode(self.view)
+        self.join_code.show_code(page, short_link(session_link(page)).removeprefix("http://"))
+        self.join_code.set_people(len(self.people))
 
     # Joining
 
@@ -186,6 +234,8 @@ class Sessions:
         self.people = people
         if self.dialog is not None:
             self.dialog.show_participants(people)
+        if self.join_code is not None:
+            self.join_code.set_people(len(people))
         marks = {}
         for person in people:
             if not person.you:
@@ -221,6 +271,8 @@ class Sessions:
             sharing.end()
         self._forget()
         self._participants([])
+        if self.join_code is not None:
+            self.join_code.hide_code()
 
     def _forget(self) -> None:
         kept, self.kept = self.kept, None
@@ -235,6 +287,8 @@ class Sessions:
             self.stage.detach()
             self._forget()
         self._participants([])
+        if self.join_code is not None:
+            self.join_code.hide_code()
         if self.dialog is not None:
             self.dialog.show_ended(why)
         if why:

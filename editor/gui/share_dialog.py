@@ -1,6 +1,7 @@
 """ShareDialog: Workshop > Share Canvas…: where to share the canvas (the local network, this computer only, or
-through a y-websocket server), then the link to give out, with a button that copies it, and the way to end the
-session."""
+through a y-websocket server), then the link to give out (the participants' page, when this computer serves it),
+with a button that copies it and one that shows the join code on the board, what the others may do, and the way
+to end the session."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ LOCAL_NETWORK, THIS_COMPUTER = "0.0.0.0", "127.0.0.1"
 
 class ShareDialog(QDialog):
     read_only_changed = Signal(bool)  # the host: whether only they may change the canvas now
+    paused_changed = Signal(bool)  # the host: whether the others may not add notes now
+    edit_any_changed = Signal(bool)  # the host: whether the page's participants may edit everyone's notes
+    join_code_requested = Signal()  # the host: show or hide the join code on the board
     remove_requested = Signal(object)  # the host: take this Participant out of the session
 
     def __init__(self, parent: QWidget, start: Callable[[str], None], end: Callable[[], None], name: str) -> None:
@@ -86,16 +90,36 @@ class ShareDialog(QDialog):
         self.read_only.toggled.connect(self.read_only_changed.emit)
         self.read_only.hide()
         layout.addWidget(self.read_only)
+        self.paused = QCheckBox("No new &notes for now (the others still edit, move and vote)", self)
+        self.paused.setObjectName("sharePaused")
+        self.paused.toggled.connect(self.paused_changed.emit)
+        self.paused.hide()
+        layout.addWidget(self.paused)
+        self.edit_any = QCheckBox("People in a &browser may edit everyone's notes, not only their own", self)
+        self.edit_any.setObjectName("shareEditAny")
+        self.edit_any.toggled.connect(self.edit_any_changed.emit)
+        self.edit_any.hide()
+        layout.addWidget(self.edit_any)
         self.status = QLabel(self)
         self.status.setObjectName("shareStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.reach = QLabel(self)  # whether the session answers on the local network
+        self.reach.setObjectName("shareReach")
+        self.reach.setWordWrap(True)
+        self.reach.hide()
+        layout.addWidget(self.reach)
         buttons = QDialogButtonBox(self)
         self.start_button = buttons.addButton("&Start Sharing", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("shareStart")
         self.copy_button = buttons.addButton("&Copy Link", QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("shareCopy")
         self.copy_button.hide()
+        self.code_button = buttons.addButton("Join C&ode", QDialogButtonBox.ButtonRole.ActionRole)
+        self.code_button.setObjectName("shareJoinCode")
+        self.code_button.setToolTip("Show or hide the join code beside the board, for phones to scan (J)")
+        self.code_button.clicked.connect(self.join_code_requested.emit)
+        self.code_button.hide()
         self.end_button: QPushButton = buttons.addButton("&End Session", QDialogButtonBox.ButtonRole.DestructiveRole)
         self.end_button.setObjectName("shareEnd")
         self.end_button.hide()
@@ -129,24 +153,45 @@ class ShareDialog(QDialog):
         else:
             self._start(THIS_COMPUTER if self.this_computer.isChecked() else LOCAL_NETWORK)
 
-    def show_link(self, link: str, hosting: bool = True, removable: bool = True) -> None:
-        """The session is up: the link, ready to copy; for the host (`hosting`), whether the others may change the
-        canvas, and (`removable`: on this computer's server) the way to remove one of them."""
+    def show_link(self, link: str, hosting: bool = True, removable: bool = True, page: str = "") -> None:
+        """The session is up: the link, ready to copy (`page`, the participants' page, when this computer serves
+        it: browsers open it, and the app joins with it too); for the host (`hosting`), what the others may do,
+        and (`removable`: on this computer's server) the way to remove one of them."""
         self._removable = hosting and removable
         shown = [self.link, self.people, self.copy_button, self.end_button]
-        self._show(*shown, *([self.read_only] if hosting else []), *([self.remove_button] if self._removable else []))
+        rules = [self.read_only, self.paused, *([self.edit_any, self.code_button] if page else [])]
+        self._show(*shown, *(rules if hosting else []), *([self.remove_button] if self._removable else []))
         self._enable_remove()
         self.name.setEnabled(False)  # the others know this person by the name they took part with
-        self.link.setText(link)
+        self.link.setText(page or link)
         self.link.selectAll()
-        self.status.setText("Give this link to the people who take part.")
+        self.status.setText(
+            "Give this link to the people who take part: a browser opens it (no app, no account), and so does "
+            "Canvas Editor's File ▸ Join Session…."
+            if page
+            else "Give this link to the people who take part."
+        )
+
+    def show_checked(self, problem: str) -> None:
+        """Whether the session answers at its address on the local network."""
+        self.reach.setText(
+            f"Others may not reach this computer: {problem}"
+            if problem
+            else "It answers on the local network. If phones cannot open it, the Wi-Fi may keep devices apart: "
+            "connect this computer and the phones to a phone's hotspot instead (the README says how)."
+        )
+        self.reach.setStyleSheet(f"color: {style.WARNING.name()};" if problem else "")
+        self.reach.show()
 
     def show_participants(self, people: list[Participant]) -> None:
         """Who takes part, each with their colour ("you" beside this person's name)."""
         chosen = self._selected()  # kept across the list's renewals (a countdown renews it every second)
         self.people.clear()
         for person in people:
-            item = QListWidgetItem(style.swatch(person.color), f"{person.name} (you)" if person.you else person.name)
+            name = f"{person.name} (you)" if person.you else person.name
+            if person.voted is not None and person.voted[1]:
+                name += f" · {person.voted[1]} dots placed"
+            item = QListWidgetItem(style.swatch(person.color), name)
             item.setData(Qt.ItemDataRole.UserRole, person)
             self.people.addItem(item)
             if chosen is not None and person.client == chosen.client and not person.you:
@@ -173,7 +218,9 @@ class ShareDialog(QDialog):
         self._show(self.local_network, self.this_computer, self.through_server, self.server_url, self.start_button)
         self.start_button.setEnabled(True)
         self.name.setEnabled(True)
-        self.read_only.setChecked(False)
+        for rule in (self.read_only, self.paused, self.edit_any):
+            rule.setChecked(False)
+        self.reach.hide()
         self.status.setText(f"The session ended: {why}" if why else "The session ended.")
 
     def _show(self, *shown: QWidget) -> None:
@@ -185,6 +232,16 @@ class ShareDialog(QDialog):
             self.server_url,
             self.start_button,
         )
-        during = (self.link, self.people, self.read_only, self.copy_button, self.end_button, self.remove_button)
+        during = (
+            self.link,
+            self.people,
+            self.read_only,
+            self.paused,
+            self.edit_any,
+            self.copy_button,
+            self.code_button,
+            self.end_button,
+            self.remove_button,
+        )
         for widget in (*before, *during):
             widget.setVisible(widget in shown)

@@ -15,12 +15,14 @@ from typing import Any
 from pycrdt import Doc, Map, TransactionEvent
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from editor import paths
 from editor.fileformat import load_template
 from editor.gui.network_thread import Kept, NetworkThread
 from editor.model import Canvas, NoteId
 from editor.shared.ballots import BALLOTS, cast, tally
 from editor.shared.doc_shape import BadValueError
 from editor.shared.mirror import SharedCanvas
+from editor.shared.page import ParticipantPage, page_link, template_value
 from editor.shared.presence import Participant
 from editor.shared.stage import STAGE, Round, Stage, stage_value
 
@@ -36,6 +38,7 @@ class Sharing(QObject):
     participants = Signal(list)  # who takes part (Participant), this window first
     linked = Signal(bool)  # joined: the network went (False; it keeps trying), or the connection is back (True)
     stage_changed = Signal(object)  # what the host shows everyone (a Stage; None: nothing), as it changes
+    checked = Signal(str)  # hosting on the local network: '' when it answers there, else what to do
 
     def __init__(self, network: NetworkThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +55,7 @@ class Sharing(QObject):
         network.participants.connect(self._participants, QUEUED)
         network.stage.connect(self._stage_heard, QUEUED)
         network.linked.connect(self.linked.emit, QUEUED)
+        network.checked.connect(self.checked.emit, QUEUED)
         self.people: list[Participant] = []  # who takes part, as last heard
         self.hosting = False  # this window shares the canvas: its stage is everyone's, and it counts the votes
         self.serving = False  # ... and serves it from this computer (not through another server)
@@ -85,7 +89,8 @@ class Sharing(QObject):
         else:
             shared = SharedCanvas.host(canvas, ORIGIN, refused)
         sharing._follow(shared)
-        sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address, kept)
+        page = ParticipantPage(*paths.web_files(), template_value(canvas.template))
+        sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address, kept, page)
         return sharing
 
     @classmethod
@@ -110,6 +115,11 @@ class Sharing(QObject):
         sharing.network.join(url)
         return sharing
 
+    @property
+    def page_link(self) -> str:
+        """The participants' page, for phones and laptops with a browser ('' unless this computer serves it)."""
+        return page_link(self.link) if self.serving and self.link else ""
+
     def _follow(self, shared: SharedCanvas) -> None:
         self.shared, self._doc = shared, shared.doc
         shared.doc.observe(self._to_network)
@@ -132,7 +142,7 @@ class Sharing(QObject):
         if stage.round is not None:
             self._rounds[stage.round.number] = stage.round.dots
         self.stage = stage
-        self.network.set_read_only(stage.read_only)
+        self.network.set_rules(stage.read_only, stage.paused)
         self.present(self.you)
 
     def _stage_heard(self, stage: Stage | None) -> None:

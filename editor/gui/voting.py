@@ -63,6 +63,12 @@ class VotingRound(QObject):
             self._finish()
         self._cast, self._hosting, self.shared_round = cast, hosting, None
 
+    def ballot_size(self) -> tuple[int, int] | None:
+        """In a shared round: its number and how many dots this person has placed (for the host's count of who
+        has voted); None when there is none."""
+        voting = self.shared_round
+        return None if voting is None else (voting.number, sum(self._mine.values()))
+
     @property
     def leads(self) -> bool:
         """Whether this window starts, reveals and ends the rounds (alone, or hosting a session)."""

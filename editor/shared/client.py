@@ -14,15 +14,16 @@ from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as open_websocket
 
 from editor.shared.channel import CLOSE_GOING_AWAY, CLOSE_NORMAL, CLOSE_POLICY_VIOLATION, WebsocketChannel
+from editor.shared.page import session_link
 
 MAX_INCOMING = 256 * 2**20  # bytes the server may send at once: the whole canvas, when one joins
 CLOSE_SECONDS = 2  # how long leaving waits for the server to say goodbye
 
 
 def session_url(text: str) -> str:
-    """A session's address as given (ours, ws://HOST:PORT/ROOM?k=KEY, or any y-websocket server's room,
-    ws[s]://HOST[:PORT]/ROOM). Raises ValueError, saying what is missing."""
-    url = text.strip()
+    """A session's address as given (ours, ws://HOST:PORT/ROOM?k=KEY or its page's http://HOST:PORT/j/ROOM?k=KEY,
+    or any y-websocket server's room, ws[s]://HOST[:PORT]/ROOM). Raises ValueError, saying what is missing."""
+    url = session_link(text.strip())
     parts = urlsplit(url)
     if parts.scheme not in ("ws", "wss") or not parts.hostname:
         raise ValueError(

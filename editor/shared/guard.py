@@ -31,11 +31,11 @@ class Guard:
         self._shadow = self._make_shadow()
         doc.observe(self._follow)
 
-    def check(self, update: bytes, read_only: bool = False) -> str:
+    def check(self, update: bytes, read_only: bool = False, paused: bool = False) -> str:
         """What is wrong with the canvas the document would hold after a peer's `update` ('' when nothing is): a
         value no canvas file could hold in a note or the header it touches, more notes than a canvas holds, a
         ballot no round could hold, a change of what only the host writes (the tally of votes; the canvas itself
-        while it is `read_only`), or bytes that are no update."""
+        while it is `read_only`; a new note while adding is `paused`), or bytes that are no update."""
         self._touched, self._ballots_touched = set(), set()
         self._header_touched = self._tally_touched = False
         state = self._shadow.get_state()
@@ -46,7 +46,7 @@ class Guard:
         except BaseException:
             problem = "what it sent is not a Yjs update."
         else:
-            problem = self._problem(read_only)
+            problem = self._problem(read_only, paused)
         if problem:
             self._shadow = self._make_shadow()
         elif self._shadow.get_state() == state and not (self._touched or self._ballots_touched):
@@ -56,7 +56,7 @@ class Guard:
             self._waiting = update if self._waiting is None else merge_updates(self._waiting, update)
         return problem
 
-    def _problem(self, read_only: bool) -> str:
+    def _problem(self, read_only: bool, paused: bool) -> str:
         shadow = self._shadow
         notes, header, ballots = (
             shadow.get(NOTES, type=Map),
@@ -67,6 +67,9 @@ class Guard:
             return "it changed the tally of votes, which only the host keeps."
         if read_only and (self._touched or self._header_touched):
             return "it changed the canvas while the host had made it read-only."
+        known = self.doc.get(NOTES, type=Map)  # the notes before the update (the document has not taken it yet)
+        if paused and any(note_id in notes and note_id not in known for note_id in self._touched):
+            return "it added a note while the host had paused adding notes."
         for key in self._ballots_touched:
             if key in ballots and not valid_ballot(key, ballots[key]):
                 return "it sent a ballot that no voting round could hold."

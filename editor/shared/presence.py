@@ -29,14 +29,21 @@ class Participant:
     editing: str | None = None  # the note they are typing in
     moving: tuple[str, ...] = ()  # the notes they are dragging
     client: int = 0  # their awareness client id (how the host removes them)
+    voted: tuple[int, int] | None = None  # in a voting round: its number, and how many dots they have placed
 
 
 def presence(
-    name: str, color: str, editing: str | None = None, moving: tuple[str, ...] | list[str] = ()
+    name: str,
+    color: str,
+    editing: str | None = None,
+    moving: tuple[str, ...] | list[str] = (),
+    voted: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
-    """This peer's awareness state, in the shape Yjs clients use ({"user": {"name", "color"}}), and the notes it is
-    at (awareness, not the canvas: positions reach the canvas on the drop)."""
-    return {"user": {"name": name, "color": color}, "editing": editing, "moving": list(moving)}
+    """This peer's awareness state, in the shape Yjs clients use ({"user": {"name", "color"}}), the notes it is
+    at (awareness, not the canvas: positions reach the canvas on the drop), and in a voting round how many dots it
+    has placed (so that the host sees who has voted; where they are stays on the voter's device)."""
+    state = {"user": {"name": name, "color": color}, "editing": editing, "moving": list(moving)}
+    return state if voted is None else {**state, "voted": list(voted)}
 
 
 def participants(states: Mapping[int, Any], own: int | None = None) -> list[Participant]:
@@ -56,6 +63,7 @@ def participants(states: Mapping[int, Any], own: int | None = None) -> list[Part
                 editing if isinstance(editing, str) and valid_note_id(editing) else None,
                 _ids(moving),
                 client_id,
+                _voted(state.get("voted")),
             )
         )
     return sorted(found, key=lambda participant: (not participant.you, participant.name.casefold()))
@@ -65,6 +73,16 @@ def _ids(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     return tuple(item for item in value[:MAX_MARKED] if isinstance(item, str) and valid_note_id(item))
+
+
+def _voted(value: object) -> tuple[int, int] | None:
+    """A participant's [round, dots placed] (how many, never where), as the page and the app send it."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    numbers = [item for item in value if isinstance(item, int | float) and not isinstance(item, bool)]
+    if len(numbers) != 2 or not all(0 <= number <= 1_000_000 and number == int(number) for number in numbers):
+        return None
+    return int(numbers[0]), int(numbers[1])
 
 
 def _name(value: object) -> str:

@@ -4,19 +4,25 @@ It listens where the host chose (the local network, or loopback), and refuses a 
 session's room and key before a byte of the canvas is sent. Each peer is guarded: a message over MAX_MESSAGE bytes,
 a flood of more than RATE messages a second, or an update that would leave a canvas no file could hold closes that
 peer's connection, and the document, so the canvas, is unharmed. So does a change of what only the host writes:
-the tally of votes, the canvas while the host has made it read-only, and what everyone's screen shows (the host's
-awareness state). The host can remove a peer, whose device then cannot come back in. The rest is the y-websocket
-protocol (sync and awareness, through pycrdt-websocket's room), so any Yjs client with the link can take part.
+the tally of votes, the canvas while the host has made it read-only, a new note while the host has paused adding,
+and what everyone's screen shows (the host's awareness state). The host can remove a peer, whose device then cannot
+come back in. The rest is the y-websocket protocol (sync and awareness, through pycrdt-websocket's room), so any
+Yjs client with the link can take part.
+
+On the same port it serves the participants' web page (a plain HTTP request for /j/ROOM?k=KEY, with the same key),
+so that a phone's browser takes part with nothing installed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hmac
+import ipaddress
 import json
 import secrets
 import socket
 import time
+import urllib.request
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -29,11 +35,13 @@ from pycrdt import Decoder, Doc, Encoder, YMessageType, YSyncMessageType, create
 from pycrdt.store import BaseYStore
 from pycrdt.websocket import YRoom
 from websockets.asyncio.server import ServerConnection, serve
+from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from editor.shared.channel import CLOSE_POLICY_VIOLATION, WebsocketChannel
+from editor.shared.channel import CLOSE_GOING_AWAY, CLOSE_POLICY_VIOLATION, WebsocketChannel
 from editor.shared.guard import Guard
+from editor.shared.page import PAGE_PREFIX, SHORT, Answer, ParticipantPage, page_link, redirect, text_answer
 from editor.shared.stage import STAGE
 
 MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
@@ -41,6 +49,7 @@ RATE = 200  # messages a second a peer may send, on average (awareness while dra
 BURST = 400  # ... and at once
 CLOSE_SECONDS = 2  # how long a closing peer may keep its connection before it is cut
 REMOVED = "the host removed you from the session."  # the close reason a removed peer hears
+PONG_SECONDS = 2  # how long a connection whose device came back on another may take to show it is still there
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,11 @@ class Link:
     def url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"ws://{host}:{self.port}/{self.room}?k={self.key}"
+
+    @property
+    def page_url(self) -> str:
+        """The participants' page: http://HOST:PORT/j/ROOM?k=KEY."""
+        return page_link(self.url)
 
 
 def local_address() -> str:
@@ -81,6 +95,26 @@ def free_or_any(address: str, port: int) -> int:
         return 0
 
 
+def reach(link: Link, timeout: float = 3.0) -> str:
+    """Whether a session shared on the local network answers at the address it gives out, asked from this computer
+    (a firewall here, or an address no longer this computer's, shows): '' when it does, else a sentence of what to
+    do. (Whether phones reach it depends on the Wi-Fi too: guest networks often keep devices apart.)"""
+    loopback = False
+    with contextlib.suppress(ValueError):  # (a name, not an address)
+        loopback = ipaddress.ip_address(link.host).is_loopback
+    if loopback:
+        return (
+            "this computer is on no network, so no one else can reach it: connect it to the room's Wi-Fi "
+            "or to a phone's hotspot, then share again."
+        )
+    try:
+        with urllib.request.urlopen(link.page_url, timeout=timeout) as answer:
+            answer.read(1)
+    except (OSError, ValueError) as error:
+        return f"the session's address {link.host}:{link.port} does not answer ({error}): a firewall may block it."
+    return ""
+
+
 class _Peer(WebsocketChannel):
     """One peer's connection, as the room reads it: what breaks the rules ends it."""
 
@@ -90,11 +124,14 @@ class _Peer(WebsocketChannel):
         self._allowance = float(BURST)
         self._checked = time.monotonic()
         self.clients: set[int] = set()  # the awareness client ids this peer speaks for
+        self.named = False  # whether it has sent its first awareness message, which names them
 
     async def recv(self) -> bytes:
         message = await self.connection.recv()
         problem = self._problem(message)
         if not problem and isinstance(message, bytes) and message[:1] == bytes([YMessageType.AWARENESS]):
+            if not self.named:
+                await self.server.settle(self, _clients(message))
             problem, message = self._awareness(message)
         if problem:
             self.server.refused(f"A participant was disconnected: {problem}")
@@ -131,10 +168,10 @@ class _Peer(WebsocketChannel):
 
     def _awareness(self, message: bytes) -> tuple[str, bytes]:
         """What is wrong with an awareness message, and the message as the room takes it: the states of clients
-        this peer speaks for (the first to name a client speaks for it, until it goes), noted so that they leave
-        the list when this peer goes. States it passes on of the host or of other peers (a y-websocket browser
-        client sends on every state it hears) are left out; its own may not say what only the host says (what
-        everyone's screen shows)."""
+        this peer speaks for (those its first awareness message names that no other connected peer speaks for),
+        noted so that they leave the list when this peer goes. States it passes on of the host or of other peers
+        (a y-websocket browser client sends on every state it hears, also of someone whose connection was just
+        lost) are left out; its own may not say what only the host says (what everyone's screen shows)."""
         try:
             decoder = Decoder(read_message(message[1:]))
             states = []
@@ -146,14 +183,16 @@ class _Peer(WebsocketChannel):
         except BaseException:
             return "it sent an awareness message that cannot be read.", message
         kept = Encoder()
-        own = [entry for entry in states if self.server.speaks_for(self, entry[0])]
+        if not self.named:  # its first names who it is (a Yjs client sends its own state first, then passes on)
+            self.named = True
+            self.clients = {entry[0] for entry in states if self.server.speaks_for(self, entry[0])}
+        own = [entry for entry in states if entry[0] in self.clients]
         kept.write_var_uint(len(own))
         for client, clock, text, state in own:
             if isinstance(state, dict) and STAGE in state:
                 return "it tried to set what everyone's screen shows, which only the host does.", message
-            self.clients.add(client)
             kept.write_var_uint(client)
-            kept.write_var_uint(clock)
+            kept.write_var_uint(self.server.clock_for(client, clock, state))
             kept.write_var_string(text)
         return "", create_awareness_message(kept.to_bytes())
 
@@ -175,13 +214,15 @@ class SessionServer:
         room: str = "",
         key: str = "",
         peers: Callable[[int], None] = lambda _: None,
+        page: ParticipantPage | None = None,
     ) -> None:
         """`store` keeps every update (a session that resumes gives the room and key it had); `peers` hears how
-        many are connected whenever one comes or goes."""
+        many are connected whenever one comes or goes; `page` is served to browsers (none: only Yjs peers)."""
         self.doc = doc
         self.block_ids, self.field_ids = tuple(block_ids), tuple(field_ids)
         self.refused = refused
         self.peers = peers
+        self.page = page
         self._host, self._port = host, port
         self._room_name, self._key = room or secrets.token_urlsafe(6), key or secrets.token_urlsafe(16)
         self.link = Link(self._shown_host(), port, self._room_name, self._key)
@@ -190,11 +231,12 @@ class SessionServer:
         self._peers: set[_Peer] = set()
         self._banned: set[str] = set()  # the addresses of devices the host removed
         self.read_only = False  # only the host changes the canvas; peers still vote
+        self.paused = False  # only the host adds notes
         self.stopped = anyio.Event()  # set once the server has closed every connection and its room
         self._stop = anyio.Event()
 
     def check(self, update: bytes) -> str:
-        return self.guard.check(update, self.read_only)
+        return self.guard.check(update, self.read_only, self.paused)
 
     def speaks_for(self, peer: _Peer, client: int) -> bool:
         """Whether `peer` speaks for the awareness `client`: not the host's, and not one another connected peer
@@ -203,6 +245,27 @@ class SessionServer:
         if client == self.room.awareness.client_id:
             return False
         return not any(client in other.clients for other in self._peers if other is not peer)
+
+    def clock_for(self, client: int, clock: int, state: object) -> int:
+        """The clock a peer's own awareness state goes on with: newer than the room's for that client. A device
+        back from a lost network sends the clock it had, and the room, which counted up when it marked the client
+        gone, would take its state for an old one (for 30 s, until the device's clock passed it)."""
+        known = self.room.awareness.meta.get(client, {}).get("clock", -1)
+        return clock if state is None else max(clock, known + 1)
+
+    async def settle(self, peer: _Peer, clients: set[int]) -> None:
+        """A peer's first awareness message names clients another connection speaks for: a device back from a lost
+        network, whose old connection the server has not yet seen die (a browser keeps its client id). The old
+        connection is asked for a pong; one that gives none within PONG_SECONDS is closed, and the clients are the
+        newcomer's. A live one keeps them (so no one takes over another's name by naming their client)."""
+        for other in [other for other in self._peers if other is not peer and other.clients & clients]:
+            try:
+                with anyio.fail_after(PONG_SECONDS):
+                    await (await other.connection.ping())
+            except (TimeoutError, ConnectionClosed):
+                other.clients.clear()
+                with anyio.move_on_after(CLOSE_SECONDS):
+                    await other.connection.close(CLOSE_GOING_AWAY, "a newer connection took over")
 
     async def remove(self, client: int) -> bool:
         """Disconnect the peer that speaks for `client`; its device cannot come back in while the session lasts.
@@ -240,14 +303,37 @@ class SessionServer:
         return local_address() if self._host in ("", "0.0.0.0") else self._host
 
     def _admit(self, connection: ServerConnection, request: Request) -> Response | None:
-        parts = urlsplit(request.path)
-        key = parse_qs(parts.query).get("k", [""])[0]
-        right_room = hmac.compare_digest(parts.path.strip("/"), self._room_name)
+        if request.headers.get("Upgrade", "").lower() != "websocket":
+            return _response(self._http(connection, request))
+        refusal = self._refusal(connection, urlsplit(request.path).path.strip("/"), request.path)
+        return None if refusal is None else _response(refusal)
+
+    def _refusal(self, connection: ServerConnection, room: str, path: str) -> Answer | None:
+        """Why a request for `room` (with the key in `path`'s query) is refused, or None when it is let in."""
+        key = parse_qs(urlsplit(path).query).get("k", [""])[0]
+        right_room = hmac.compare_digest(room.encode(), self._room_name.encode())
         if not (right_room and hmac.compare_digest(key.encode(), self._key.encode())):
-            return connection.respond(HTTPStatus.FORBIDDEN, "This link's session key is not the session's.\n")
+            return text_answer(HTTPStatus.FORBIDDEN, "This link's session key is not the session's.")
         if connection.remote_address and str(connection.remote_address[0]) in self._banned:
-            return connection.respond(HTTPStatus.FORBIDDEN, "The host removed this device from the session.\n")
+            return text_answer(HTTPStatus.FORBIDDEN, "The host removed this device from the session.")
         return None
+
+    def _http(self, connection: ServerConnection, request: Request) -> Answer:
+        """A browser's request: the participants' page (for the session's room and key), its script or style."""
+        path = urlsplit(request.path).path
+        if self.page is not None:
+            if path.startswith(PAGE_PREFIX):
+                refusal = self._refusal(connection, path[len(PAGE_PREFIX) :].strip("/"), request.path)
+                return self.page.page() if refusal is None else refusal
+            asset = self.page.asset(path)
+            if asset is not None:
+                return asset
+            if len(path) == SHORT + 1 and hmac.compare_digest(path[1:].encode(), self._key[:SHORT].encode()):
+                return redirect(f"{PAGE_PREFIX}{self._room_name}?k={self._key}")
+        return text_answer(
+            HTTPStatus.NOT_FOUND,
+            "This is a Canvas Editor session. Scan the join code on the board, or ask the facilitator for the link.",
+        )
 
     async def _serve(self, connection: ServerConnection) -> None:
         peer = _Peer(connection, self)
@@ -274,3 +360,26 @@ class SessionServer:
             for client in list(self.room.clients):
                 with contextlib.suppress(ConnectionClosed):
                     await client.send(message)
+
+
+def _clients(message: bytes) -> set[int]:
+    """The client ids an awareness message gives states of (none, when it cannot be read: it is refused later)."""
+    try:
+        decoder = Decoder(read_message(message[1:]))
+        clients = set()
+        for _ in range(decoder.read_var_uint()):
+            clients.add(decoder.read_var_uint())
+            decoder.read_var_uint()
+            decoder.read_var_string()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        return set()
+    return clients
+
+
+def _response(answer: Answer) -> Response:
+    headers = Headers(answer.headers)
+    headers["Content-Length"] = str(len(answer.body))
+    headers["Connection"] = "close"
+    return Response(answer.status.value, answer.status.phrase, headers, answer.body)

@@ -1,8 +1,11 @@
-"""Stage: what the host shows everyone in a session (the walk's step, the countdown, a voting round, read-only), as
-the host's awareness state carries it, and how a peer reads it back with care: it is not part of the canvas.
+"""Stage: what the host shows everyone in a session (the walk's step, the countdown, a voting round, the story's
+hidden notes, and what the others may do), as the host's awareness state carries it, and how a peer reads it back
+with care: it is not part of the canvas.
 
     state["stage"] = {"step": 3 | None, "countdown": [seconds left, running, seconds set] | None,
-                      "round": [number, dots, hidden, revealed] | None, "read_only": bool}
+                      "round": [number, dots, hidden, revealed] | None, "read_only": bool,
+                      "paused": bool (no one adds notes), "edit_any": bool (the page's participants may edit
+                      anyone's notes, not only their own), "story": [ids of the notes still hidden] | None}
 
 The host renews it at each change and each second of a running countdown, so a newcomer sees the clock as it is.
 """
@@ -14,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from editor.model.limits import MAX_DOTS
+from editor.model.limits import MAX_DOTS, MAX_NOTES
+from editor.model.note import valid_note_id
 
 STAGE = "stage"
 MAX_STEP = 100  # walk steps: a template's blocks, with room to spare
@@ -51,6 +55,9 @@ class Stage:
     countdown: Countdown | None = None  # None: no countdown shown
     round: Round | None = None  # None: no voting round
     read_only: bool = False  # only the host changes the canvas
+    paused: bool = False  # no one but the host adds notes
+    edit_any: bool = False  # the participants' page lets anyone edit anyone's notes (else only their own)
+    story: tuple[str, ...] | None = None  # the notes the story still hides, in the order it shows them; None: none
 
 
 def stage_value(stage: Stage) -> dict[str, Any]:
@@ -61,6 +68,9 @@ def stage_value(stage: Stage) -> dict[str, Any]:
         "countdown": None if countdown is None else [countdown.left, countdown.running, countdown.duration],
         "round": None if voting is None else [voting.number, voting.dots, voting.hidden, voting.revealed],
         "read_only": stage.read_only,
+        "paused": stage.paused,
+        "edit_any": stage.edit_any,
+        "story": None if stage.story is None else list(stage.story),
     }
 
 
@@ -75,6 +85,9 @@ def read_stage(value: object) -> Stage | None:
         _countdown(value.get("countdown")),
         _round(value.get("round")),
         value.get("read_only") is True,
+        value.get("paused") is True,
+        value.get("edit_any") is True,
+        _story(value.get("story")),
     )
 
 
@@ -116,3 +129,9 @@ def _round(value: object) -> Round | None:
     if not (isinstance(hidden, bool) and isinstance(revealed, bool)):
         return None
     return Round(int(number), int(dots), hidden, revealed)
+
+
+def _story(value: object) -> tuple[str, ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(item for item in value[:MAX_NOTES] if isinstance(item, str) and valid_note_id(item))

@@ -29,7 +29,7 @@ def window_opened(qtbot: QtBot, before: set[object]) -> MainWindow:
 
 def share_here(qtbot: QtBot, window: MainWindow, name: str = "") -> ShareDialog:
     """Share the window's canvas on this computer, as a person does in the Share Canvas window (typing `name`),
-    and wait for its link."""
+    and wait for its link (the participants' page, which the app joins with too)."""
     dialog = window.sessions.share()
     assert isinstance(dialog, ShareDialog)
     if name:
@@ -38,7 +38,7 @@ def share_here(qtbot: QtBot, window: MainWindow, name: str = "") -> ShareDialog:
     qtbot.mouseClick(dialog.this_computer, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: dialog.link.isVisible() and dialog.link.text().startswith("ws://127.0.0.1:"), timeout=10_000
+        lambda: dialog.link.isVisible() and dialog.link.text().startswith("http://127.0.0.1:"), timeout=10_000
     )
     return dialog
 

@@ -102,7 +102,7 @@ def host(window: MainWindow, path: Path, windows: list[MainWindow]) -> None:
     dialog.start_button.click()
 
     def shown() -> None:
-        if not dialog.link.text().startswith("ws://"):
+        if not dialog.link.text().startswith("http://"):
             QTimer.singleShot(50, shown)
             return
         windows.append(window)

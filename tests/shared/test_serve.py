@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from editor.fileformat import load_canvas, load_template
 from editor.model import Note
 from editor.shared.client import connect
 from editor.shared.mirror import SharedCanvas
+from editor.shared.page import page_link
 
 HAND_WRITTEN = """\
 format: 1
@@ -35,6 +37,14 @@ blocks:
 pytestmark = pytest.mark.slow
 
 
+def test_serve_serves_the_participants_page_on_the_link_port(served: tuple[subprocess.Popen[str], Path, str]) -> None:
+    _, _, url = served
+    with urllib.request.urlopen(page_link(url), timeout=10) as answer:
+        html = answer.read().decode()
+    assert answer.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert '"title":"Key Partners"' in html and "/participant.js" in html
+
+
 def start_serving(path: Path) -> tuple[subprocess.Popen[str], str, str]:
     """`canvas-editor serve` on loopback: the process, its first line and the link it gives."""
     command = [sys.executable, "-m", "editor", "serve", str(path), "--host", "127.0.0.1", "--port", "0"]
@@ -42,7 +52,10 @@ def start_serving(path: Path) -> tuple[subprocess.Popen[str], str, str]:
     assert process.stdout is not None
     first = process.stdout.readline()
     assert "Join with: ws://127.0.0.1:" in first, first + (process.stderr.read() if process.stderr else "")
-    return process, first, first.split("Join with: ")[1].strip()
+    url = first.split("Join with: ")[1].strip()
+    page = process.stdout.readline()  # the participants' page, on the same port
+    assert page.strip() == f"Phones and laptops open: {page_link(url)}", page
+    return process, first, url
 
 
 @pytest.fixture

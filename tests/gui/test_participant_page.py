@@ -1,0 +1,181 @@
+"""The participants' page in a real browser (headless Chromium) joining a session the real app hosts: notes typed
+there reach the host's canvas as text, dots stay on the device until the reveal, and the facilitator's rules, a
+removal, a lost network and the end of the session reach the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pytest
+from browser import PHONE, chromium, page_errors, received_frames
+from cuttable import CuttableNetwork
+from driving import activate, click, note_center, toolbar_button
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from shared_windows import share_here
+
+if TYPE_CHECKING:
+    from conftest import OpenApp
+    from pytestqt.qtbot import QtBot
+
+    from editor.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.slow
+LEFT = Qt.MouseButton.LeftButton
+HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"><b>bold</b> & "quoted"'
+
+
+def on_page(qtbot: QtBot, page: Any, condition: str, timeout: int = 10_000) -> None:
+    """Wait, with the host's window running, until the page's JavaScript `condition` holds."""
+    qtbot.waitUntil(lambda: bool(page.execute_script(f"return Boolean({condition})")), timeout=timeout)
+
+
+def join(qtbot: QtBot, page: Any, link: str, name: str = "Ana") -> None:
+    """Open the link and take part under `name`, as a person does: the page asks for it first."""
+    page.get(link)
+    on_page(qtbot, page, "document.getElementById('name-dialog').open")
+    field = page.find_element("id", "name-input")
+    field.send_keys(name)
+    field.submit()
+    on_page(qtbot, page, "document.getElementById('status').dataset.state === 'connected'")
+
+
+def tap(page: Any, selector: str) -> None:
+    """A tap on what `selector` finds, scrolled to the middle of the screen first, as a thumb would have it."""
+    element = page.find_element("css selector", selector)
+    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def write_note(page: Any, text: str) -> None:
+    """In the open note dialog: the text, then the dialog's own button."""
+    field = page.find_element("id", "note-text")
+    field.clear()
+    field.send_keys(text)
+    tap(page, "#note-save")
+
+
+def texts(window: MainWindow, block_id: str) -> list[str]:
+    return [note.text for note in window.document.canvas.notes(block_id)]
+
+
+def test_a_note_typed_on_a_phone_reaches_the_hosts_board_and_shows_as_text_not_markup(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host = open_app(canvas_file)
+    dialog = share_here(qtbot, host, "Alice")
+    with chromium(PHONE) as page:
+        join(qtbot, page, dialog.link.text())
+        qtbot.waitUntil(lambda: [person.name for person in host.sessions.people] == ["Alice", "Ana"])
+        on_page(qtbot, page, "document.querySelectorAll('.note').length === 2")  # the canvas's two notes
+
+        tap(page, '[data-block="key_partners"] .add')
+        write_note(page, HOSTILE)
+        qtbot.waitUntil(lambda: texts(host, "key_partners") == [HOSTILE])
+        note = host.document.canvas.notes("key_partners")[0]
+        assert note.id in host.board.notes  # on the projected board
+        shown = page.find_element("css selector", '[data-block="key_partners"] .note-text')
+        assert shown.text == HOSTILE
+        assert page.execute_script("return window.pwned === undefined")
+        assert (
+            page.execute_script("return document.querySelectorAll('#board script, #board img, #board b').length") == 0
+        )
+
+        # Their own note: edited, then deleted. The host's note is not theirs to edit.
+        tap(page, f'[data-note="{note.id}"] .note-body')
+        write_note(page, "Local shops")
+        qtbot.waitUntil(lambda: texts(host, "key_partners") == ["Local shops"])
+        assert not page.find_element("css selector", '[data-block="value_propositions"] .note-body').is_enabled()
+        tap(page, f'[data-note="{note.id}"] .note-body')
+        tap(page, "#note-delete")
+        qtbot.waitUntil(lambda: texts(host, "key_partners") == [])
+
+        # The facilitator lets everyone edit every note: the host's note opens on the page.
+        host.sessions.share().edit_any.click()
+        host_note = '[data-block="value_propositions"] .note-body'
+        on_page(qtbot, page, f"document.querySelector('{host_note}').disabled === false")
+        tap(page, host_note)
+        write_note(page, "Cold lemonade, and shade")
+        qtbot.waitUntil(lambda: texts(host, "value_propositions") == ["Cold lemonade, and shade"])
+        assert page_errors(page) == []
+
+
+def test_dots_placed_on_a_phone_stay_there_until_the_reveal_then_count_on_the_board(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host = open_app(canvas_file)
+    dialog = share_here(qtbot, host, "Alice")
+    first = host.document.canvas.notes("value_propositions")[0].id
+    assert host.sessions.sharing is not None
+    host_voter = host.sessions.sharing.voter.encode()
+    with chromium(PHONE) as page:
+        join(qtbot, page, dialog.link.text())
+        QTest.mouseClick(toolbar_button(host, "voteToggle"), LEFT)  # a round, counts hidden
+        on_page(qtbot, page, "!document.getElementById('voting').hidden")
+        received_frames(page)  # what came before the round
+        activate(host)
+        click(host, note_center(host, first))  # the facilitator's own dot, on their ballot
+        for placed in (1, 2, 3):  # (each tap redraws the note: the next finds it drawn again)
+            tap(page, f'[data-note="{first}"] .note-body')
+            on_page(qtbot, page, f"document.getElementById('voting').textContent.includes('{10 - placed} of 10 left')")
+        tap(page, f'[data-note="{first}"] .take-back')  # one taken back: two placed
+        on_page(qtbot, page, "document.getElementById('voting').textContent.includes('8 of 10 left')")
+        qtbot.waitUntil(lambda: [person.voted for person in host.sessions.people if not person.you] == [(1, 2)])
+        qtbot.wait(500)
+        assert host.document.canvas.note(first).votes == 0  # nothing counted before the reveal
+        assert page.find_elements("css selector", ".votes") == []
+        during = received_frames(page)
+        assert during, "the page heard nothing during the round"
+        assert not any(host_voter in frame for frame in during)  # no one's ballot reached the phone
+        assert not any(b'"votes"' in frame or b"ballots" in frame for frame in during)
+
+        QTest.mouseClick(toolbar_button(host, "voteReveal"), LEFT)
+        qtbot.waitUntil(lambda: host.document.canvas.note(first).votes == 3)
+        on_page(qtbot, page, f"document.querySelector('[data-note=\"{first}\"] .votes')?.textContent === '● 3'")
+        assert page.find_element("css selector", f'[data-note="{first}"] .rank').text == "1st"
+        assert any(host_voter in frame for frame in received_frames(page))  # the reading above could see one
+        assert page_errors(page) == []
+
+
+def test_the_facilitators_rules_a_lost_network_a_removal_and_the_end_reach_the_page(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    host = open_app(canvas_file)
+    dialog = share_here(qtbot, host, "Alice")
+    port = urlsplit(dialog.link.text()).port
+    network = CuttableNetwork(port or 0)
+    notice = "document.getElementById('notice').textContent"
+    try:
+        with chromium() as page, chromium() as other:
+            join(qtbot, other, dialog.link.text(), "Ben")  # on this computer's own address
+            join(qtbot, page, dialog.link.text().replace(f":{port}/", f":{network.port}/"))
+            dialog.paused.click()  # no new notes for now
+            on_page(qtbot, page, f"{notice}.includes('paused adding') && !document.querySelector('.add')")
+            dialog.paused.click()
+            on_page(qtbot, page, "document.querySelectorAll('.add').length === 9")
+
+            network.cut()  # the venue's Wi-Fi drops: they go on writing
+            on_page(qtbot, page, "document.getElementById('status').dataset.state === 'offline'")
+            assert "offline" in page.execute_script(f"return {notice}")
+            tap(page, '[data-block="channels"] .add')
+            write_note(page, "Said while offline")
+            network.restore()
+            qtbot.waitUntil(lambda: texts(host, "channels") == ["Said while offline"], timeout=15_000)
+
+            dialog.read_only.click()
+            on_page(qtbot, page, f"{notice}.includes('locked the canvas')")
+            qtbot.waitUntil(lambda: len(host.sessions.people) == 3)  # Ana, back: listed again at once
+            ana = next(person for person in host.sessions.people if person.name == "Ana")
+            dialog.people.setCurrentRow(host.sessions.people.index(ana))
+            dialog.remove_button.click()
+            on_page(qtbot, page, "document.getElementById('status').dataset.state === 'over'")
+            assert "removed you" in page.execute_script(f"return {notice}")
+            assert page.find_elements("css selector", ".add") == []
+
+            host.sessions.end()  # Ben, still there, hears the end; the canvas stays on his screen
+            on_page(qtbot, other, f"{notice}.includes('ended the session')")
+            assert other.find_element("css selector", '[data-block="channels"] .note-text').text == "Said while offline"
+    finally:
+        network.close()
