@@ -5,7 +5,7 @@ right of the board, so that it covers no note."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from editor.board import style
@@ -24,7 +24,7 @@ class JoinCode(QWidget):
         self.view = view
         self.address = ""  # the short address, as people type it
         self.modules: list[list[bool]] = []  # the QR code's dark modules, row by row
-        self.people = 0  # how many take part
+        self.people = 0  # how many take part, besides the host
         view.installEventFilter(self)
         self.hide()
 
@@ -78,9 +78,13 @@ class JoinCode(QWidget):
         painter.setFont(style.font(text * 0.8))
         below = QRectF(margin, code.bottom() + margin / 2, side, text * 1.6)
         painter.drawText(below, Qt.AlignmentFlag.AlignCenter, "Scan the code, or open:")
-        painter.setFont(style.font(text, bold=True))
-        typed = QRectF(margin, below.bottom(), side, text * 3.4)
-        painter.drawText(typed, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWrapAnywhere, self.address)
+        typed_font = style.font(text, bold=True)
+        wide = QFontMetricsF(typed_font).horizontalAdvance(self.address)
+        if wide > side:  # on one line, smaller, rather than broken in the middle of the key
+            typed_font = style.font(max(10.0, text * side / wide), bold=True)
+        painter.setFont(typed_font)
+        typed = QRectF(margin, below.bottom(), side, text * 1.8)
+        painter.drawText(typed, Qt.AlignmentFlag.AlignCenter, self.address)
         if self.people:
             painter.setFont(style.font(text * 0.8))
             here = QRectF(margin, typed.bottom() + margin / 2, side, text * 1.6)

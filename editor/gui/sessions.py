@@ -164,7 +164,7 @@ class Sessions:
         if self.join_code is None:
             self.join_code = JoinCode(self.view)
         self.join_code.show_code(page, short_link(session_link(page)).removeprefix("http://"))
-        self.join_code.set_people(len(self.people))
+        self.join_code.set_people(sum(not person.you for person in self.people))
 
     # Joining
 
@@ -235,7 +235,7 @@ class Sessions:
         if self.dialog is not None:
             self.dialog.show_participants(people)
         if self.join_code is not None:
-            self.join_code.set_people(len(people))
+            self.join_code.set_people(sum(not person.you for person in people))
         marks = {}
         for person in people:
             if not person.you:

@@ -56,7 +56,9 @@ class WorkshopActions:
         share = "Edit this canvas together, each from their own computer: a link to give out, no account"
         self._action(menu, "S&hare Canvas…", lambda: window.sessions.share(), tip=share, name="shareCanvas")
         code = "Show or hide the join code beside the board: phones scan it to take part in a browser (J)"
-        self._action(menu, "&Join Code", lambda: window.sessions.toggle_join_code(), "J", tip=code, name="joinCode")
+        join_code = self._action(menu, "&Join Code", lambda: window.sessions.toggle_join_code(), "J", tip=code)
+        join_code.setObjectName("joinCode")
+        qt_window.addAction(join_code)  # J works in presentation mode too, with the menus hidden
         menu.addSeparator()
         presenter = "Full screen for a room: only the board; arrow keys step through the blocks (F5, Esc)"
         self._action(menu, "&Present", lambda: window.presenter.toggle_presentation(), "F5", tip=presenter, bar=bar)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from shared_windows import shared_windows, window_opened
+from shared_windows import share_here, shared_windows, window_opened
 
 from editor.gui.main_window import MainWindow
 
@@ -159,3 +159,27 @@ def test_the_others_see_who_moves_or_edits_a_note_while_they_do(
     qtbot.waitUntil(lambda: mark() == "Bob · editing")
     keys(peer, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: mark() == "")
+
+
+def test_j_shows_the_join_code_beside_the_board_and_hides_it_again(
+    open_app: Callable[[Path], MainWindow], qtbot: QtBot, canvas_file: Path
+) -> None:
+    import segno
+
+    host = open_app(canvas_file)
+    dialog = share_here(qtbot, host, "Alice")  # on this computer only: the code waits for J
+    dialog.hide()
+    assert host.sessions.join_code is None or not host.sessions.join_code.isVisible()
+    activate(host)
+    QApplication.setActiveWindow(host)  # (the Share window had been the active one)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    keys(host, "j")
+    code = host.sessions.join_code
+    assert code is not None and code.isVisible()
+    assert code.modules == [[bool(module) for module in row] for row in segno.make(dialog.link.text()).matrix]
+    assert code.address.startswith("127.0.0.1:") and len(code.address.rsplit("/", 1)[1]) == 8
+    margins = host.view.viewportMargins()
+    assert margins.right() == code.width() > 0  # a band of its own: the board beside it covers no note
+    assert host.view.viewport().geometry().right() < code.geometry().left()
+    keys(host, "j")
+    assert not code.isVisible() and host.view.viewportMargins().right() == 0
