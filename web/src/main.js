@@ -160,6 +160,8 @@ function draw () {
   drawStatus()
   drawVoting()
   drawNotice()
+  // What scrolls into view goes below the sticky bar, however tall its notices make it.
+  document.documentElement.style.scrollPaddingTop = `${document.querySelector('.bar').offsetHeight + 8}px`
   if (view.current !== drawn.current && view.current !== null) {
     document.querySelector(`[data-block="${CSS.escape(view.current)}"]`)?.scrollIntoView({ block: 'start' })
   }
