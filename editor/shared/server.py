@@ -124,13 +124,12 @@ class _Peer(WebsocketChannel):
         self._allowance = float(BURST)
         self._checked = time.monotonic()
         self.clients: set[int] = set()  # the awareness client ids this peer speaks for
-        self.named = False  # whether it has sent its first awareness message, which names them
 
     async def recv(self) -> bytes:
         message = await self.connection.recv()
         problem = self._problem(message)
         if not problem and isinstance(message, bytes) and message[:1] == bytes([YMessageType.AWARENESS]):
-            if not self.named:
+            if not self.clients:
                 await self.server.settle(self, _clients(message))
             problem, message = self._awareness(message)
         if problem:
@@ -168,7 +167,7 @@ class _Peer(WebsocketChannel):
 
     def _awareness(self, message: bytes) -> tuple[str, bytes]:
         """What is wrong with an awareness message, and the message as the room takes it: the states of clients
-        this peer speaks for (those its first awareness message names that no other connected peer speaks for),
+        this peer speaks for (those the first of its messages to name any names, that no other peer speaks for),
         noted so that they leave the list when this peer goes. States it passes on of the host or of other peers
         (a y-websocket browser client sends on every state it hears, also of someone whose connection was just
         lost) are left out; its own may not say what only the host says (what everyone's screen shows)."""
@@ -183,8 +182,8 @@ class _Peer(WebsocketChannel):
         except BaseException:
             return "it sent an awareness message that cannot be read.", message
         kept = Encoder()
-        if not self.named:  # its first names who it is (a Yjs client sends its own state first, then passes on)
-            self.named = True
+        if not self.clients:  # the first that names a client of its own says who it is (a Yjs client sends its
+            # own state first, then passes on what it hears, also of someone whose connection was just lost)
             self.clients = {entry[0] for entry in states if self.server.speaks_for(self, entry[0])}
         own = [entry for entry in states if entry[0] in self.clients]
         kept.write_var_uint(len(own))
@@ -240,8 +239,8 @@ class SessionServer:
 
     def speaks_for(self, peer: _Peer, client: int) -> bool:
         """Whether `peer` speaks for the awareness `client`: not the host's, and not one another connected peer
-        named first. (A peer back from a lost network whose old connection the server has not yet seen die is
-        listed again once that connection is found dead, at the latest after its pings go unanswered.)"""
+        named first (a peer back from a lost network whose old connection the server has not yet seen die gets its
+        clients once that connection gives no pong: see `settle`)."""
         if client == self.room.awareness.client_id:
             return False
         return not any(client in other.clients for other in self._peers if other is not peer)
