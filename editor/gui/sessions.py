@@ -149,7 +149,7 @@ class Sessions:
         """Show the join code beside the board, or hide it (J)."""
         page = self.sharing.page_link if self.sharing is not None else ""
         if self.join_code is not None and self.join_code.isVisible():
-            self.join_code.hide_code()
+            self._hide_join_code()
         elif page:
             self._show_join_code(page)
         else:
@@ -157,13 +157,18 @@ class Sessions:
                 "The join code is for a session this computer shares: Workshop ▸ Share Canvas… starts one.", 8000
             )
 
+    def _hide_join_code(self) -> None:
+        if self.join_code is not None:
+            self.join_code.hide_code()
+
     def _show_join_code(self, page: str) -> None:
         from editor.gui.join_code import JoinCode
-        from editor.shared.page import session_link, short_link
+        from editor.shared.page import short_link
 
         if self.join_code is None:
             self.join_code = JoinCode(self.view)
-        self.join_code.show_code(page, short_link(session_link(page)).removeprefix("http://"))
+        assert self.sharing is not None
+        self.join_code.show_code(page, short_link(self.sharing.link).removeprefix("http://"))
         self.join_code.set_people(sum(not person.you for person in self.people))
 
     # Joining
@@ -271,8 +276,7 @@ class Sessions:
             sharing.end()
         self._forget()
         self._participants([])
-        if self.join_code is not None:
-            self.join_code.hide_code()
+        self._hide_join_code()
 
     def _forget(self) -> None:
         kept, self.kept = self.kept, None
@@ -287,8 +291,7 @@ class Sessions:
             self.stage.detach()
             self._forget()
         self._participants([])
-        if self.join_code is not None:
-            self.join_code.hide_code()
+        self._hide_join_code()
         if self.dialog is not None:
             self.dialog.show_ended(why)
         if why:
