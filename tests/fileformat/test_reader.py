@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
+from hangs import never_hangs
 
 from editor.fileformat import CanvasFileError, load_canvas, parse_canvas
 from editor.fileformat.yamlsafe import MAX_BYTES
@@ -158,28 +158,24 @@ def test_missing_file_and_folder_give_the_format_error(tmp_path: Path) -> None:
         load_canvas(tmp_path)
 
 
-def test_alias_bomb_fails_fast_and_small() -> None:
+def test_alias_bomb_fails_small() -> None:
     bomb = b"format: 1\na: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode() for i in range(12)
     )
     tracemalloc.start()
-    started = time.perf_counter()
-    with pytest.raises(CanvasFileError, match="anchors"):
+    with never_hangs("refusing an alias bomb"), pytest.raises(CanvasFileError, match="anchors"):
         parse_canvas(bomb)
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert elapsed < 0.5 and peak < 4 * 2**20
+    assert peak < 4 * 2**20
 
 
 @pytest.mark.parametrize(("opener", "column"), [("[", 13), ("{a: ", 28)])
 def test_pathologically_deep_nesting_is_refused_at_once(opener: str, column: int) -> None:
     # libyaml's own composer recurses in C and kills the process on input like this; libyaml 0.2.6 (PyYAML 6.0.4)
     # stops at 1,000 levels with its own words. Either way the person reads our sentence, at the sixth level.
-    started = time.perf_counter()
-    with pytest.raises(CanvasFileError, match="nests deeper") as raised:
+    with never_hangs("refusing deep nesting"), pytest.raises(CanvasFileError, match="nests deeper") as raised:
         parse_canvas(b"format: 1\ntitle: " + opener.encode() * 100_000)
-    assert time.perf_counter() - started < 1.0
     assert raised.value.first[:2] == (2, column)
 
 

@@ -3,13 +3,13 @@ and what goes past a limit is refused with a message, never half-taken in silenc
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from canvases import BMC
 from driving import CTRL, at, block_point, click, double_click, keys, note_center, type_text
+from hangs import never_hangs
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -26,17 +26,15 @@ OpenApp = Callable[[Path | None], MainWindow]
 MEGABYTE_LINE = "w" * 1_000_000
 
 
-def test_pasting_a_line_of_a_million_letters_into_a_note_answers_within_a_second(open_app: OpenApp) -> None:
+def test_pasting_a_line_of_a_million_letters_into_a_note_keeps_the_first_10000(open_app: OpenApp) -> None:
     window = open_app(None)
     note_id = window.document.canvas.notes("channels")[0].id
     double_click(window, note_center(window, note_id))
     assert window.board.editor is not None
     QApplication.clipboard().setText(MEGABYTE_LINE)
-    started = time.perf_counter()
-    keys(window, Qt.Key.Key_V, CTRL)  # replaces the selected text, as a paste does
-    QApplication.processEvents()
-    took = time.perf_counter() - started
-    assert took < 1.0, f"the window was busy for {took:.2f} s"  # the bound; it takes some 0.06 s
+    with never_hangs("pasting a million letters"):
+        keys(window, Qt.Key.Key_V, CTRL)  # replaces the selected text, as a paste does
+        QApplication.processEvents()
     assert window.board.editor.text == "w" * MAX_TEXT
     assert "at most 10,000 characters" in window.statusBar().currentMessage()
     keys(window, Qt.Key.Key_Return)
@@ -108,9 +106,8 @@ def test_odd_notes_on_the_clipboard_get_a_files_checks_and_nothing_is_added(
     data = QMimeData()
     data.setData(MIME_TYPE, payload)
     QApplication.clipboard().setMimeData(data)
-    started = time.perf_counter()
-    keys(window, Qt.Key.Key_V, CTRL)
-    assert time.perf_counter() - started < 10  # seconds at most, never a hang
+    with never_hangs("pasting odd notes"):
+        keys(window, Qt.Key.Key_V, CTRL)
     box = window.findChild(ProblemsDialog, "errorBox")
     assert box is not None and fragment in box.details, box.details
     assert window.document.canvas.note_count() == 43

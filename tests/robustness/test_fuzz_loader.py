@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
-import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
+from hangs import never_hangs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -123,12 +123,10 @@ def test_mutations_of_the_example_files(example: Path) -> None:
     ],
     ids=["aliases", "deep flow nesting", "deep block nesting"],
 )
-def test_bombs_are_refused_fast_and_small(bomb: bytes) -> None:
+def test_bombs_are_refused_small(bomb: bytes) -> None:
     tracemalloc.start()
-    started = time.perf_counter()
-    with pytest.raises(CanvasFileError):
+    with never_hangs("refusing a bomb"), pytest.raises(CanvasFileError):
         parse_canvas(bomb, "bomb.yaml")
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 1.0 and peak < 20 * 2**20
+    assert peak < 20 * 2**20

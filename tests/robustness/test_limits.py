@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from canvases import BMC
+from hangs import HANG_SECONDS
 
 from editor.errors import CanvasFileError
 from editor.fileformat import load_canvas, save_canvas
@@ -63,13 +64,11 @@ def test_a_file_past_a_limit_is_refused_where_the_limit_is_passed(tmp_path: Path
 def test_validate_answers_an_attack_file_with_one_located_line(tmp_path: Path) -> None:
     path = tmp_path / "million.yaml"
     path.write_text(attack("a million notes")[0], encoding="utf-8")
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "editor", "validate", str(path)], capture_output=True, text=True)
-    took = time.perf_counter() - started
+    command = [sys.executable, "-m", "editor", "validate", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_SECONDS)  # how fast: the README
     assert result.returncode == 1 and result.stderr == ""
     assert result.stdout.startswith(f"{path}:{attack('a million notes')[1][0]}:5: the file holds more than")
     assert result.stdout.count("\n") == 1
-    assert took < 10, "an answer in seconds, never a hang (on this machine well under one: see the README)"
 
 
 @pytest.mark.parametrize(
@@ -169,14 +168,12 @@ ATTACK_FILES = [
 @pytest.mark.parametrize("name", ATTACK_FILES)
 def test_validate_answers_each_attack_file_in_the_repository_with_one_line(name: str) -> None:
     path = BAD / name
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "editor", "validate", str(path)], capture_output=True, text=True)
-    took = time.perf_counter() - started
+    command = [sys.executable, "-m", "editor", "validate", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_SECONDS)
     assert result.returncode == 1 and result.stderr == ""
     (line,) = result.stdout.splitlines()
     assert line.startswith(f"{path}:")
     assert "\x1b" not in line and "\x07" not in line  # a file's escapes are shown, never sent to the terminal
-    assert took < 10, "an answer in seconds, never a hang (well under one on this machine: see the README)"
 
 
 HUGE = "k" * 1_000_000
