@@ -161,6 +161,13 @@ class _Peer(WebsocketChannel):
             return self.server.check(update)
         return ""
 
+    async def send(self, message: bytes) -> None:
+        """Send, or drop the message when this peer's connection is closing: the room sends to every peer from the
+        task of the one whose message it relays, or from its own, and a peer that was just removed or went must
+        not end another's connection, or the room, with its ConnectionClosed (its own loop ends it anyway)."""
+        with contextlib.suppress(ConnectionClosed):
+            await self.connection.send(message)
+
     @property
     def address(self) -> str:
         return str(self.connection.remote_address[0]) if self.connection.remote_address else ""

@@ -189,6 +189,36 @@ def test_a_removed_participant_is_disconnected_and_their_device_cannot_come_back
     session(test)
 
 
+def test_a_peer_that_went_but_is_still_listed_costs_no_one_else_their_connection() -> None:
+    """The room relays a peer's messages and the host's changes to every peer it lists, from one task; a peer whose
+    connection closed a moment before (just removed, or its network gone) may still be listed then."""
+
+    async def test(server: SessionServer, alice: Any) -> None:
+        bob, eve = Awareness(Doc()), Awareness(Doc())
+        bob.set_local_state({"user": {"name": "Bob", "color": "#1e88e5"}})
+        eve.set_local_state({"user": {"name": "Eve", "color": "#d81b60"}})
+        async with anyio.create_task_group() as group:
+            bob_canvas = await joined(server.link.url, group)
+            async with open_websocket(server.link.url) as bob_link, open_websocket(server.link.url) as eve_link:
+                await bob_link.send(create_awareness_message(bob.encode_awareness_update([bob.client_id])))
+                await eve_link.send(create_awareness_message(eve.encode_awareness_update([eve.client_id])))
+                await until(lambda: {bob.client_id, eve.client_id} <= set(server.room.awareness.states))
+                (removed,) = [peer for peer in server._peers if eve.client_id in peer.clients]
+                assert await server.remove(eve.client_id)
+                await until(lambda: removed not in server.room.clients)
+                server.room.clients.add(removed)  # as it is until its own loop has seen the close
+                bob.set_local_state({"user": {"name": "Bob, renamed", "color": "#1e88e5"}})
+                await bob_link.send(create_awareness_message(bob.encode_awareness_update([bob.client_id])))
+                alice.canvas.add_note("channels", Note("After Eve went"))
+                await until(lambda: bob_canvas.canvas == alice.canvas)
+                await until(lambda: server.room.awareness.states[bob.client_id]["user"]["name"] == "Bob, renamed")
+                await bob_link.ping()  # still connected
+                server.room.clients.discard(removed)
+            group.cancel_scope.cancel()
+
+    session(test)
+
+
 def test_a_peer_speaks_only_for_itself_and_what_it_passes_on_of_others_is_left_out() -> None:
     """A y-websocket browser client sends on the states it hears (the host's, the others'): not a reason to cut it
     off, nor a way to change what the host or another peer says."""
