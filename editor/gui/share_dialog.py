@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -81,6 +81,8 @@ class ShareDialog(QDialog):
         self.link.hide()
         layout.addWidget(self.link)
         self.people = QListWidget(self)
+        self._people: list[Participant] = []  # who takes part, as last heard
+        self._shown: list[Participant] = []  # ... and as the list shows them
         self.people.setObjectName("shareParticipants")
         self.people.setMaximumHeight(140)
         self.people.hide()
@@ -184,7 +186,20 @@ class ShareDialog(QDialog):
         self.reach.show()
 
     def show_participants(self, people: list[Participant]) -> None:
-        """Who takes part, each with their colour ("you" beside this person's name)."""
+        """Who takes part, each with their colour ("you" beside this person's name). The list is renewed when it
+        changes and the window is open (a room of thirty renews it many times a second while they vote): a window
+        opened later shows it as it is then."""
+        self._people = people
+        if self.isVisible() and people != self._shown:
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._people != self._shown:
+            self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        people = self._shown = self._people
         chosen = self._selected()  # kept across the list's renewals (a countdown renews it every second)
         self.people.clear()
         for person in people:
