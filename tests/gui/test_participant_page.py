@@ -71,9 +71,16 @@ def test_a_note_typed_on_a_phone_reaches_the_hosts_board_and_shows_as_text_not_m
         qtbot.waitUntil(lambda: [person.name for person in host.sessions.people] == ["Alice", "Ana"])
         on_page(qtbot, page, "document.querySelectorAll('.note').length === 2")  # the canvas's two notes
 
+        tap(page, '[data-block="key_partners"] summary')  # its key questions, open while they write
         tap(page, '[data-block="key_partners"] .add')
+        scrolled = page.execute_script("return window.scrollY")
+        assert scrolled > 0  # (Key Partners is far down a phone's stack)
         write_note(page, HOSTILE)
         qtbot.waitUntil(lambda: texts(host, "key_partners") == [HOSTILE])
+        on_page(qtbot, page, "document.querySelector('[data-block=\"key_partners\"] .note')")
+        assert page.execute_script("return window.scrollY") == scrolled  # where they were, with their note in sight
+        assert page.execute_script("return document.querySelector('[data-block=\"key_partners\"] details').open")
+        assert page.find_element("id", "status").text == "Connected · 2 here"  # Alice and Ana
         note = host.document.canvas.notes("key_partners")[0]
         assert note.id in host.board.notes  # on the projected board
         shown = page.find_element("css selector", '[data-block="key_partners"] .note-text')

@@ -38,7 +38,9 @@ export function drawBoard (root, view, act) {
       notesNow.set(note.id, { key, item })
       return item
     })
-    const key = JSON.stringify([block.id, block.id === view.current, view.mayAdd, notes.map((note) => note.id)])
+    // (Not its notes, which go into the kept block: one added there leaves its open questions and the add button
+    // that was tapped, with the focus the note's dialog gives back to it, in place.)
+    const key = JSON.stringify([block.id, block.id === view.current, view.mayAdd])
     const drawn = drawnBlocks.get(block.id)
     const section = drawn?.key === key ? drawn.section : drawBlock(block, view, act)
     drawnBlocks.set(block.id, { key, section })

@@ -1,6 +1,6 @@
 // The page's two dialogs: the first name a participant takes part with (remembered on this device), and a note's
 // text, block and colour (a new note, or one of theirs: edit or delete).
-import { MAX_TEXT } from './shape.js'
+import { DARK_INK, isDark, MAX_TEXT } from './shape.js'
 import { element } from './board.js'
 
 const NAME_KEY = 'canvas-editor.name'
@@ -61,10 +61,11 @@ export function editNoteDialog ({ note, blockId, blocks, colors, save, remove })
       const swatch = element('button', 'swatch-button')
       swatch.type = 'button'
       swatch.style.setProperty('--paper', hex)
+      swatch.style.setProperty('--ink', isDark(hex) ? '#ffffff' : DARK_INK)
       swatch.setAttribute('aria-pressed', String(name === chosen))
       swatch.setAttribute('aria-label', meaning ? `${meaning} (${name})` : name)
       swatch.title = meaning || name
-      if (meaning) swatch.append(element('span', 'swatch-meaning', meaning))
+      swatch.append(element('span', 'swatch-meaning', meaning || name)) // (a phone shows no tooltips)
       swatch.addEventListener('click', () => { chosen = name; drawSwatches() })
       return swatch
     }))

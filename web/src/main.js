@@ -229,7 +229,7 @@ function heard () {
     }
     state.stage = stage
   }
-  state.people = awareness.getStates().size
+  state.people = [...awareness.getStates().values()].filter((them) => typeof them?.user === 'object').length // (a windowless host is no one)
   dots.follow(state.stage?.round ?? null)
   announce()
   drawCountdown()
