@@ -106,6 +106,7 @@ def host_ours() -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from editor.gui.app import make_application, open_window
+    from editor.model.events import NoteAdded
 
     make_application()
     folder = Path(tempfile.mkdtemp())
@@ -124,10 +125,10 @@ def host_ours() -> dict[str, Any]:
         window.voting.start()
         host = Host(window.view)
         canvas = window.document.canvas
-        canvas.subscribe(lambda event: host.arrive(event.note.text) if type(event).__name__ == "NoteAdded" else None)
+        canvas.subscribe(lambda event: host.arrive(event.note.text) if isinstance(event, NoteAdded) else None)
 
         def votes() -> int:
-            return sum(note.votes for block_id in canvas.block_ids for note in canvas.notes(block_id))
+            return sum(note.votes for _, note in canvas.all_notes())
 
         result = host.run(dialog.link.text(), lambda placed: votes() == placed["dots"])
         result["dots"] = votes()

@@ -4,6 +4,8 @@ removal, a lost network and the end of the session reach the page."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -186,3 +188,29 @@ def test_the_facilitators_rules_a_lost_network_a_removal_and_the_end_reach_the_p
             assert other.find_element("css selector", '[data-block="channels"] .note-text').text == "Said while offline"
     finally:
         network.close()
+
+
+def test_a_phone_takes_part_in_a_file_served_with_no_window(qtbot: QtBot, canvas_file: Path) -> None:
+    """`canvas-editor serve FILE`: the page it prints the address of; the phone is the only one there, and its
+    note is in the file when the host stops."""
+    command = [sys.executable, "-m", "editor", "serve", str(canvas_file), "--host", "127.0.0.1", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        server.stdout.readline()  # the link for the app's windows
+        link = server.stdout.readline().split("Phones and laptops open: ")[1].strip()
+        with chromium(PHONE) as page:
+            join(qtbot, page, link)
+            on_page(qtbot, page, "document.querySelectorAll('.note').length === 2")
+            tap(page, '[data-block="channels"] .add')
+            write_note(page, "A stall by the park")
+            on_page(qtbot, page, "document.querySelectorAll('.note').length === 3")
+            qtbot.wait(300)  # every state heard, the host's too
+            assert page.find_element("id", "status").text == "Connected"  # alone: a host with no window is no one
+            assert page_errors(page) == []
+        server.terminate()  # SIGTERM: the host saves and ends the session
+        assert server.wait(timeout=20) == 0
+        assert "A stall by the park" in canvas_file.read_text(encoding="utf-8")
+    finally:
+        server.kill()
+        server.wait()

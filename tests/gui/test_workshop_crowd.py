@@ -55,11 +55,14 @@ def test_thirty_participants_add_notes_and_vote_and_nothing_is_lost(
         added = said[0]["placed"]["notes"]
         assert len(added) == PEOPLE * NOTES
         qtbot.waitUntil(lambda: canvas.note_count() == before + PEOPLE * NOTES, timeout=20_000)
-        texts = [note.text for block_id in canvas.block_ids for note in canvas.notes(block_id)]
+        texts = [note.text for _, note in canvas.all_notes()]
         assert sorted(text for text in texts if text in added) == sorted(added)  # each once
-        assert all(note_id in host.board.notes for note_id in _ids(host))  # on the projected board
+        assert all(note.id in host.board.notes for _, note in canvas.all_notes())  # on the projected board
         qtbot.waitUntil(lambda: sum(p.voted[1] for p in host.sessions.people if p.voted) == PEOPLE * DOTS)
         assert _votes(host) == 0  # the host sees how many voted, and not a dot before the reveal
+        host.sessions.share()  # the Share window, closed while they voted, lists them as they are when opened
+        rows = [dialog.people.item(row).text() for row in range(dialog.people.count())]
+        assert len(rows) == PEOPLE + 1 and sum(row.endswith(f"· {DOTS} dots placed") for row in rows) == PEOPLE
 
         QTest.mouseClick(toolbar_button(host, "voteReveal"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(said) == 2, timeout=60_000)
@@ -72,11 +75,5 @@ def test_thirty_participants_add_notes_and_vote_and_nothing_is_lost(
         crowd.wait()
 
 
-def _ids(host: Any) -> list[str]:
-    canvas = host.document.canvas
-    return [note.id for block_id in canvas.block_ids for note in canvas.notes(block_id)]
-
-
 def _votes(host: Any) -> int:
-    canvas = host.document.canvas
-    return sum(note.votes for block_id in canvas.block_ids for note in canvas.notes(block_id))
+    return sum(note.votes for _, note in host.document.canvas.all_notes())

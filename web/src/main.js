@@ -219,6 +219,11 @@ function drawCountdown () {
 }
 setInterval(drawCountdown, 250)
 
+// A state that names someone (as the app's list of participants counts them): a state without a user is no one.
+function isPerson (state) {
+  return typeof state?.user === 'object' && state.user !== null
+}
+
 function heard () {
   // Offline, or back but not yet caught up, the host's stage is not heard: what it showed stays (a hidden round's
   // dots stay on this device), until the session has sent all it holds.
@@ -229,7 +234,7 @@ function heard () {
     }
     state.stage = stage
   }
-  state.people = [...awareness.getStates().values()].filter((them) => typeof them?.user === 'object').length // (a windowless host is no one)
+  state.people = [...awareness.getStates().values()].filter(isPerson).length
   dots.follow(state.stage?.round ?? null)
   announce()
   drawCountdown()
