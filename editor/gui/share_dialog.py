@@ -169,7 +169,7 @@ class ShareDialog(QDialog):
         self.link.selectAll()
         self.status.setText(
             "Give this link to the people who take part: a browser opens it (no app, no account), and so does "
-            "Canvas Editor's File ▸ Join Session…."
+            "Canvas Editor (File ▸ Join Session…)."
             if page
             else "Give this link to the people who take part."
         )
@@ -260,3 +260,4 @@ class ShareDialog(QDialog):
         )
         for widget in (*before, *during):
             widget.setVisible(widget in shown)
+        self.adjustSize()  # to what it shows now: a window once shown keeps its size, and would crop its text

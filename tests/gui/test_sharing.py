@@ -96,6 +96,22 @@ def test_ending_the_session_leaves_each_window_its_canvas(open_app: OpenApp, qtb
     assert host.sessions.share().start_button.isVisible()
 
 
+def test_the_share_window_grows_and_shrinks_with_what_it_shows_and_crops_no_text(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path
+) -> None:
+    window = open_app(canvas_file)
+
+    def whole() -> bool:
+        labels = [label for label in (dialog.intro, dialog.status) if label.isVisible()]
+        return all(label.height() >= label.heightForWidth(label.width()) for label in labels)
+
+    dialog = share_here(qtbot, window)  # the window grew with the link, the list and the rules
+    assert whole() and dialog.people.height() >= 3 * dialog.people.sizeHintForRow(0)
+    dialog.end_button.click()
+    qtbot.waitUntil(lambda: dialog.start_button.isVisible())
+    assert whole() and dialog.height() < dialog.sizeHint().height() + 40  # and shrank back
+
+
 @pytest.mark.slow
 def test_a_canvas_shared_through_a_y_websocket_server_reaches_who_joins_there(
     open_app: OpenApp, qtbot: QtBot, canvas_file: Path, reference_server: str
