@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.board import style
 from editor.gui.board_view import BoardView
+from editor.shared.page import on_this_computer
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks, so that phones find its edge
 SHARE = 0.27  # of the window's width the band takes, at most
@@ -25,6 +26,7 @@ class JoinCode(QWidget):
         self.address = ""  # the short address, as people type it
         self.modules: list[list[bool]] = []  # the QR code's dark modules, row by row
         self.people = 0  # how many take part, besides the host
+        self.here_only = False  # the session is on this computer only: no phone can reach it
         view.installEventFilter(self)
         self.hide()
 
@@ -35,6 +37,7 @@ class JoinCode(QWidget):
         code = segno.make(link, error="m", boost_error=False)
         self.modules = [[bool(module) for module in row] for row in code.matrix]
         self.address = address
+        self.here_only = on_this_computer(link)
         self.setToolTip(link)
         self.show()
         self._place()
@@ -66,18 +69,24 @@ class JoinCode(QWidget):
         painter.fillRect(self.rect(), style.BANNER_BACKGROUND)
         margin = self.width() // 16
         side = self.width() - 2 * margin
-        heading = max(16, side // 13)
+        heading, text = max(16, side // 13), max(14, side // 15)
+        # The whole in the middle of the band's height: heading, code, address and (when any) who takes part.
+        tall = heading * 2.6 + margin + side + text * 3.4 + (margin / 2 + text * 1.6 if self.people else 0)
         painter.setPen(style.BANNER_TEXT)
         painter.setFont(style.font(heading, bold=True))
-        title = QRectF(margin, margin, side, heading * 2.6)
-        painter.drawText(title, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "Join from your phone")
+        title = QRectF(margin, max(margin, (self.height() - tall) / 2), side, heading * 2.6)
+        says = (
+            ("On this computer only", "Other windows here open:")
+            if self.here_only
+            else ("Join from your phone", "Scan the code, or open:")
+        )
+        painter.drawText(title, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, says[0])
         code = QRectF(margin, title.bottom() + margin / 2, side, side)
         self._draw_code(painter, code)
         painter.setPen(style.BANNER_TEXT)
-        text = max(14, side // 15)
         painter.setFont(style.font(text * 0.8))
         below = QRectF(margin, code.bottom() + margin / 2, side, text * 1.6)
-        painter.drawText(below, Qt.AlignmentFlag.AlignCenter, "Scan the code, or open:")
+        painter.drawText(below, Qt.AlignmentFlag.AlignCenter, says[1])
         typed_font = style.font(text, bold=True)
         wide = QFontMetricsF(typed_font).horizontalAdvance(self.address)
         if wide > side:  # on one line, smaller, rather than broken in the middle of the key

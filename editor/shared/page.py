@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from ipaddress import ip_address
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
 
@@ -131,3 +132,12 @@ def session_link(page: str) -> str:
         return page
     scheme = "wss" if parts.scheme == "https" else "ws"
     return urlunsplit((scheme, parts.netloc, "/" + parts.path[len(PAGE_PREFIX) :].strip("/"), parts.query, ""))
+
+
+def on_this_computer(link: str) -> bool:
+    """Whether `link` leads to this computer only (a loopback address), where no phone or other computer reaches."""
+    host = urlsplit(link).hostname or ""
+    try:
+        return host == "localhost" or ip_address(host).is_loopback
+    except ValueError:  # a name, not an address
+        return False

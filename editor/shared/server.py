@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import hmac
-import ipaddress
 import json
 import secrets
 import socket
@@ -41,7 +40,16 @@ from websockets.http11 import Request, Response
 
 from editor.shared.channel import CLOSE_GOING_AWAY, CLOSE_POLICY_VIOLATION, WebsocketChannel
 from editor.shared.guard import Guard
-from editor.shared.page import PAGE_PREFIX, SHORT, Answer, ParticipantPage, page_link, redirect, text_answer
+from editor.shared.page import (
+    PAGE_PREFIX,
+    SHORT,
+    Answer,
+    ParticipantPage,
+    on_this_computer,
+    page_link,
+    redirect,
+    text_answer,
+)
 from editor.shared.stage import STAGE
 
 MAX_MESSAGE = 8 * 2**20  # bytes a peer may send at once: a canvas of 10,000 long notes, after an hour offline
@@ -99,10 +107,7 @@ def reach(link: Link, timeout: float = 3.0) -> str:
     """Whether a session shared on the local network answers at the address it gives out, asked from this computer
     (a firewall here, or an address no longer this computer's, shows): '' when it does, else a sentence of what to
     do. (Whether phones reach it depends on the Wi-Fi too: guest networks often keep devices apart.)"""
-    loopback = False
-    with contextlib.suppress(ValueError):  # (a name, not an address)
-        loopback = ipaddress.ip_address(link.host).is_loopback
-    if loopback:
+    if on_this_computer(link.url):
         return (
             "this computer is on no network, so no one else can reach it: connect it to the room's Wi-Fi "
             "or to a phone's hotspot, then share again."

@@ -194,6 +194,7 @@ def test_j_shows_the_join_code_beside_the_board_and_hides_it_again(
     assert code is not None and code.isVisible()
     assert code.modules == [[bool(module) for module in row] for row in segno.make(dialog.link.text()).matrix]
     assert code.address.startswith("127.0.0.1:") and len(code.address.rsplit("/", 1)[1]) == 8
+    assert code.here_only  # so it says "On this computer only", not "Join from your phone"
     margins = host.view.viewportMargins()
     assert margins.right() == code.width() > 0  # a band of its own: the board beside it covers no note
     assert host.view.viewport().geometry().right() < code.geometry().left()

@@ -18,7 +18,14 @@ from editor.model import Canvas, Note
 from editor.shared.doc_shape import NOTES, note_fields
 from editor.shared.guard import Guard
 from editor.shared.mirror import SharedCanvas
-from editor.shared.page import ParticipantPage, page_link, session_link, short_link, template_value
+from editor.shared.page import (
+    ParticipantPage,
+    on_this_computer,
+    page_link,
+    session_link,
+    short_link,
+    template_value,
+)
 from editor.shared.server import SessionServer
 
 LINK = "ws://192.168.1.23:8765/AbCd1234?k=s3cr3t-key_0123456789ab"
@@ -93,3 +100,17 @@ def test_while_adding_is_paused_a_peers_new_note_is_refused_and_its_edits_are_no
     peer.get(NOTES, type=Map)["0123456789abcdef"] = Map(note_fields(Note("New"), "channels", "a1"))
     problem = guard.check(peer.get_update(before), paused=paused)
     assert (problem == "it added a note while the host had paused adding notes.") is paused
+
+
+@pytest.mark.parametrize(
+    ("link", "here"),
+    [
+        ("http://127.0.0.1:8765/j/room?k=key", True),
+        ("ws://[::1]:8765/room?k=key", True),
+        ("http://localhost:8765/j/room", True),
+        ("http://192.168.1.23:8765/j/room?k=key", False),
+        ("ws://server.example:1234/our-canvas", False),
+    ],
+)
+def test_a_link_to_this_computer_only_is_told_from_one_others_reach(link: str, here: bool) -> None:
+    assert on_this_computer(link) is here
