@@ -1,6 +1,7 @@
-"""A real browser for the participants' page: Debian's Chromium, headless, driven by Selenium through Debian's
+"""Real browsers for the participants' page: Debian's Chromium, headless, driven by Selenium through Debian's
 chromedriver, as a phone (390x844, touch) or a laptop (1366x768), with everything it receives on its WebSockets
-readable (Chrome's performance log)."""
+readable (Chrome's performance log); and Debian's Firefox ESR, headless, driven through its own Marionette protocol
+(Mozilla's marionette-driver: Debian has no geckodriver), behind the few calls of Selenium's that the tests use."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import base64
 import json
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,15 +19,17 @@ from typing import Any
 import pytest
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+FIREFOX = "/usr/bin/firefox-esr"
 PHONE, LAPTOP = (390, 844), (1366, 768)
 
 
-def need_browser() -> None:
-    """Skip without Chromium here; CI installs it and sets CANVAS_EDITOR_BROWSER=required, which fails instead."""
-    if os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER):
+def need_browser(*paths: str, package: str = "chromium and chromium-driver", variable: str = "BROWSER") -> None:
+    """Skip without the browser here; CI installs it and sets CANVAS_EDITOR_<variable>=required, which fails
+    instead."""
+    if all(os.path.exists(path) for path in paths or (CHROMIUM, CHROMEDRIVER)):
         return
-    message = "Debian's chromium and chromium-driver are not installed (.ci/run installs them)"
-    if os.environ.get("CANVAS_EDITOR_BROWSER") == "required":
+    message = f"Debian's {package} is not installed (.ci/run installs it)"
+    if os.environ.get(f"CANVAS_EDITOR_{variable}") == "required":
         pytest.fail(message)
     pytest.skip(message)
 
@@ -80,3 +85,51 @@ def received_frames(driver: Any) -> list[bytes]:
 def page_errors(driver: Any) -> list[str]:
     """What the page's console said at the level of an error (a script that failed)."""
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+class FirefoxPage:
+    """A headless Firefox's tab, with the calls of Selenium's WebDriver that the tests use."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def get(self, url: str) -> None:
+        self.client.navigate(url)
+
+    def find_element(self, by: str, value: str) -> Any:
+        return self.client.find_element(by, value)  # (Marionette's "id", "css selector" are WebDriver's)
+
+    def find_elements(self, by: str, value: str) -> list[Any]:
+        return list(self.client.find_elements(by, value))
+
+    def execute_script(self, script: str, *arguments: Any) -> Any:
+        return self.client.execute_script(script, script_args=arguments)
+
+
+@contextmanager
+def firefox(size: tuple[int, int] = LAPTOP) -> Iterator[FirefoxPage]:
+    """A headless Firefox ESR of this screen size, in a fresh profile."""
+    from marionette_driver.marionette import Marionette
+
+    need_browser(FIREFOX, package="firefox-esr", variable="FIREFOX")
+    profile = tempfile.mkdtemp(prefix="canvas-editor-firefox-")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with open(os.path.join(profile, "user.js"), "w", encoding="utf-8") as prefs:
+        prefs.write(f'user_pref("marionette.port", {port});\nuser_pref("browser.shell.checkDefaultBrowser", false);\n')
+    command = [FIREFOX, "--headless", "--marionette", "--no-remote", "--profile", profile]
+    browser = subprocess.Popen(
+        [*command, f"--width={size[0]}", f"--height={size[1]}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    client = Marionette(host="127.0.0.1", port=port, startup_timeout=60)
+    try:
+        client.start_session()
+        yield FirefoxPage(client)
+    finally:
+        try:
+            client.delete_session()
+        finally:
+            browser.kill()
+            browser.wait()
+            shutil.rmtree(profile, ignore_errors=True)

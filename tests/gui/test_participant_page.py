@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import PHONE, chromium, page_errors, received_frames
+from browser import PHONE, chromium, firefox, page_errors, received_frames
 from cuttable import CuttableNetwork
 from driving import activate, click, note_center, toolbar_button
 from PySide6.QtCore import Qt
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.slow
 LEFT = Qt.MouseButton.LeftButton
+ENTER = "\ue007"  # WebDriver's Enter key
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"><b>bold</b> & "quoted"'
 
 
@@ -39,8 +40,7 @@ def join(qtbot: QtBot, page: Any, link: str, name: str = "Ana") -> None:
     page.get(link)
     on_page(qtbot, page, "document.getElementById('name-dialog').open")
     field = page.find_element("id", "name-input")
-    field.send_keys(name)
-    field.submit()
+    field.send_keys(name + ENTER)  # (the dialog's form takes it)
     on_page(qtbot, page, "document.getElementById('status').dataset.state === 'connected'")
 
 
@@ -214,3 +214,19 @@ def test_a_phone_takes_part_in_a_file_served_with_no_window(qtbot: QtBot, canvas
     finally:
         server.kill()
         server.wait()
+
+
+def test_a_laptop_in_firefox_takes_part_as_in_chromium(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> None:
+    """The page in a second engine (Gecko): it joins, shows the canvas, and a note typed there reaches the host's
+    board as text."""
+    host = open_app(canvas_file)
+    dialog = share_here(qtbot, host, "Alice")
+    with firefox() as page:
+        join(qtbot, page, dialog.link.text(), "Fenna")
+        qtbot.waitUntil(lambda: [person.name for person in host.sessions.people] == ["Alice", "Fenna"])
+        on_page(qtbot, page, "document.querySelectorAll('.note').length === 2")
+        tap(page, '[data-block="channels"] .add')
+        write_note(page, HOSTILE)
+        qtbot.waitUntil(lambda: texts(host, "channels") == [HOSTILE])
+        shown = page.execute_script("return document.querySelector('[data-block=\"channels\"] .note-text').textContent")
+        assert shown == HOSTILE and page.execute_script("return window.pwned === undefined")
