@@ -1,11 +1,14 @@
 """Real browsers for the participants' page: Debian's Chromium, headless, driven by Selenium through Debian's
 chromedriver, as a phone (390x844, touch) or a laptop (1366x768), with everything it receives on its WebSockets
-readable (Chrome's performance log); and Debian's Firefox ESR, headless, driven through its own Marionette protocol
-(Mozilla's marionette-driver: Debian has no geckodriver), behind the few calls of Selenium's that the tests use."""
+readable (Chrome's performance log); Debian's Firefox ESR, headless, driven through its own Marionette protocol
+(Mozilla's marionette-driver: Debian has no geckodriver), behind the few calls of Selenium's that the tests use; and
+WebKit, Safari's engine, as Debian's WebKitGTK has it (its MiniBrowser, through WebKitWebDriver and Selenium), on a
+virtual screen of its own (Xvfb), as WebKitGTK has no headless mode."""
 
 from __future__ import annotations
 
 import base64
+import glob
 import json
 import os
 import shutil
@@ -20,6 +23,7 @@ import pytest
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 FIREFOX = "/usr/bin/firefox-esr"
+WEBKIT_DRIVER, XVFB = "/usr/bin/WebKitWebDriver", "/usr/bin/Xvfb"
 PHONE, LAPTOP = (390, 844), (1366, 768)
 
 
@@ -133,3 +137,33 @@ def firefox(size: tuple[int, int] = LAPTOP) -> Iterator[FirefoxPage]:
             browser.kill()
             browser.wait()
             shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextmanager
+def webkit(size: tuple[int, int] = LAPTOP) -> Iterator[Any]:
+    """WebKitGTK's MiniBrowser of this size, on an X screen of its own."""
+    from selenium import webdriver
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service
+
+    browsers = glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser")
+    need_browser(WEBKIT_DRIVER, XVFB, *browsers[:1] or ["MiniBrowser"], package="webkit2gtk-driver", variable="WEBKIT")
+    read, write = os.pipe()
+    screen = subprocess.Popen([XVFB, "-displayfd", str(write), "-screen", "0", "1920x1080x24"], pass_fds=[write])
+    os.close(write)
+    with os.fdopen(read) as said:
+        display = said.readline().strip()  # the first free display, which Xvfb took
+    options = Options()
+    options.binary_location = browsers[0]
+    options.add_argument("--automation")
+    service = Service(WEBKIT_DRIVER, env={**os.environ, "DISPLAY": f":{display}"})
+    try:
+        driver = webdriver.WebKitGTK(options=options, service=service)
+        try:
+            driver.set_window_size(*size)
+            yield driver
+        finally:
+            driver.quit()
+    finally:
+        screen.kill()
+        screen.wait()

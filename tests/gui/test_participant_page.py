@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser import PHONE, chromium, firefox, page_errors, received_frames
+from browser import PHONE, chromium, firefox, page_errors, received_frames, webkit
 from cuttable import CuttableNetwork
 from driving import activate, click, note_center, toolbar_button
 from PySide6.QtCore import Qt
@@ -216,17 +216,21 @@ def test_a_phone_takes_part_in_a_file_served_with_no_window(qtbot: QtBot, canvas
         server.wait()
 
 
-def test_a_laptop_in_firefox_takes_part_as_in_chromium(open_app: OpenApp, qtbot: QtBot, canvas_file: Path) -> None:
-    """The page in a second engine (Gecko): it joins, shows the canvas, and a note typed there reaches the host's
-    board as text."""
+@pytest.mark.parametrize("engine", [firefox, webkit], ids=["Gecko (Firefox)", "WebKit (Safari's engine)"])
+def test_the_page_takes_part_in_the_other_engines_as_in_chromium(
+    open_app: OpenApp, qtbot: QtBot, canvas_file: Path, engine: Any
+) -> None:
+    """It joins, shows the canvas, and a note typed there reaches the host's board as text."""
     host = open_app(canvas_file)
     dialog = share_here(qtbot, host, "Alice")
-    with firefox() as page:
+    with engine() as page:
         join(qtbot, page, dialog.link.text(), "Fenna")
         qtbot.waitUntil(lambda: [person.name for person in host.sessions.people] == ["Alice", "Fenna"])
         on_page(qtbot, page, "document.querySelectorAll('.note').length === 2")
         tap(page, '[data-block="channels"] .add')
         write_note(page, HOSTILE)
         qtbot.waitUntil(lambda: texts(host, "channels") == [HOSTILE])
-        shown = page.execute_script("return document.querySelector('[data-block=\"channels\"] .note-text').textContent")
-        assert shown == HOSTILE and page.execute_script("return window.pwned === undefined")
+        shown = "document.querySelector('[data-block=\"channels\"] .note-text')?.textContent"
+        on_page(qtbot, page, f"{shown} !== undefined")  # drawn on the page too
+        assert page.execute_script(f"return {shown}") == HOSTILE
+        assert page.execute_script("return window.pwned === undefined")
