@@ -146,15 +146,15 @@ def webkit(size: tuple[int, int] = LAPTOP) -> Iterator[Any]:
     from selenium.webdriver.webkitgtk.options import Options
     from selenium.webdriver.webkitgtk.service import Service
 
-    browsers = glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser")
-    need_browser(WEBKIT_DRIVER, XVFB, *browsers[:1] or ["MiniBrowser"], package="webkit2gtk-driver", variable="WEBKIT")
+    browser = next(iter(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser")), "MiniBrowser (not found)")
+    need_browser(WEBKIT_DRIVER, XVFB, browser, package="webkit2gtk-driver", variable="WEBKIT")
     read, write = os.pipe()
     screen = subprocess.Popen([XVFB, "-displayfd", str(write), "-screen", "0", "1920x1080x24"], pass_fds=[write])
     os.close(write)
     with os.fdopen(read) as said:
         display = said.readline().strip()  # the first free display, which Xvfb took
     options = Options()
-    options.binary_location = browsers[0]
+    options.binary_location = browser
     options.add_argument("--automation")
     service = Service(WEBKIT_DRIVER, env={**os.environ, "DISPLAY": f":{display}"})
     try:

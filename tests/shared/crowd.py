@@ -38,6 +38,7 @@ from editor.shared.presence import presence
 from editor.shared.stage import Round, hosts_stage
 
 WAIT = 60.0  # seconds for anything the host does; far beyond a loaded machine's slowness
+COLOR = "#1e88e5"  # everyone's, in the host's list
 
 
 async def until(condition: Callable[[], bool], what: str) -> None:
@@ -55,7 +56,7 @@ class Participant:
         self.name = f"Guest {index + 1}"
         self.doc: Doc[Any] = Doc()
         self.awareness = Awareness(self.doc)
-        self.awareness.set_local_state(presence(self.name, "#1e88e5"))
+        self.awareness.set_local_state(presence(self.name, COLOR))
         self.voter = secrets.token_hex(8)
         self.mine: dict[NoteId, int] = {}
         self.shared: SharedCanvas | None = None
@@ -80,17 +81,15 @@ class Participant:
         await until(lambda: self.round() is not None, "a voting round")
         for _ in range(dots):
             await anyio.sleep(rng.uniform(0.1, 0.5) * pace)
-            choices = [note.id for block_id in canvas.block_ids for note in canvas.notes(block_id)]
-            note_id = rng.choice(choices)
+            note_id = rng.choice([note.id for _, note in canvas.all_notes()])
             self.mine[note_id] = self.mine.get(note_id, 0) + 1
             self._cast_if_open()
 
     def _cast_if_open(self) -> None:
         voting = self.round()
-        placed = sum(self.mine.values())
         if voting is None:
             return
-        self.awareness.set_local_state(presence(self.name, "#1e88e5", voted=(voting.number, placed)))
+        self.awareness.set_local_state(presence(self.name, COLOR, voted=(voting.number, sum(self.mine.values()))))
         if voting.visible:
             cast(self.doc, voting.number, self.voter, self.mine, self.name)
 
