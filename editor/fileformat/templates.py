@@ -41,7 +41,7 @@ def read_template(path: Path) -> Template:
     root = yamlsafe.parse(data, source, max_depth=6)
     reader = Reader(source)
     top = reader.mapping(root, "the template", whole=True)
-    reader.keys(top, ["id", "name", "credit", "columns", "rows", "header", "blocks", "fill_order"])
+    reader.keys(top, ["id", "name", "credit", "description", "columns", "rows", "header", "blocks", "fill_order"])
     columns = reader.integer(reader.required(top, "columns"), "columns", minimum=1)
     rows = reader.integer(reader.required(top, "rows"), "rows", minimum=1)
     header = tuple(
@@ -54,7 +54,7 @@ def read_template(path: Path) -> Template:
     blocks = []
     for node in reader.items(top, "blocks"):
         item = reader.mapping(node, "a block")
-        reader.keys(item, ["id", "title", "grid", "questions"])
+        reader.keys(item, ["id", "title", "meaning", "grid", "questions"])
         grid_node = reader.required(item, "grid")
         grid = [reader.integer(cell, "grid", minimum=0) for cell in reader.sequence(grid_node, "grid")]
         if len(grid) != 4 or grid[0] + grid[2] > columns or grid[1] + grid[3] > rows or 0 in grid[2:]:
@@ -69,6 +69,7 @@ def read_template(path: Path) -> Template:
                 row=grid[1],
                 column_span=grid[2],
                 row_span=grid[3],
+                meaning=_optional_text(reader, item, "meaning"),
             )
         )
     fill_order = tuple(reader.text(node, "fill_order") for node in reader.items(top, "fill_order"))
@@ -78,6 +79,7 @@ def read_template(path: Path) -> Template:
     template_id = reader.text(reader.required(top, "id"), "id")
     name = reader.text(reader.required(top, "name"), "name")
     credit = reader.text(reader.required(top, "credit"), "credit")
+    description = _optional_text(reader, top, "description")
     reader.finish()
     return Template(
         id=template_id,
@@ -88,4 +90,10 @@ def read_template(path: Path) -> Template:
         header=header,
         blocks=tuple(blocks),
         fill_order=fill_order or tuple(ids),
+        description=description,
     )
+
+
+def _optional_text(reader: Reader, mapping: Mapping, key: str) -> str:
+    node = reader.optional(mapping, key)
+    return "" if node is None else reader.text(node, key)

@@ -14,6 +14,12 @@ class BlockSpec(NamedTuple):
     row: int
     column_span: int
     row_span: int
+    meaning: str = ""  # blocks of two templates with the same meaning take each other's notes; "" is the block's id
+
+    @property
+    def sense(self) -> str:
+        """What the block is about, across templates: its meaning, or its id."""
+        return self.meaning or self.id
 
 
 class HeaderField(NamedTuple):
@@ -30,6 +36,7 @@ class Template(NamedTuple):
     header: tuple[HeaderField, ...]
     blocks: tuple[BlockSpec, ...]
     fill_order: tuple[str, ...]
+    description: str = ""  # when to use it, in a sentence: the New gallery shows it
 
     @property
     def block_ids(self) -> tuple[str, ...]:

@@ -55,3 +55,35 @@ def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
     )
     with pytest.raises(CanvasFileError, match=r"broken\.yaml:9:11: grid is"):
         read_template(path)
+
+
+def test_the_open_canvases_ship_with_their_credit_and_a_fill_order_over_every_block() -> None:
+    credits = {
+        "lean-canvas": "CC BY-SA 3.0",
+        "product-vision-board": "CC BY-SA 3.0",
+        "team-canvas": "CC BY-SA 4.0",
+    }
+    assert set(credits) | {"business-model-canvas"} == set(available_templates())
+    for template_id, licence in credits.items():
+        template = load_template(template_id)
+        assert template.credit.endswith(licence)
+        assert template.description
+        assert sorted(template.fill_order) == sorted(template.block_ids)
+        assert all(block.questions for block in template.blocks)
+    lean = load_template("lean-canvas")
+    assert len(lean.blocks) == 9
+    assert lean.fill_order[:3] == ("customer_segments", "problem", "unique_value_proposition")
+    assert lean.block("unique_value_proposition").sense == "value_propositions"
+    assert lean.block("channels").sense == "channels"
+    assert [block.title for block in load_template("product-vision-board").blocks][0] == "Vision"
+    assert len(load_template("team-canvas").blocks) == 9
+
+
+def test_a_template_with_an_unknown_key_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "typo.yaml"
+    path.write_text(
+        "id: x\nname: X\ncredit: c\ncolumns: 1\nrows: 1\nblocks:\n  - id: a\n    title: A\n    meening: b\n"
+        "    grid: [0, 0, 1, 1]\n"
+    )
+    with pytest.raises(CanvasFileError, match=r"typo\.yaml:9:5: .*meening"):
+        read_template(path)
