@@ -9,6 +9,7 @@ from editor import paths
 from editor.errors import CanvasFileError
 from editor.fileformat import yamlsafe
 from editor.fileformat.node_reader import Reader
+from editor.fileformat.yamlsafe import Mapping
 from editor.model import BlockSpec, HeaderField, Template
 
 # The template of a canvas file that names none, and of a new canvas.
@@ -21,6 +22,12 @@ def default_template() -> Template:
 
 def available_templates() -> list[str]:
     return sorted(path.stem for path in paths.templates_dir().glob("*.yaml"))
+
+
+def template_library() -> list[Template]:
+    """Every template this program has, the Business Model Canvas first."""
+    ids = sorted(available_templates(), key=lambda template_id: template_id != DEFAULT_TEMPLATE)
+    return [load_template(template_id) for template_id in ids]
 
 
 @functools.cache

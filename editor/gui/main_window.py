@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from editor.gui.find_bar import FindBar
     from editor.gui.problems_dialog import ProblemsDialog
     from editor.gui.sharing import Sharing
+    from editor.model import Template
 
 APP_NAME = "Canvas Editor"
 
@@ -171,13 +172,27 @@ class MainWindow(QMainWindow):
             settings.add_recent_file(document.path)
             settings.set_last_canvas(document.path)
 
-    def new_canvas(self) -> None:
+    def new_canvas(self, template: Template | None = None) -> None:
+        """A new canvas in this window, on `template` (the Business Model Canvas by default)."""
         if self.maybe_save():
-            self.set_document(Document(Canvas(default_template())))
+            self.set_document(Document(Canvas(template or default_template())))
 
-    def new_window(self) -> MainWindow:
+    def ask_new_canvas(self, in_new_window: bool = False) -> None:
+        """File > New and New Window: the gallery of templates, then a new canvas on the one chosen."""
+        from editor.fileformat.templates import template_library
+        from editor.gui.new_gallery import ask_template
+
+        template = ask_template(self, template_library(), self.document.canvas.template.id)
+        if template is None:
+            return
+        if in_new_window:
+            self.new_window(template)
+        else:
+            self.new_canvas(template)
+
+    def new_window(self, template: Template | None = None) -> MainWindow:
         """A second window with a new canvas, beside this one (notes copy and paste between them)."""
-        window = MainWindow(session=self.session)
+        window = MainWindow(Document(Canvas(template or default_template())), session=self.session)
         window.show()
         return window
 

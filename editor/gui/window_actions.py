@@ -49,9 +49,7 @@ class Window(Workshop, Messages, Protocol):
     looked up when an action fires: the menus are made first, so that the board is laid out at the size it gets."""
 
     # Its file workflow (and, as Messages, how it tells the person something).
-    def new_canvas(self) -> None: ...
-
-    def new_window(self) -> object: ...
+    def ask_new_canvas(self, in_new_window: bool = False) -> None: ...
 
     def ask_open(self) -> None: ...
 
@@ -122,8 +120,8 @@ class WindowActions:
 
     def _file_menu(self) -> None:
         w, menu = self.window, self.file_menu
-        self.action(menu, "&New", w.new_canvas, QKeySequence.StandardKey.New)
-        self.action(menu, "New &Window", w.new_window, "Ctrl+Shift+N")
+        self.action(menu, "&New…", w.ask_new_canvas, QKeySequence.StandardKey.New)
+        self.action(menu, "New &Window…", lambda: w.ask_new_canvas(in_new_window=True), "Ctrl+Shift+N")
         self.action(menu, "&Open…", w.ask_open, QKeySequence.StandardKey.Open)
         menu.addMenu(self.recent_menu)
         # Read when opened, so that every window lists the files opened or saved in any of them.

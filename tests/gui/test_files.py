@@ -19,9 +19,11 @@ from driving import (
     drag,
     keys,
     note_center,
+    on_next_modal,
     type_text,
 )
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -194,7 +196,9 @@ def test_opening_another_file_with_unsaved_changes_asks_first(
 
 def test_new_gives_a_blank_business_model_canvas(open_app: OpenApp) -> None:
     window = open_app(None)
-    keys(window, Qt.Key.Key_N, CTRL)
+    seen = on_next_modal(lambda gallery: QTest.keyClick(gallery.focusWidget(), Qt.Key.Key_Return))
+    keys(window, Qt.Key.Key_N, CTRL)  # the gallery opens on the canvas's own kind: Enter makes one
+    assert [widget.objectName() for widget in seen] == ["newCanvasGallery"]
     canvas = window.document.canvas
     assert canvas.template.id == "business-model-canvas" and canvas.title == ""
     assert all(not canvas.notes(block.id) for block in canvas.template.blocks)

@@ -75,7 +75,7 @@ def test_the_open_canvases_ship_with_their_credit_and_a_fill_order_over_every_bl
     assert lean.fill_order[:3] == ("customer_segments", "problem", "unique_value_proposition")
     assert lean.block("unique_value_proposition").sense == "value_propositions"
     assert lean.block("channels").sense == "channels"
-    assert [block.title for block in load_template("product-vision-board").blocks][0] == "Vision"
+    assert load_template("product-vision-board").blocks[0].title == "Vision"
     assert len(load_template("team-canvas").blocks) == 9
 
 

@@ -1,0 +1,124 @@
+"""The New Canvas gallery: every template as a picture of its empty board, with its name, when to use it and its
+credit; Enter or a double-click makes the canvas."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.export.options import ExportOptions
+from editor.export.render import board_scene, picture
+from editor.model import Canvas, Template
+
+THUMBNAIL = QSize(280, 180)  # a board's picture in the gallery, in the screen's own pixels
+TEMPLATE_ID = Qt.ItemDataRole.UserRole
+
+
+def board_picture(template: Template, size: QSize, pixel_ratio: float = 1.0) -> QPixmap:
+    """The empty board of a template, drawn by the board's own renderer, fitted into `size`."""
+    width = round(size.width() * pixel_ratio)
+    with board_scene(Canvas(template, title=template.name)) as scene:
+        image = picture(scene, ExportOptions(width=width))
+    pixmap = QPixmap.fromImage(image)
+    if pixmap.height() > size.height() * pixel_ratio:
+        pixmap = pixmap.scaledToHeight(round(size.height() * pixel_ratio), Qt.TransformationMode.SmoothTransformation)
+    pixmap.setDevicePixelRatio(pixel_ratio)
+    return pixmap
+
+
+class NewCanvasGallery(QDialog):
+    """Choose the template of a new canvas; `chosen` is the template selected at first."""
+
+    def __init__(self, parent: QWidget | None, templates: Sequence[Template], chosen: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("newCanvasGallery")
+        self.setWindowTitle("New Canvas")
+        self._templates = {template.id: template for template in templates}
+        layout = QVBoxLayout(self)
+        intro = QLabel("Choose a canvas. You can change its kind later, and no note is lost.", self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.choices = self._choices(templates)
+        layout.addWidget(self.choices, 1)
+        self.details = QLabel(self)
+        self.details.setObjectName("templateDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.create_button = buttons.addButton("&Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.choices.currentItemChanged.connect(lambda item, _: self._show_details(item))
+        self.choices.itemActivated.connect(lambda _: self.accept())  # Enter, or a double-click
+        rows = [self.choices.item(row) for row in range(self.choices.count())]
+        if rows:
+            self.choices.setCurrentItem(next((item for item in rows if item.data(TEMPLATE_ID) == chosen), rows[0]))
+        self.choices.setFocus()
+
+    def template(self) -> Template:
+        """The template chosen."""
+        return self._templates[self.choices.currentItem().data(TEMPLATE_ID)]
+
+    def _choices(self, templates: Sequence[Template]) -> QListWidget:
+        choices = QListWidget(self)
+        choices.setObjectName("templateChoices")
+        choices.setViewMode(QListView.ViewMode.IconMode)
+        choices.setMovement(QListView.Movement.Static)
+        choices.setResizeMode(QListView.ResizeMode.Adjust)
+        choices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        choices.setIconSize(THUMBNAIL)
+        choices.setWordWrap(True)
+        line = self.fontMetrics().lineSpacing()
+        cell = QSize(THUMBNAIL.width() + 2 * line, THUMBNAIL.height() + 3 * line)
+        choices.setGridSize(cell)
+        columns = max(1, math.ceil(math.sqrt(len(templates))))  # four make two rows of two
+        rows = -(-len(templates) // columns) or 1
+        frame = 2 * choices.frameWidth() + line
+        choices.setMinimumSize(columns * cell.width() + frame + line, min(rows, 2) * cell.height() + frame)
+        ratio = self.devicePixelRatioF()
+        for template in templates:
+            item = QListWidgetItem(QIcon(board_picture(template, THUMBNAIL, ratio)), template.name, choices)
+            item.setData(TEMPLATE_ID, template.id)
+            item.setToolTip(template.description or template.name)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        return choices
+
+    def _show_details(self, item: QListWidgetItem | None) -> None:
+        self.create_button.setEnabled(item is not None)
+        if item is None:
+            self.details.clear()
+            return
+        template = self._templates[item.data(TEMPLATE_ID)]
+        blocks = len(template.blocks)
+        self.details.setText(
+            f"<b>{escape(template.name)}</b>: {blocks} blocks. {escape(template.description)}"
+            f"<br><small>{escape(template.credit)}</small>"
+        )
+
+
+def ask_template(parent: QWidget | None, templates: Sequence[Template], chosen: str) -> Template | None:
+    """The template a person chooses for a new canvas, or None when they cancel."""
+    gallery = NewCanvasGallery(parent, templates, chosen)
+    try:
+        return gallery.template() if gallery.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        gallery.deleteLater()
