@@ -190,6 +190,29 @@ class MainWindow(QMainWindow):
         else:
             self.new_canvas(template)
 
+    def ask_change_kind(self) -> None:
+        """Change Canvas Kind: the gallery of the other templates, each saying where the notes would go; then the
+        canvas on the one chosen, in one undo step, and what went where on the status line."""
+        from editor.fileformat.templates import template_library
+        from editor.gui.commands import ReplaceCanvas
+        from editor.gui.new_gallery import CHANGE, ask_template
+        from editor.model.kinds import changed_kind, summary
+
+        if self.sessions.sharing is not None:
+            self.say("The kind of a shared canvas cannot change while the session runs: end it first.")
+            return
+        self.board.finish_editing()
+        canvas = self.document.canvas
+        others = [template for template in template_library() if template.id != canvas.template.id]
+        template = ask_template(self, others, "", CHANGE, lambda template: summary(changed_kind(canvas, template)[1]))
+        if template is None:
+            return
+        changed, went = changed_kind(canvas, template)
+        before = canvas.template.name
+        self.document.push(ReplaceCanvas(canvas, changed, f"Change to {template.name}"))
+        if canvas.template is template:  # not refused (a read-only canvas)
+            self.say(f"Now a {template.name}. {summary(went)} Undo brings the {before} back.", 0)
+
     def new_window(self, template: Template | None = None) -> MainWindow:
         """A second window with a new canvas, beside this one (notes copy and paste between them)."""
         window = MainWindow(Document(Canvas(template or default_template())), session=self.session)

@@ -4,8 +4,9 @@ credit; Enter or a double-click makes the canvas."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import NamedTuple
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -25,6 +26,24 @@ from editor.export.options import ExportOptions
 from editor.export.render import board_scene, picture
 from editor.model import Canvas, Template
 
+
+class Purpose(NamedTuple):
+    name: str  # the dialog's object name
+    title: str
+    intro: str
+    button: str
+
+
+NEW = Purpose(
+    "newCanvasGallery", "New Canvas", "Choose a canvas. You can change its kind later, and no note is lost.", "&Create"
+)
+CHANGE = Purpose(
+    "changeKindGallery",
+    "Change Canvas Kind",
+    "Choose the canvas kind to move the notes to. Notes go to the block of the same meaning; every other note goes "
+    "to the parking lot. Undo brings the canvas back as it was.",
+    "&Change",
+)
 THUMBNAIL = QSize(280, 180)  # a board's picture in the gallery, in the screen's own pixels
 TEMPLATE_ID = Qt.ItemDataRole.UserRole
 
@@ -42,15 +61,25 @@ def board_picture(template: Template, size: QSize, pixel_ratio: float = 1.0) -> 
 
 
 class NewCanvasGallery(QDialog):
-    """Choose the template of a new canvas; `chosen` is the template selected at first."""
+    """Choose a template: for a new canvas, or (with `purpose` CHANGE) for the open one, each described with what
+    `describe` says would happen; `chosen` is the template selected at first."""
 
-    def __init__(self, parent: QWidget | None, templates: Sequence[Template], chosen: str = "") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        templates: Sequence[Template],
+        chosen: str = "",
+        purpose: Purpose | None = None,
+        describe: Callable[[Template], str] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("newCanvasGallery")
-        self.setWindowTitle("New Canvas")
+        purpose = purpose or NEW
+        self.setObjectName(purpose.name)
+        self.setWindowTitle(purpose.title)
         self._templates = {template.id: template for template in templates}
+        self._describe = describe
         layout = QVBoxLayout(self)
-        intro = QLabel("Choose a canvas. You can change its kind later, and no note is lost.", self)
+        intro = QLabel(purpose.intro, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choices = self._choices(templates)
@@ -62,7 +91,7 @@ class NewCanvasGallery(QDialog):
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.create_button = buttons.addButton("&Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(purpose.button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -112,12 +141,19 @@ class NewCanvasGallery(QDialog):
         self.details.setText(
             f"<b>{escape(template.name)}</b>: {blocks} blocks. {escape(template.description)}"
             f"<br><small>{escape(template.credit)}</small>"
+            + (f"<p>{escape(self._describe(template))}</p>" if self._describe else "")
         )
 
 
-def ask_template(parent: QWidget | None, templates: Sequence[Template], chosen: str) -> Template | None:
-    """The template a person chooses for a new canvas, or None when they cancel."""
-    gallery = NewCanvasGallery(parent, templates, chosen)
+def ask_template(
+    parent: QWidget | None,
+    templates: Sequence[Template],
+    chosen: str,
+    purpose: Purpose | None = None,
+    describe: Callable[[Template], str] | None = None,
+) -> Template | None:
+    """The template a person chooses, or None when they cancel."""
+    gallery = NewCanvasGallery(parent, templates, chosen, purpose, describe)
     try:
         return gallery.template() if gallery.exec() == QDialog.DialogCode.Accepted else None
     finally:

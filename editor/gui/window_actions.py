@@ -51,6 +51,8 @@ class Window(Workshop, Messages, Protocol):
     # Its file workflow (and, as Messages, how it tells the person something).
     def ask_new_canvas(self, in_new_window: bool = False) -> None: ...
 
+    def ask_change_kind(self) -> None: ...
+
     def ask_open(self) -> None: ...
 
     def open_other(self, path: Path) -> None: ...
@@ -122,6 +124,8 @@ class WindowActions:
         w, menu = self.window, self.file_menu
         self.action(menu, "&New…", w.ask_new_canvas, QKeySequence.StandardKey.New)
         self.action(menu, "New &Window…", lambda: w.ask_new_canvas(in_new_window=True), "Ctrl+Shift+N")
+        kind = "Move this canvas's notes to another kind of canvas, such as the Lean Canvas; nothing is lost"
+        self.action(menu, "Change Canvas &Kind…", w.ask_change_kind, tip=kind, name="changeKind")
         self.action(menu, "&Open…", w.ask_open, QKeySequence.StandardKey.Open)
         menu.addMenu(self.recent_menu)
         # Read when opened, so that every window lists the files opened or saved in any of them.

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 from driving import at, block_point, click, keys, on_next_modal, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -18,14 +18,14 @@ from editor.export.options import ExportOptions
 from editor.fileformat import available_templates, load_template
 from editor.gui.main_window import MainWindow
 from editor.gui.new_gallery import TEMPLATE_ID, NewCanvasGallery
-from editor.model import Canvas
+from editor.model import PARKING_LOT, Canvas
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 OpenApp = Callable[..., MainWindow]
 
 
-def choose_in_gallery(window: MainWindow, template_id: str, shortcut: Qt.KeyboardModifier = CTRL) -> list[QWidget]:
-    """File > New (or New Window, with Shift): double-click the template's picture in the gallery."""
+def choose_in_gallery(window: MainWindow, template_id: str) -> list[QWidget]:
+    """File > New: double-click the template's picture in the gallery."""
 
     def pick(gallery: QWidget) -> None:
         assert isinstance(gallery, NewCanvasGallery)
@@ -38,15 +38,19 @@ def choose_in_gallery(window: MainWindow, template_id: str, shortcut: Qt.Keyboar
         QTest.mouseDClick(choices.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
     seen = on_next_modal(pick)
-    keys(window, Qt.Key.Key_N, shortcut)
-    made = QApplication.topLevelWidgets()[-1] if shortcut != CTRL else window
-    for _ in range(100):  # offscreen Qt has no window manager to give the window back its focus at once
-        made.activateWindow()
-        if QApplication.activeWindow() is made:
-            break
-        QTest.qWait(10)
-    assert QApplication.activeWindow() is made
+    keys(window, Qt.Key.Key_N, CTRL)
+    back_to(window)
     return seen
+
+
+def back_to(window: QWidget) -> None:
+    """Activate the window once the modal dialog has gone: offscreen Qt has no window manager to do it."""
+    for _ in range(100):
+        window.activateWindow()
+        if QApplication.activeWindow() is window:
+            return
+        QTest.qWait(10)
+    raise AssertionError(f"{window} never became the active window")
 
 
 def add_note(window: MainWindow, block_id: str, text: str) -> None:
@@ -110,3 +114,37 @@ def read_back(path: Path, canvas: Canvas) -> None:
         assert all(block.title in markdown for block in canvas.template.blocks)
     else:
         raise AssertionError(f"no reader for {kind}")
+
+
+def test_change_canvas_kind_to_the_lean_canvas_and_back_in_one_undo_step_each(open_app: OpenApp) -> None:
+    window = open_app(None)  # the TikTok example, a Business Model Canvas
+    canvas = window.document.canvas
+    before = {note.id: (block_id, note.content()) for block_id, note in canvas.all_notes()}
+    propositions = [note.id for note in canvas.notes("value_propositions")]
+    steps = window.document.stack.count()
+    told: list[str] = []
+
+    def choose_lean(gallery: QWidget) -> None:
+        assert isinstance(gallery, NewCanvasGallery) and gallery.objectName() == "changeKindGallery"
+        ids = [gallery.choices.item(row).data(TEMPLATE_ID) for row in range(gallery.choices.count())]
+        assert "business-model-canvas" not in ids and "lean-canvas" in ids  # the other kinds
+        item = gallery.choices.item(ids.index("lean-canvas"))
+        gallery.choices.setCurrentItem(item)
+        told.append(gallery.details.text())
+        QTest.keyClick(gallery.choices, Qt.Key.Key_Return)
+
+    on_next_modal(choose_lean)
+    window.findChild(QAction, "changeKind").trigger()
+    assert "Value Propositions goes to Unique Value Proposition" in told[0] and "To the parking lot" in told[0]
+    assert canvas.template.id == "lean-canvas"
+    assert set(window.board.blocks) == {*canvas.template.block_ids, PARKING_LOT}  # the parked notes show
+    assert [note.id for note in canvas.notes("unique_value_proposition")] == propositions
+    assert {note.id for _, note in canvas.all_notes()} == set(before)  # nothing lost
+    assert set(window.board.notes) == set(before)  # and every note is on the board
+    assert window.document.stack.count() == steps + 1
+    assert window.statusBar().currentMessage().startswith("Now a Lean Canvas.")
+    back_to(window)
+    keys(window, Qt.Key.Key_Z, CTRL)
+    assert canvas.template.id == "business-model-canvas"
+    assert {note.id: (block_id, note.content()) for block_id, note in canvas.all_notes()} == before
+    assert set(window.board.blocks) == set(canvas.template.block_ids)
