@@ -21,6 +21,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return validate(args[1:])
     if args and args[0] == "export":
         return export(args[1:])
+    if args and args[0] == "new":
+        return new(args[1:])
     if args and args[0] == "serve":
         return serve(args[1:])
     if args and args[0] == "join":
@@ -29,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="canvas-editor",
         description="Design business models on canvases such as the Business Model Canvas.",
         epilog="commands (each has --help):\n"
-        "  validate FILE...        check canvas files without opening a window;\n"
+        "  new FILE --template ID  make an empty canvas file of a kind (lean-canvas, ...)\n"
+        "  validate FILE...        check canvas and template files without opening a window;\n"
         "                          prints FILE:LINE:COL: message for each problem\n"
         "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window\n"
         "  serve FILE              share a canvas with the people who have its link, without a window\n"
@@ -110,22 +113,73 @@ def no_display() -> str:
 
 
 def validate(argv: Sequence[str]) -> int:
-    """Exit 0 when every file is a valid canvas, 1 when any is not (each problem printed), 2 for usage errors."""
-    parser = argparse.ArgumentParser(prog="canvas-editor validate", description="Check canvas files.")
+    """Exit 0 when every file is a valid canvas or template, 1 when any is not (each problem printed), 2 for usage
+    errors."""
+    parser = argparse.ArgumentParser(
+        prog="canvas-editor validate",
+        description="Check canvas files, and template files (a file with 'columns' and no 'format' is a template).",
+    )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     options = parser.parse_args(argv)
     from editor.fileformat import CanvasFileError, load_canvas
+    from editor.fileformat.templates import is_template, read_template
 
     failed = 0
     for path in options.files:
         try:
-            canvas = load_canvas(path)
+            if path.is_file() and is_template(path.read_bytes()):
+                template = read_template(path)
+                print(f"{path}: ok (the template {template.name}, {len(template.blocks)} blocks)")
+            else:
+                print(f"{path}: ok ({load_canvas(path).note_count()} notes)")
         except CanvasFileError as error:
             failed += 1
             print(error, file=sys.stdout)
-            continue
-        print(f"{path}: ok ({canvas.note_count()} notes)")
     return 1 if failed else 0
+
+
+def new(argv: Sequence[str]) -> int:
+    """Write an empty canvas of a template; exit 1 when the file exists or the template is not there."""
+    from editor.fileformat.templates import available_templates
+
+    parser = argparse.ArgumentParser(
+        prog="canvas-editor new",
+        description="Make an empty canvas file of a kind, to fill in the window or by hand.",
+        epilog="example:\n  canvas-editor new --template lean-canvas plan.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--template",
+        default="business-model-canvas",
+        metavar="TEMPLATE",
+        help=f"a template's id ({', '.join(available_templates())}) or a template file (default: "
+        "business-model-canvas)",
+    )
+    options = parser.parse_args(argv)
+    from editor.fileformat import CanvasFileError, save_canvas
+    from editor.fileformat.templates import load_template, read_template
+    from editor.model import Canvas
+
+    path: Path = options.file
+    if path.exists():
+        print(f"canvas-editor new: {path} exists already; choose another name.", file=sys.stderr)
+        return 1
+    try:
+        if options.template in available_templates():
+            template = load_template(options.template)
+        elif Path(options.template).is_file():
+            template = read_template(Path(options.template))
+        else:
+            known = ", ".join(available_templates())
+            print(f"canvas-editor new: no template {options.template!r}; there are {known}.", file=sys.stderr)
+            return 1
+        save_canvas(Canvas(template), path)
+    except CanvasFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{path}: a new {template.name}")
+    return 0
 
 
 def export(argv: Sequence[str]) -> int:

@@ -140,3 +140,46 @@ def test_join_with_no_display_says_so_in_one_sentence() -> None:
     env.pop("QT_QPA_PLATFORM", None)
     result = run_cli("join", "ws://192.168.1.23:8765/room?k=key", env=env)
     assert result.returncode == 1 and "no display" in result.stderr and result.stderr.count("\n") == 1
+
+
+# new, and templates
+
+
+def test_new_writes_an_empty_canvas_of_the_template_and_never_over_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editor.fileformat import load_canvas
+
+    plan = tmp_path / "plan.yaml"
+    assert main(["new", "--template", "lean-canvas", str(plan)]) == 0
+    assert capsys.readouterr().out == f"{plan}: a new Lean Canvas\n"
+    canvas = load_canvas(plan)
+    assert canvas.template.id == "lean-canvas" and canvas.note_count() == 0
+    plan.write_text(plan.read_text() + "title: Mine\n")
+    assert main(["new", str(plan)]) == 1  # exists: left alone
+    assert "exists already" in capsys.readouterr().err and load_canvas(plan).title == "Mine"
+    assert main(["new", "--template", "value-proposition-canvas", str(tmp_path / "vpc.yaml")]) == 1
+    assert (
+        "no template 'value-proposition-canvas'; there are business-model-canvas, lean-canvas"
+        in capsys.readouterr().err
+    )
+    assert not (tmp_path / "vpc.yaml").exists()
+
+
+def test_validate_checks_template_files_with_located_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from editor import paths
+
+    lean = paths.templates_dir() / "lean-canvas.yaml"
+    bad = tmp_path / "retro.yaml"
+    bad.write_text(
+        "id: Retro Board\nname: Retro\ncredit: ours\ncolumns: 2\nrows: 1\n"
+        "header:\n  - {id: title, label: Title}\n"
+        "blocks:\n  - {id: went_well, title: Went well, grid: [0, 0, 1, 1]}\n"
+        "  - {id: went_well, title: To change, grid: [1, 0, 1, 1]}\n"
+    )
+    assert main(["validate", str(lean), str(bad)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{lean}: ok (the template Lean Canvas, 9 blocks)"
+    assert lines[1] == f"{bad}:1:5: a template's id is lower-case letters, digits and '-': not 'Retro Board'."
+    assert lines[2].startswith(f"{bad}:7:5: 'title' cannot name a header field")
+    assert lines[3] == f"{bad}:10:5: two blocks have the id 'went_well'."

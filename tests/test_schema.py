@@ -77,3 +77,16 @@ def test_the_schema_takes_any_templates_header_fields_and_blocks() -> None:
     assert VALIDATOR.is_valid(other)
     assert not VALIDATOR.is_valid({**other, "owner": ["not", "text"]})
     assert not VALIDATOR.is_valid({**other, "Owner Name": "keys are ids"})
+
+
+TEMPLATE_SCHEMA = json.loads((paths.resources_dir() / "schema" / "template.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("template", sorted(paths.templates_dir().glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_shipped_template_validates_against_the_template_schema(template: Path) -> None:
+    jsonschema.Draft202012Validator.check_schema(TEMPLATE_SCHEMA)
+    validator = jsonschema.Draft202012Validator(TEMPLATE_SCHEMA)
+    data = yaml.safe_load(template.read_text(encoding="utf-8"))
+    validator.validate(data)
+    assert not validator.is_valid({**data, "colums": 3})
+    assert not validator.is_valid({**data, "blocks": [{**data["blocks"][0], "grid": [0, 0, 1]}]})

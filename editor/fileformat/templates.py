@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from editor import paths
-from editor.errors import CanvasFileError
+from editor.errors import CanvasFileError, quote
 from editor.fileformat import yamlsafe
 from editor.fileformat.node_reader import Reader
-from editor.fileformat.yamlsafe import Mapping
+from editor.fileformat.yamlsafe import Mapping, Node
 from editor.model import BlockSpec, HeaderField, Template
 
 # The template of a canvas file that names none, and of a new canvas.
 DEFAULT_TEMPLATE = "business-model-canvas"
+MAX_GRID = 100  # columns, and rows
+MAX_BLOCKS = 100
+# A canvas file's own top-level keys, which no header field may take.
+CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot"})
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+_TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def default_template() -> Template:
@@ -22,6 +29,15 @@ def default_template() -> Template:
 
 def available_templates() -> list[str]:
     return sorted(path.stem for path in paths.templates_dir().glob("*.yaml"))
+
+
+def is_template(data: bytes) -> bool:
+    """Whether a file's bytes are a template rather than a canvas: a mapping with 'columns' and no 'format'."""
+    try:
+        root = yamlsafe.parse(data, "<template?>", max_depth=6)
+    except CanvasFileError:
+        return False
+    return isinstance(root, Mapping) and "columns" in root.items and "format" not in root.items
 
 
 def template_library() -> list[Template]:
@@ -40,6 +56,7 @@ def load_template(template_id: str) -> Template:
 
 
 def read_template(path: Path) -> Template:
+    """A template file. Raises CanvasFileError with every problem and where it is."""
     source = str(path)
     try:
         data = path.read_bytes()
@@ -47,58 +64,91 @@ def read_template(path: Path) -> Template:
         raise CanvasFileError.whole(source, f"cannot read the template: {error.strerror}.") from None
     root = yamlsafe.parse(data, source, max_depth=6)
     reader = Reader(source)
-    top = reader.mapping(root, "the template", whole=True)
+    template = template_from(reader, reader.mapping(root, "the template", whole=True))
+    reader.finish()
+    return template
+
+
+def template_from(reader: Reader, top: Mapping) -> Template:
+    """A template from its mapping, in a template file or a canvas file that carries its template; problems are
+    noted on `reader`, which the caller finishes."""
     reader.keys(top, ["id", "name", "credit", "description", "columns", "rows", "header", "blocks", "fill_order"])
     columns = reader.integer(reader.required(top, "columns"), "columns", minimum=1)
     rows = reader.integer(reader.required(top, "rows"), "rows", minimum=1)
-    header = tuple(
-        HeaderField(
-            reader.text(reader.required(item, "id"), "id"),
-            reader.text(reader.required(item, "label"), "label"),
-        )
-        for item in (reader.mapping(node, "a header field") for node in reader.items(top, "header"))
-    )
-    blocks = []
-    for node in reader.items(top, "blocks"):
-        item = reader.mapping(node, "a block")
-        reader.keys(item, ["id", "title", "meaning", "grid", "questions"])
-        grid_node = reader.required(item, "grid")
-        grid = [reader.integer(cell, "grid", minimum=0) for cell in reader.sequence(grid_node, "grid")]
-        if len(grid) != 4 or grid[0] + grid[2] > columns or grid[1] + grid[3] > rows or 0 in grid[2:]:
-            reader.problem(grid_node, "grid is [column, row, column span, row span] inside the template's grid.")
+    if columns > MAX_GRID or rows > MAX_GRID:
+        reader.problem(top, f"a template's grid has at most {MAX_GRID} columns and {MAX_GRID} rows.")
+    header: list[HeaderField] = []
+    for node in reader.items(top, "header"):
+        item = reader.mapping(node, "a header field")
+        reader.keys(item, ["id", "label"])
+        field_id = _identifier(reader, reader.required(item, "id"), "a header field's id")
+        if field_id in CANVAS_KEYS or field_id in {field.id for field in header}:
+            reader.problem(node, f"{quote(field_id)} cannot name a header field: a canvas file uses it already.")
             continue
-        blocks.append(
-            BlockSpec(
-                id=reader.text(reader.required(item, "id"), "id"),
-                title=reader.text(reader.required(item, "title"), "title"),
-                questions=tuple(reader.text(q, "a question") for q in reader.items(item, "questions")),
-                column=grid[0],
-                row=grid[1],
-                column_span=grid[2],
-                row_span=grid[3],
-                meaning=_optional_text(reader, item, "meaning"),
-            )
-        )
+        header.append(HeaderField(field_id, reader.text(reader.required(item, "label"), "label")))
+    blocks: list[BlockSpec] = []
+    block_nodes = reader.items(top, "blocks")
+    if len(block_nodes) > MAX_BLOCKS:
+        reader.problem(top.items["blocks"][1], f"a template has at most {MAX_BLOCKS} blocks.")
+    for node in block_nodes[:MAX_BLOCKS]:
+        block = _block(reader, node, columns, rows)
+        if block is not None and block.id in {other.id for other in blocks}:
+            reader.problem(node, f"two blocks have the id {quote(block.id)}.")
+        elif block is not None:
+            blocks.append(block)
     fill_order = tuple(reader.text(node, "fill_order") for node in reader.items(top, "fill_order"))
-    ids = {block.id for block in blocks}
-    if set(fill_order) != ids and "fill_order" in top.items:
+    ids = [block.id for block in blocks]
+    if "fill_order" in top.items and sorted(fill_order) != sorted(ids):
         reader.problem(top.items["fill_order"][1], "fill_order must name every block exactly once.")
-    template_id = reader.text(reader.required(top, "id"), "id")
-    name = reader.text(reader.required(top, "name"), "name")
-    credit = reader.text(reader.required(top, "credit"), "credit")
-    description = _optional_text(reader, top, "description")
-    reader.finish()
     return Template(
-        id=template_id,
-        name=name,
-        credit=credit,
+        id=_template_id(reader, reader.required(top, "id")),
+        name=reader.text(reader.required(top, "name"), "name"),
+        credit=reader.text(reader.required(top, "credit"), "credit"),
         columns=columns,
         rows=rows,
-        header=header,
+        header=tuple(header),
         blocks=tuple(blocks),
         fill_order=fill_order or tuple(ids),
-        description=description,
+        description=_optional_text(reader, top, "description"),
     )
+
+
+def _block(reader: Reader, node: Node, columns: int, rows: int) -> BlockSpec | None:
+    item = reader.mapping(node, "a block")
+    reader.keys(item, ["id", "title", "meaning", "grid", "questions"])
+    grid_node = reader.required(item, "grid")
+    grid = [reader.integer(cell, "grid", minimum=0) for cell in reader.sequence(grid_node, "grid")]
+    if len(grid) != 4 or grid[0] + grid[2] > columns or grid[1] + grid[3] > rows or 0 in grid[2:]:
+        reader.problem(grid_node, "grid is [column, row, column span, row span] inside the template's grid.")
+        return None
+    meaning = reader.optional(item, "meaning")
+    return BlockSpec(
+        id=_identifier(reader, reader.required(item, "id"), "a block's id"),
+        title=reader.text(reader.required(item, "title"), "title"),
+        questions=tuple(reader.text(q, "a question") for q in reader.items(item, "questions")),
+        column=grid[0],
+        row=grid[1],
+        column_span=grid[2],
+        row_span=grid[3],
+        meaning="" if meaning is None else _identifier(reader, meaning, "a block's meaning"),
+    )
+
+
+def _identifier(reader: Reader, node: Node, what: str) -> str:
+    """A block's or field's id: it becomes a key of canvas files, so lower case, digits and underscores."""
+    value = reader.text(node, what)
+    if not _IDENTIFIER.fullmatch(value):
+        reader.problem(
+            node, f"{what} is lower-case letters, digits and '_', starting with a letter: not {quote(value)}."
+        )
+    return value
+
+
+def _template_id(reader: Reader, node: Node) -> str:
+    value = reader.text(node, "id")
+    if not _TEMPLATE_ID.fullmatch(value):
+        reader.problem(node, f"a template's id is lower-case letters, digits and '-': not {quote(value)}.")
+    return value
 
 
 def _optional_text(reader: Reader, mapping: Mapping, key: str) -> str:
