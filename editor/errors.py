@@ -60,3 +60,12 @@ class CanvasFileError(Exception):
     @property
     def first(self) -> Problem:
         return self.problems[0]
+
+
+class UnknownTemplateError(CanvasFileError):
+    """A canvas file names a template this program does not have, and does not carry it: its notes can still be
+    read on a plain grid of its blocks (editor.fileformat.reader.read_on_plain_grid)."""
+
+    def __init__(self, source: str, problems: list[Problem], template_id: str) -> None:
+        super().__init__(source, problems)
+        self.template_id = template_id

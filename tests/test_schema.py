@@ -9,13 +9,17 @@ import jsonschema
 import pytest
 import yaml
 from canvases import BMC
+from referencing import Registry, Resource
 
 from editor import paths
 from editor.fileformat import dump_canvas, load_canvas, save_canvas
 from editor.model import PALETTE, Canvas, Note
 
 SCHEMA = json.loads(paths.schema_path().read_text(encoding="utf-8"))
-VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+TEMPLATE_SCHEMA = json.loads((paths.resources_dir() / "schema" / "template.schema.json").read_text(encoding="utf-8"))
+# The canvas schema refers to the template schema beside it, as an editor's YAML support finds it.
+REGISTRY = Registry().with_resource(TEMPLATE_SCHEMA["$id"], Resource.from_contents(TEMPLATE_SCHEMA))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, registry=REGISTRY)
 
 
 def as_json(text: str) -> object:
@@ -79,9 +83,6 @@ def test_the_schema_takes_any_templates_header_fields_and_blocks() -> None:
     assert not VALIDATOR.is_valid({**other, "Owner Name": "keys are ids"})
 
 
-TEMPLATE_SCHEMA = json.loads((paths.resources_dir() / "schema" / "template.schema.json").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("template", sorted(paths.templates_dir().glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_shipped_template_validates_against_the_template_schema(template: Path) -> None:
     jsonschema.Draft202012Validator.check_schema(TEMPLATE_SCHEMA)
@@ -90,3 +91,17 @@ def test_every_shipped_template_validates_against_the_template_schema(template: 
     validator.validate(data)
     assert not validator.is_valid({**data, "colums": 3})
     assert not validator.is_valid({**data, "blocks": [{**data["blocks"][0], "grid": [0, 0, 1]}]})
+
+
+def test_a_canvas_that_carries_its_template_validates() -> None:
+    from editor.fileformat import dump_canvas
+    from editor.fileformat.templates import load_template
+
+    carried = load_template("team-canvas")._replace(name="Our Team Canvas")
+    text = dump_canvas(Canvas(carried, blocks={"purpose": [Note("Make it easy")]}))
+    assert text.startswith("format: 1\ntemplate:\n  id: team-canvas\n")
+    VALIDATOR.validate(as_json(text))
+    data = as_json(text)
+    assert isinstance(data, dict)
+    data["template"]["blocks"][0]["grid"] = [0, 0]
+    assert not VALIDATOR.is_valid(data)

@@ -15,6 +15,7 @@ from collections.abc import Hashable, Iterator
 from collections.abc import Sequence as Seq
 from typing import Any
 
+from editor.fileformat.templates import written_template
 from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence
 from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas
 
@@ -269,6 +270,8 @@ class _TopMaker:
 
             entry.section = cut.section(node, colour, children, stop)
             return entry
+        if key == "template" and isinstance(node, Scalar):  # its id: kept while the template is a shipped one
+            return cut.leaf(key, node.value, first, stop)
         return cut.leaf(key, top_value(canvas, key), first, stop)
 
     def notes(self, block_id: str, node: Node, first: int, stop: int) -> Entry:
@@ -297,7 +300,7 @@ def top_value(canvas: Canvas, key: str) -> Any:
     if key == "format":
         return None  # the reader accepts only the version it writes
     if key == "template":
-        return canvas.template.id
+        return written_template(canvas.template)
     if key == "title":
         return canvas.title
     if key == "legend":

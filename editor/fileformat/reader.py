@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import math
 import os
 
-from editor.errors import CanvasFileError, quote
+from editor.errors import CanvasFileError, Problem, UnknownTemplateError, quote
 from editor.fileformat import yamlsafe
 from editor.fileformat.disk import FileState, NotAFileError, read_regular
 from editor.fileformat.layout import Layout, build
 from editor.fileformat.node_reader import Reader, did_you_mean
-from editor.fileformat.templates import DEFAULT_TEMPLATE, available_templates, load_template
+from editor.fileformat.templates import (
+    CANVAS_KEYS,
+    DEFAULT_TEMPLATE,
+    IDENTIFIER,
+    TEMPLATE_ID,
+    available_templates,
+    load_template,
+    template_from,
+)
 from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence
-from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, Note, Template
+from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, BlockSpec, Canvas, HeaderField, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_VALUES, too_many_notes
 from editor.model.note import valid_note_id
@@ -80,9 +89,43 @@ def parse_canvas(data: bytes, source: str = "<canvas>") -> Canvas:
     return _guarded(data, source)[0]
 
 
-def _guarded(data: bytes, source: str) -> tuple[Canvas, Mapping]:
+def read_on_plain_grid(data: bytes, source: str = "<canvas>") -> Canvas:
+    """A canvas whose template this program lacks (UnknownTemplateError), on a plain grid of the blocks its file
+    names, in the file's order, titled from their ids; its other top-level texts are header fields, so that nothing
+    it says is lost. Raises CanvasFileError for a file that is not a canvas file otherwise."""
+    notes = parse_notes(data, source)
+    root = yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
+    assert isinstance(root, Mapping)  # parse_notes read it as one
+    named = root.items.get("template", (None, None))[1]
+    name = named.value if isinstance(named, Scalar) else "unknown"
+    block_ids = [block_id for block_id in dict.fromkeys(block_id for block_id, _ in notes) if block_id != PARKING_LOT]
+    block_ids = [block_id for block_id in block_ids if IDENTIFIER.fullmatch(block_id)] or ["notes"]
+    columns = math.ceil(math.sqrt(len(block_ids)))
+    blocks = tuple(
+        BlockSpec(block_id, block_id.replace("_", " ").title(), (), index % columns, index // columns, 1, 1)
+        for index, block_id in enumerate(block_ids)
+    )
+    fields = [
+        key
+        for key, (_, value) in root.items.items()
+        if isinstance(value, Scalar) and key not in CANVAS_KEYS and IDENTIFIER.fullmatch(key)
+    ]
+    template = Template(
+        id=name if TEMPLATE_ID.fullmatch(name) else "unknown",
+        name=f"{name} (its blocks on a plain grid)",
+        credit="",
+        columns=columns,
+        rows=math.ceil(len(block_ids) / columns),
+        header=tuple(HeaderField(key, key.replace("_", " ").capitalize()) for key in fields),
+        blocks=blocks,
+        fill_order=tuple(block_ids),
+    )
+    return _guarded(data, source, template)[0]
+
+
+def _guarded(data: bytes, source: str, template: Template | None = None) -> tuple[Canvas, Mapping]:
     try:
-        return _parse(data, source)
+        return _parse(data, source, template)
     except CanvasFileError:
         raise
     except (RecursionError, MemoryError):
@@ -91,7 +134,7 @@ def _guarded(data: bytes, source: str) -> tuple[Canvas, Mapping]:
         raise CanvasFileError.whole(source, f"the file cannot be read ({type(error).__name__}: {error}).") from None
 
 
-def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
+def _parse(data: bytes, source: str, template: Template | None = None) -> tuple[Canvas, Mapping]:
     root = yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
     if root is None:
         raise CanvasFileError.at(source, 1, 1, "the file is empty; a canvas file starts with 'format: 1'.")
@@ -99,7 +142,7 @@ def _parse(data: bytes, source: str) -> tuple[Canvas, Mapping]:
     ids: dict[str, Node] = {}
     top = reader.mapping(root, "a canvas file", whole=True)
     _check_format(reader, top)
-    template = _template(reader, top)
+    template = template or _template(reader, top)
     reader.keys(
         top, ["format", "template", "title", *template.header_ids, "legend", "blocks", PARKING_LOT], "at the top"
     )
@@ -163,14 +206,24 @@ def _check_format(reader: Reader, top: Mapping) -> None:
 
 
 def _template(reader: Reader, top: Mapping) -> Template:
+    """The canvas's template: named by its id (a shipped template), or carried whole in the file."""
     node = reader.optional(top, "template")
     if node is None:
         return load_template(DEFAULT_TEMPLATE)
+    if isinstance(node, Mapping):
+        template = template_from(reader, node)
+        if reader.problems:
+            raise reader.error()  # the rest of the file is read against its blocks
+        return template
     name = reader.text(node, "'template'")
     try:
         return load_template(name)
     except KeyError:
-        raise reader.stop(node, f"unknown template {quote(name)}.{did_you_mean(name, available_templates())}") from None
+        raise UnknownTemplateError(reader.source, [Problem(node.line, node.column, _unknown(name))], name) from None
+
+
+def _unknown(name: str) -> str:
+    return f"unknown template {quote(name)}, and the file does not carry it.{did_you_mean(name, available_templates())}"
 
 
 def _legend(reader: Reader, node: Node | None) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 from editor import paths
 from editor.errors import CanvasFileError, quote
@@ -19,16 +20,52 @@ MAX_GRID = 100  # columns, and rows
 MAX_BLOCKS = 100
 # A canvas file's own top-level keys, which no header field may take.
 CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot"})
-_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
-_TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def default_template() -> Template:
     return load_template(DEFAULT_TEMPLATE)
 
 
+@functools.cache
+def shipped_templates() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in paths.templates_dir().glob("*.yaml")))
+
+
 def available_templates() -> list[str]:
-    return sorted(path.stem for path in paths.templates_dir().glob("*.yaml"))
+    return list(shipped_templates())
+
+
+def is_shipped(template: Template) -> bool:
+    """Whether a template is one this program ships, as shipped: a canvas file then names it by its id alone."""
+    return template.id in shipped_templates() and load_template(template.id) == template
+
+
+def written_template(template: Template) -> str | dict[str, Any]:
+    """What a canvas file says under 'template': a shipped template's id, or any other template whole (as its
+    template file says it), so that a colleague without that template sees the same board."""
+    if is_shipped(template):
+        return template.id
+    data: dict[str, Any] = {"id": template.id, "name": template.name, "credit": template.credit}
+    if template.description:
+        data["description"] = template.description
+    data |= {"columns": template.columns, "rows": template.rows}
+    if template.header:
+        data["header"] = [{"id": field.id, "label": field.label} for field in template.header]
+    data["blocks"] = [_block_data(block) for block in template.blocks]
+    data["fill_order"] = list(template.fill_order)
+    return data
+
+
+def _block_data(block: BlockSpec) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": block.id, "title": block.title}
+    if block.meaning:
+        data["meaning"] = block.meaning
+    data["grid"] = (block.column, block.row, block.column_span, block.row_span)  # a tuple: written [c, r, w, h]
+    if block.questions:
+        data["questions"] = list(block.questions)
+    return data
 
 
 def is_template(data: bytes) -> bool:
@@ -50,7 +87,7 @@ def template_library() -> list[Template]:
 def load_template(template_id: str) -> Template:
     """The shipped template with this id. Raises KeyError for an unknown id."""
     path = paths.templates_dir() / f"{template_id}.yaml"
-    if template_id not in available_templates():
+    if template_id not in shipped_templates():
         raise KeyError(template_id)
     return read_template(path)
 
@@ -137,7 +174,7 @@ def _block(reader: Reader, node: Node, columns: int, rows: int) -> BlockSpec | N
 def _identifier(reader: Reader, node: Node, what: str) -> str:
     """A block's or field's id: it becomes a key of canvas files, so lower case, digits and underscores."""
     value = reader.text(node, what)
-    if not _IDENTIFIER.fullmatch(value):
+    if not IDENTIFIER.fullmatch(value):
         reader.problem(
             node, f"{what} is lower-case letters, digits and '_', starting with a letter: not {quote(value)}."
         )
@@ -146,7 +183,7 @@ def _identifier(reader: Reader, node: Node, what: str) -> str:
 
 def _template_id(reader: Reader, node: Node) -> str:
     value = reader.text(node, "id")
-    if not _TEMPLATE_ID.fullmatch(value):
+    if not TEMPLATE_ID.fullmatch(value):
         reader.problem(node, f"a template's id is lower-case letters, digits and '-': not {quote(value)}.")
     return value
 

@@ -17,10 +17,10 @@ from editor.fileformat.atomic import write_atomically
 from editor.fileformat.disk import FileState
 from editor.fileformat.layout import Entry, Layout, Section, note_keys, note_values
 from editor.fileformat.reader import FORMAT_VERSION, parse_canvas
-from editor.fileformat.templates import DEFAULT_TEMPLATE
+from editor.fileformat.templates import default_template, written_template
 from editor.fileformat.yaml_text import dump, flow, items, note_data, shift, trailing_comment
 from editor.fileformat.yamlsafe import MAX_BYTES
-from editor.model import PARKING_LOT, Canvas
+from editor.model import PARKING_LOT, Canvas, Template
 from editor.model.limits import excess
 
 CHUNK = 200  # notes rendered at a time; a background writer pauses between them (see dump_content)
@@ -38,7 +38,7 @@ class _Want(NamedTuple):
 class _Content(NamedTuple):
     """A canvas as the writer reads it: Canvas.content()'s values, with note ids to find each note's old lines."""
 
-    template_id: str
+    template: Template
     title: str
     fields: tuple[tuple[str, str], ...]
     legend: tuple[tuple[str, str], ...]
@@ -59,10 +59,10 @@ def dump_content(content: tuple[Any, ...], pause: Callable[[], None] | None = No
     thread while editing goes on. With `pause`, libyaml's emitter, which holds Python's lock while it writes, works on
     CHUNK notes at a time with `pause` called between them, so that a background writer never keeps the window
     waiting for long."""
-    template_id, title, fields, legend, blocks = content
+    template, title, fields, legend, blocks = content
     counter = iter(range(1 << 62))
     with_ids = tuple((block_id, tuple((next(counter), note) for note in notes)) for block_id, notes in blocks)
-    return render(_Content(template_id, title, fields, legend, with_ids), None, pause)[0]
+    return render(_Content(template, title, fields, legend, with_ids), None, pause)[0]
 
 
 def save_canvas(canvas: Canvas, path: str | os.PathLike[str], layout: Layout | None = None) -> tuple[FileState, Layout]:
@@ -135,7 +135,7 @@ def _render(
 def _plain(content: _Content) -> tuple[Any, ...]:
     """Canvas.content()'s snapshot of `content`: without note ids."""
     blocks = tuple((block_id, tuple(note for _, note in notes)) for block_id, notes in content.blocks)
-    return (content.template_id, content.title, content.fields, content.legend, blocks)
+    return (content.template, content.title, content.fields, content.legend, blocks)
 
 
 def _says(text: str, content: _Content) -> bool:
@@ -150,9 +150,7 @@ def _of_canvas(canvas: Canvas) -> _Content:
     blocks = tuple(
         (block_id, tuple((note.id, note.content()) for note in canvas.notes(block_id))) for block_id in canvas.block_ids
     )
-    return _Content(
-        canvas.template.id, canvas.title, tuple(canvas.fields.items()), tuple(canvas.legend.items()), blocks
-    )
+    return _Content(canvas.template, canvas.title, tuple(canvas.fields.items()), tuple(canvas.legend.items()), blocks)
 
 
 # Merging what the file says with what it should say
@@ -170,7 +168,7 @@ class _Writer:
         parked = next((notes for block_id, notes in content.blocks if block_id == PARKING_LOT), ())
         return [
             _Want("format", None),
-            _Want("template", content.template_id, content.template_id == DEFAULT_TEMPLATE),
+            _Want("template", written_template(content.template), content.template == default_template()),
             _Want("title", content.title, not content.title),
             *(_Want(field_id, value, not value) for field_id, value in content.fields),
             _Want("legend", content.legend, not content.legend),

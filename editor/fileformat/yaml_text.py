@@ -110,7 +110,14 @@ def items(text: str) -> list[str]:
 
 
 def flow(value: Any) -> Any:
-    return Flow(value) if isinstance(value, tuple) else value
+    """A value to dump: its tuples written on one line (`[0, 0, 2, 2]`), its lists and mappings as lines."""
+    if isinstance(value, tuple):
+        return Flow(value)
+    if isinstance(value, dict):
+        return {key: flow(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [flow(item) for item in value]
+    return value
 
 
 def note_data(content: tuple[Any, ...]) -> str | dict[str, Any]:

@@ -113,7 +113,7 @@ class Canvas:
     def content(self) -> tuple[Any, ...]:
         """Everything a file stores, as an immutable snapshot to compare later (note ids are not content)."""
         return (
-            self.template.id,
+            self.template,
             self._title,
             tuple(self._fields.items()),
             tuple(self._legend.items()),
