@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -28,6 +30,19 @@ def help_dir() -> Path:
 
 def templates_dir() -> Path:
     return resources_dir() / "templates"
+
+
+def user_templates_dir() -> Path:
+    """A person's own templates: the app's data folder (where Qt's QStandardPaths.AppDataLocation puts it for this
+    application and organisation, both named "Canvas Editor"), then templates/."""
+    app = Path("Canvas Editor") / "Canvas Editor"
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / app / "templates"
 
 
 def schema_path() -> Path:

@@ -216,6 +216,8 @@ def _template(reader: Reader, top: Mapping) -> Template:
             raise reader.error()  # the rest of the file is read against its blocks
         return template
     name = reader.text(node, "'template'")
+    if reader.problems:  # not a name (too long, not text): that is what is wrong
+        raise reader.error()
     try:
         return load_template(name)
     except KeyError:

@@ -34,18 +34,50 @@ def shipped_templates() -> tuple[str, ...]:
 
 
 def available_templates() -> list[str]:
-    return list(shipped_templates())
+    """The ids of every template this program has: the shipped ones, then the person's own."""
+    return [*shipped_templates(), *(template.id for template in user_templates()[0])]
+
+
+def user_templates() -> tuple[list[Template], list[CanvasFileError]]:
+    """The templates in the person's template folder, in the order of their names, and the files that are not
+    templates (with what is wrong). A template whose id a shipped one has is left out, with a problem."""
+    folder = paths.user_templates_dir()
+    try:
+        files = sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
+    except OSError:  # no folder yet, or one that cannot be read
+        return [], []
+    templates: list[Template] = []
+    problems: list[CanvasFileError] = []
+    for path in files:
+        try:
+            template = _read_user_template(path, path.stat().st_mtime_ns)
+        except (OSError, CanvasFileError) as error:
+            problems.append(
+                error if isinstance(error, CanvasFileError) else CanvasFileError.whole(str(path), str(error))
+            )
+            continue
+        if template.id in shipped_templates() or template.id in {other.id for other in templates}:
+            problems.append(CanvasFileError.whole(str(path), f"another template has the id {quote(template.id)}."))
+            continue
+        templates.append(template)
+    return templates, problems
+
+
+@functools.lru_cache(maxsize=256)
+def _read_user_template(path: Path, _mtime_ns: int) -> Template:
+    """A template file of the person's, read again when it changes."""
+    return read_template(path)
 
 
 def is_shipped(template: Template) -> bool:
     """Whether a template is one this program ships, as shipped: a canvas file then names it by its id alone."""
-    return template.id in shipped_templates() and load_template(template.id) == template
+    return template.id in shipped_templates() and _shipped_template(template.id) == template
 
 
-def written_template(template: Template) -> str | dict[str, Any]:
+def written_template(template: Template, carried: bool = False) -> str | dict[str, Any]:
     """What a canvas file says under 'template': a shipped template's id, or any other template whole (as its
-    template file says it), so that a colleague without that template sees the same board."""
-    if is_shipped(template):
+    template file says it), so that a colleague without that template sees the same board; `carried`: whole."""
+    if is_shipped(template) and not carried:
         return template.id
     data: dict[str, Any] = {"id": template.id, "name": template.name, "credit": template.credit}
     if template.description:
@@ -83,13 +115,19 @@ def template_library() -> list[Template]:
     return [load_template(template_id) for template_id in ids]
 
 
-@functools.cache
 def load_template(template_id: str) -> Template:
-    """The shipped template with this id. Raises KeyError for an unknown id."""
-    path = paths.templates_dir() / f"{template_id}.yaml"
-    if template_id not in shipped_templates():
-        raise KeyError(template_id)
-    return read_template(path)
+    """The template with this id: a shipped one, else one of the person's own. Raises KeyError for an unknown id."""
+    if template_id in shipped_templates():
+        return _shipped_template(template_id)
+    for template in user_templates()[0]:
+        if template.id == template_id:
+            return template
+    raise KeyError(template_id)
+
+
+@functools.cache
+def _shipped_template(template_id: str) -> Template:
+    return read_template(paths.templates_dir() / f"{template_id}.yaml")
 
 
 def read_template(path: Path) -> Template:

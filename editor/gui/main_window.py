@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from editor.board import style
 from editor.board.geometry import board_width_for
-from editor.errors import CanvasFileError, shown
+from editor.errors import CanvasFileError, UnknownTemplateError, shown
 from editor.fileformat import default_template
 from editor.gui import recovery, settings
 from editor.gui.autosave import Autosaver
@@ -40,6 +40,7 @@ from editor.model import Canvas
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from editor.gui.canvas_kinds import CanvasKinds
     from editor.gui.exporter import Exporter
     from editor.gui.find_bar import FindBar
     from editor.gui.problems_dialog import ProblemsDialog
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.board = EditableBoard(self.document, self._board_width())
         self.workspace = Workspace(self.document, self.board, self)
         self._exporter: Exporter | None = None
+        self._kinds: CanvasKinds | None = None
         self.voting = VotingRound(self.workspace)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
@@ -165,7 +167,16 @@ class MainWindow(QMainWindow):
         return True
 
     def _could_not_open(self, path: Path, error: CanvasFileError) -> None:
-        self.show_error(f"Canvas Editor could not open {path.name}.", error)
+        canvas = self.kinds.on_plain_grid(path, error) if isinstance(error, UnknownTemplateError) else None
+        if canvas is None:
+            self.show_error(f"Canvas Editor could not open {path.name}.", error)
+            return
+        document = Document(canvas)  # untitled: saving over the file would change the kind it names
+        document.mark_unsaved()
+        self.set_document(document)
+        self.say(
+            f"{path.name} is open on a plain grid of its blocks; Save As keeps it, with the grid, as a new file.", 0
+        )
 
     def _opened(self, document: Document) -> None:
         if document.path is not None:
@@ -177,41 +188,20 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.set_document(Document(Canvas(template or default_template())))
 
-    def ask_new_canvas(self, in_new_window: bool = False) -> None:
-        """File > New and New Window: the gallery of templates, then a new canvas on the one chosen."""
-        from editor.fileformat.templates import template_library
-        from editor.gui.new_gallery import ask_template
+    @property
+    def kinds(self) -> CanvasKinds:
+        """The gallery, Change Canvas Kind and Save as Template: made when first used, not at start-up."""
+        if self._kinds is None:
+            from editor.gui.canvas_kinds import CanvasKinds
 
-        template = ask_template(self, template_library(), self.document.canvas.template.id)
-        if template is None:
-            return
-        if in_new_window:
-            self.new_window(template)
-        else:
-            self.new_canvas(template)
+            def make(template: Template, in_new_window: bool) -> None:
+                if in_new_window:
+                    self.new_window(template)
+                else:
+                    self.new_canvas(template)
 
-    def ask_change_kind(self) -> None:
-        """Change Canvas Kind: the gallery of the other templates, each saying where the notes would go; then the
-        canvas on the one chosen, in one undo step, and what went where on the status line."""
-        from editor.fileformat.templates import template_library
-        from editor.gui.commands import ReplaceCanvas
-        from editor.gui.new_gallery import CHANGE, ask_template
-        from editor.model.kinds import changed_kind, summary
-
-        if self.sessions.sharing is not None:
-            self.say("The kind of a shared canvas cannot change while the session runs: end it first.")
-            return
-        self.board.finish_editing()
-        canvas = self.document.canvas
-        others = [template for template in template_library() if template.id != canvas.template.id]
-        template = ask_template(self, others, "", CHANGE, lambda template: summary(changed_kind(canvas, template)[1]))
-        if template is None:
-            return
-        changed, went = changed_kind(canvas, template)
-        before = canvas.template.name
-        self.document.push(ReplaceCanvas(canvas, changed, f"Change to {template.name}"))
-        if canvas.template is template:  # not refused (a read-only canvas)
-            self.say(f"Now a {template.name}. {summary(went)} Undo brings the {before} back.", 0)
+            self._kinds = CanvasKinds(self.workspace, self, self, make, lambda: self.sessions.sharing is not None)
+        return self._kinds
 
     def new_window(self, template: Template | None = None) -> MainWindow:
         """A second window with a new canvas, beside this one (notes copy and paste between them)."""

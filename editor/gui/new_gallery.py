@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor import paths
 from editor.export.options import ExportOptions
 from editor.export.render import board_scene, picture
+from editor.fileformat.templates import user_templates
 from editor.model import Canvas, Template
 
 
@@ -90,6 +92,8 @@ class NewCanvasGallery(QDialog):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.details)
+        if purpose is NEW:
+            layout.addWidget(self._own_templates())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.create_button = buttons.addButton(purpose.button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setDefault(True)
@@ -130,6 +134,26 @@ class NewCanvasGallery(QDialog):
             item.setToolTip(template.description or template.name)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         return choices
+
+    def _own_templates(self) -> QLabel:
+        """Where a person's own templates are read from, as a link that opens the folder, and any file there that
+        is not a template, with its first problem."""
+        folder = paths.user_templates_dir()
+        text = (
+            f"Your own templates are the template files in <a href='{QUrl.fromLocalFile(str(folder)).toString()}'>"
+            f"{escape(str(folder))}</a>; File &gt; Save as Template puts one there."
+        )
+        problems = user_templates()[1]
+        if problems:
+            first = str(problems[0]).splitlines()[0]
+            more = f" (and {len(problems) - 1} more file{'s' * (len(problems) > 2)})" if len(problems) > 1 else ""
+            text += f"<br>Not a template{more}: {escape(first)}"
+        label = QLabel(f"<small>{text}</small>", self)
+        label.setObjectName("ownTemplates")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setOpenExternalLinks(True)
+        return label
 
     def _show_details(self, item: QListWidgetItem | None) -> None:
         self.create_button.setEnabled(item is not None)

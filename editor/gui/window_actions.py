@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from editor.gui.board_editing import EditableBoard
+    from editor.gui.canvas_kinds import CanvasKinds
     from editor.gui.exporter import Exporter
     from editor.gui.workspace import Workspace
 
@@ -49,9 +50,8 @@ class Window(Workshop, Messages, Protocol):
     looked up when an action fires: the menus are made first, so that the board is laid out at the size it gets."""
 
     # Its file workflow (and, as Messages, how it tells the person something).
-    def ask_new_canvas(self, in_new_window: bool = False) -> None: ...
-
-    def ask_change_kind(self) -> None: ...
+    @property
+    def kinds(self) -> CanvasKinds: ...
 
     def ask_open(self) -> None: ...
 
@@ -122,10 +122,10 @@ class WindowActions:
 
     def _file_menu(self) -> None:
         w, menu = self.window, self.file_menu
-        self.action(menu, "&New…", w.ask_new_canvas, QKeySequence.StandardKey.New)
-        self.action(menu, "New &Window…", lambda: w.ask_new_canvas(in_new_window=True), "Ctrl+Shift+N")
+        self.action(menu, "&New…", lambda: w.kinds.ask_new(), QKeySequence.StandardKey.New)
+        self.action(menu, "New &Window…", lambda: w.kinds.ask_new(in_new_window=True), "Ctrl+Shift+N")
         kind = "Move this canvas's notes to another kind of canvas, such as the Lean Canvas; nothing is lost"
-        self.action(menu, "Change Canvas &Kind…", w.ask_change_kind, tip=kind, name="changeKind")
+        self.action(menu, "Change Canvas &Kind…", lambda: w.kinds.ask_change(), tip=kind, name="changeKind")
         self.action(menu, "&Open…", w.ask_open, QKeySequence.StandardKey.Open)
         menu.addMenu(self.recent_menu)
         # Read when opened, so that every window lists the files opened or saved in any of them.
@@ -137,6 +137,8 @@ class WindowActions:
         menu.addSeparator()
         self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
+        own = "Keep this canvas's blocks, key questions and fill order as a template of your own, for File > New"
+        self.action(menu, "Save as &Template…", lambda: w.kinds.save_as_template(), tip=own, name="saveTemplate")
         menu.addSeparator()
         export = menu.addMenu("E&xport")
         export.setObjectName("exportMenu")

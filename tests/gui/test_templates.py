@@ -7,15 +7,17 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from driving import at, block_point, click, keys, on_next_modal, type_text
+from driving import FileDialogs, at, block_point, click, keys, on_next_modal, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
+from editor import paths
 from editor.export.formats import FORMATS, export_canvas
 from editor.export.options import ExportOptions
 from editor.fileformat import available_templates, load_template
+from editor.fileformat.templates import read_template
 from editor.gui.main_window import MainWindow
 from editor.gui.new_gallery import TEMPLATE_ID, NewCanvasGallery
 from editor.model import PARKING_LOT, Canvas
@@ -24,11 +26,14 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 OpenApp = Callable[..., MainWindow]
 
 
-def choose_in_gallery(window: MainWindow, template_id: str) -> list[QWidget]:
-    """File > New: double-click the template's picture in the gallery."""
+def choose_in_gallery(window: MainWindow, template_id: str) -> list[str]:
+    """File > New: double-click the template's picture in the gallery. Returns what the gallery said of one's own
+    templates (nothing if no gallery came)."""
+    said: list[str] = []
 
     def pick(gallery: QWidget) -> None:
         assert isinstance(gallery, NewCanvasGallery)
+        said.append(gallery.findChild(QLabel, "ownTemplates").text())
         choices = gallery.choices
         item = next(
             choices.item(row) for row in range(choices.count()) if choices.item(row).data(TEMPLATE_ID) == template_id
@@ -37,10 +42,10 @@ def choose_in_gallery(window: MainWindow, template_id: str) -> list[QWidget]:
         QTest.mouseClick(choices.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
         QTest.mouseDClick(choices.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
-    seen = on_next_modal(pick)
+    on_next_modal(pick)
     keys(window, Qt.Key.Key_N, CTRL)
     back_to(window)
-    return seen
+    return said
 
 
 def back_to(window: QWidget) -> None:
@@ -148,3 +153,83 @@ def test_change_canvas_kind_to_the_lean_canvas_and_back_in_one_undo_step_each(op
     assert canvas.template.id == "business-model-canvas"
     assert {note.id: (block_id, note.content()) for block_id, note in canvas.all_notes()} == before
     assert set(window.board.blocks) == set(canvas.template.block_ids)
+
+
+def test_a_template_of_ones_own_is_saved_offered_in_the_gallery_and_travels_with_its_canvas(
+    open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    window = open_app(None)  # the TikTok example: its Business Model Canvas is the layout kept
+
+    def name_it(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        field = dialog.findChild(QLineEdit)
+        field.selectAll()
+        QTest.keyClicks(field, "Our Retro Canvas")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    on_next_modal(name_it)
+    window.findChild(QAction, "saveTemplate").trigger()
+    saved = paths.user_templates_dir() / "our-retro-canvas.yaml"
+    assert saved.is_file() and str(tmp_path / "data") in str(saved)
+    own = read_template(saved)
+    assert own.name == "Our Retro Canvas" and own.blocks == load_template("business-model-canvas").blocks
+    back_to(window)
+
+    said = choose_in_gallery(window, "our-retro-canvas")
+    assert str(paths.user_templates_dir()) in said[0]  # the gallery says where one's own templates live
+    assert window.document.canvas.template == own
+    add_note(window, "channels", "Stand-ups")
+    dialogs.answers.append(tmp_path / "retro.yaml")
+    keys(window, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert (
+        (tmp_path / "retro.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("format: 1\ntemplate:\n  id: our-retro-canvas\n")
+    )
+
+    saved.unlink()  # a colleague's computer, without the template
+    assert "our-retro-canvas" not in available_templates()
+    assert window.open_path(tmp_path / "retro.yaml")
+    canvas = window.document.canvas
+    assert canvas.template == own and [note.text for note in canvas.notes("channels")] == ["Stand-ups"]
+    assert len(window.board.blocks) == 9
+
+
+def test_a_canvas_of_a_kind_no_one_has_opens_on_a_plain_grid_when_asked(open_app: OpenApp, tmp_path: Path) -> None:
+    path = tmp_path / "retro.yaml"
+    text = "format: 1\ntemplate: team-retro\nsprint: '12'\nblocks:\n  went_well: [Pairing]\n  to_change: [Stand-ups]\n"
+    path.write_text(text, encoding="utf-8")
+    window = open_app(None)
+    asked: list[str] = []
+
+    def open_on_grid(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        next(button for button in box.buttons() if "Plain Grid" in button.text()).click()
+
+    on_next_modal(open_on_grid)
+    window.open_path(path)
+    assert "'team-retro', which this computer does not have" in asked[0]
+    canvas = window.document.canvas
+    assert [block.title for block in canvas.template.blocks] == ["Went Well", "To Change"]
+    assert [note.text for note in canvas.notes("to_change")] == ["Stand-ups"] and canvas.fields == {"sprint": "12"}
+    assert window.document.path is None and window.isWindowModified()  # untitled: the file names its own kind
+    assert path.read_text(encoding="utf-8") == text
+    assert set(window.board.blocks) == {"went_well", "to_change"}
+
+
+def test_ones_own_templates_live_in_the_apps_data_folder_as_qt_names_it(qapp: QApplication) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from editor.gui.app import APP_NAME
+
+    names = qapp.applicationName(), qapp.organizationName()
+    qapp.setApplicationName(APP_NAME)  # as the app names itself (the tests' application has other names)
+    qapp.setOrganizationName("Canvas Editor")
+    try:
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    finally:
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
+    assert paths.user_templates_dir() == Path(data) / "templates"
