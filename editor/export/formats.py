@@ -48,6 +48,18 @@ def _markdown(canvas: Canvas, options: ExportOptions, progress: Progress | None)
     return canvas_markdown(canvas).encode("utf-8")
 
 
+def _json_canvas(canvas: Canvas, options: ExportOptions, progress: Progress | None) -> bytes:
+    from editor.export.json_canvas import canvas_json
+
+    return canvas_json(canvas).encode("utf-8")
+
+
+def _csv(canvas: Canvas, options: ExportOptions, progress: Progress | None) -> bytes:
+    from editor.export.csv_table import canvas_csv
+
+    return canvas_csv(canvas).encode("utf-8")
+
+
 FORMATS: dict[str, ExportFormat] = {
     fmt.id: fmt
     for fmt in (
@@ -55,6 +67,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("png", "PNG Image", "PNG image", _drawn("png"), "P&NG Image…", asks="picture"),
         ExportFormat("svg", "SVG Image", "SVG image", _drawn("svg"), "&SVG Image…"),
         ExportFormat("md", "Markdown", "Markdown", _markdown, "&Markdown…", needs_qt=False, aliases=("markdown",)),
+        ExportFormat(
+            "canvas", "JSON Canvas", "JSON Canvas", _json_canvas, "&JSON Canvas…", needs_qt=False, aliases=("json",)
+        ),
+        ExportFormat("csv", "CSV Table", "CSV table", _csv, "&CSV Table…", needs_qt=False),
     )
 }
 

@@ -1,5 +1,5 @@
-"""The window's canvas kinds: File > New's gallery, Change Canvas Kind, Save as Template, and a file whose template
-this computer lacks, opened on a plain grid."""
+"""The window's canvas kinds: File > New's gallery, Change Canvas Kind, Save as Template, a file whose template this
+computer lacks opened on a plain grid, and a JSON Canvas file imported on the template its groups name."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from editor import paths
 from editor.errors import CanvasFileError, UnknownTemplateError
+from editor.fileformat.disk import NotAFileError, read_regular
 from editor.fileformat.reader import read_on_plain_grid
 from editor.fileformat.templates import shipped_templates, template_library
 from editor.gui.commands import ReplaceCanvas
@@ -112,6 +113,24 @@ class CanvasKinds:
             return read_on_plain_grid(path.read_bytes(), str(path))
         except (OSError, CanvasFileError):
             return None  # the error already found is shown
+
+    def ask_import(self, folder: Path) -> Canvas | None:
+        """A JSON Canvas file the person picks, read as a canvas; None when they cancel or it cannot be read (then
+        they are told why)."""
+        from editor.fileformat.json_canvas import read_json_canvas
+        from editor.gui.file_dialogs import ask_import_path
+
+        path = ask_import_path(self.parent, folder)
+        if path is None:
+            return None
+        try:
+            data, _ = read_regular(path)
+            return read_json_canvas(data, str(path))
+        except (OSError, NotAFileError) as error:
+            self.messages.show_error(f"Canvas Editor could not import {path.name}.", f"It cannot be read: {error}.")
+        except CanvasFileError as error:
+            self.messages.show_error(f"Canvas Editor could not import {path.name}.", error)
+        return None
 
     def _free_id(self, name: str) -> str:
         """An id for a template of this name that no shipped template has (one of the person's may be replaced)."""

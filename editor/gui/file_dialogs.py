@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 FILE_FILTER = "Canvas files (*.yaml *.yml);;All files (*)"
+IMPORT_FILTER = "JSON Canvas (*.canvas);;All files (*)"
 
 
 class Answer(Enum):
@@ -19,6 +20,11 @@ class Answer(Enum):
 
 def ask_open_path(parent: QWidget, folder: Path) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "Open Canvas", str(folder), FILE_FILTER)
+    return Path(name) if name else None
+
+
+def ask_import_path(parent: QWidget, folder: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Import JSON Canvas", str(folder), IMPORT_FILTER)
     return Path(name) if name else None
 
 

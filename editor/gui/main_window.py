@@ -178,6 +178,15 @@ class MainWindow(QMainWindow):
             f"{path.name} is open on a plain grid of its blocks; Save As keeps it, with the grid, as a new file.", 0
         )
 
+    def ask_import(self) -> None:
+        """File > Import JSON Canvas: the file's notes as a new, untitled canvas in this window."""
+        canvas = self.kinds.ask_import(self._folder()) if self.maybe_save() else None
+        if canvas is not None:
+            self.set_document(Document(canvas))
+            self.document.mark_unsaved()
+            blocks = len({block_id for block_id, _ in canvas.all_notes()})
+            self.say(f"Imported {canvas.note_count()} notes in {blocks} blocks of a {canvas.template.name}.", 0)
+
     def _opened(self, document: Document) -> None:
         if document.path is not None:
             settings.add_recent_file(document.path)

@@ -53,6 +53,8 @@ class Window(Workshop, Messages, Protocol):
     @property
     def kinds(self) -> CanvasKinds: ...
 
+    def ask_import(self) -> None: ...
+
     def ask_open(self) -> None: ...
 
     def open_other(self, path: Path) -> None: ...
@@ -133,6 +135,7 @@ class WindowActions:
         self.examples_menu = menu.addMenu("Open &Example")
         # Filled when first opened: each example is named by its canvas's title, read then, not at start-up.
         self.examples_menu.aboutToShow.connect(self._fill_examples_menu)
+        self.action(menu, "&Import JSON Canvas…", w.ask_import, name="importJsonCanvas")
         self.action(menu, "&Join Session…", lambda: w.sessions.join(), name="joinSession")
         menu.addSeparator()
         self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)

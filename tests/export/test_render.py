@@ -100,10 +100,12 @@ def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path)
 
 def test_the_format_comes_from_the_name_or_is_refused_in_a_sentence() -> None:
     assert format_for(Path("a.PDF")).id == "pdf"
-    assert list(FORMATS) == ["pdf", "png", "svg", "md"]  # one registry: the menu, the dialog and --format read it
+    # One registry: the menu, the dialog and --format read it.
+    assert list(FORMATS) == ["pdf", "png", "svg", "md", "canvas", "csv"]
     assert format_for(Path("a.markdown")).id == "md"
     assert format_for(Path("a.txt"), "svg").id == "svg"
-    with pytest.raises(ExportError, match=r"cannot export to the name a\.docx: the formats are pdf, png, svg and md"):
+    refused = r"cannot export to the name a\.docx: the formats are pdf, png, svg, md, canvas and csv"
+    with pytest.raises(ExportError, match=refused):
         format_for(Path("a.docx"))
     with pytest.raises(ExportError, match="unknown page size 'B5'"):
         ExportOptions(page="B5")

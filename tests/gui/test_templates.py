@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from driving import FileDialogs, at, block_point, click, keys, on_next_modal, type_text
+from driving import FileDialogs, answer_next_box, at, block_point, click, keys, on_next_modal, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 
 from editor import paths
 from editor.export.formats import FORMATS, export_canvas
 from editor.export.options import ExportOptions
 from editor.fileformat import available_templates, load_template
+from editor.fileformat.json_canvas import read_json_canvas
 from editor.fileformat.templates import read_template
 from editor.gui.main_window import MainWindow
 from editor.gui.new_gallery import TEMPLATE_ID, NewCanvasGallery
+from editor.gui.problems_dialog import ProblemsDialog
 from editor.model import PARKING_LOT, Canvas
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -98,6 +103,10 @@ def test_a_canvas_of_every_template_is_made_in_the_gallery_filled_walked_and_exp
         read_back(path, canvas)
 
 
+def placed(canvas: Canvas) -> list[tuple[str, str, str]]:
+    return [(block_id, note.text, note.color) for block_id, note in canvas.all_notes()]
+
+
 def read_back(path: Path, canvas: Canvas) -> None:
     """Each export, read as its own kind of file, says every note (pictures: their size and proportions)."""
     texts = {note.text for _, note in canvas.all_notes()}
@@ -117,6 +126,18 @@ def read_back(path: Path, canvas: Canvas) -> None:
         markdown = data.decode("utf-8")
         assert all(f"- {text}" in markdown for text in texts)
         assert all(block.title in markdown for block in canvas.template.blocks)
+    elif kind == "canvas":
+        back = read_json_canvas(data, str(path))
+        assert back.template == canvas.template
+        assert [(b, n.text, n.color) for b, n in back.all_notes()] == [
+            (b, n.text, n.color) for b, n in canvas.all_notes()
+        ]
+    elif kind == "csv":
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        titles = {block.id: block.title for block in canvas.template.blocks}
+        assert rows[1:] == [
+            [titles[b], n.text, n.color, "; ".join(n.tags), str(n.votes)] for b, n in canvas.all_notes()
+        ]
     else:
         raise AssertionError(f"no reader for {kind}")
 
@@ -233,3 +254,32 @@ def test_ones_own_templates_live_in_the_apps_data_folder_as_qt_names_it(qapp: QA
         qapp.setApplicationName(names[0])
         qapp.setOrganizationName(names[1])
     assert paths.user_templates_dir() == Path(data) / "templates"
+
+
+def test_a_canvas_exported_to_json_canvas_from_the_menu_imports_as_the_same_notes_in_the_same_blocks(
+    open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path
+) -> None:
+    window = open_app(None)
+    seen_first = placed(window.document.canvas)
+    menu = window.findChild(QMenu, "exportMenu")
+    dialogs.answers.append(tmp_path / "tiktok")  # the extension is added
+    next(action for action in menu.actions() if action.text() == "&JSON Canvas…").trigger()
+    exported = tmp_path / "tiktok.canvas"
+    assert json.loads(exported.read_text(encoding="utf-8"))["nodes"]
+    window.new_canvas(load_template("lean-canvas"))
+    dialogs.answers.append(exported)
+    window.findChild(QAction, "importJsonCanvas").trigger()
+    assert dialogs.asked[-1] == "Import JSON Canvas"
+    canvas = window.document.canvas
+    assert canvas.template.id == "business-model-canvas" and canvas.title == "TikTok"
+    assert placed(canvas) == seen_first
+    assert window.document.path is None and window.isWindowModified()
+    assert window.statusBar().currentMessage() == "Imported 43 notes in 9 blocks of a Business Model Canvas."
+
+    exported.write_text('{"nodes": [', encoding="utf-8")  # broken: the canvas shown stays
+    dialogs.answers.append(exported)
+    answer_next_box(QMessageBox.StandardButton.Discard)  # the imported canvas is unsaved: asked first
+    window.findChild(QAction, "importJsonCanvas").trigger()
+    assert window.document.canvas is canvas
+    box = window.findChild(ProblemsDialog)
+    assert box is not None and "tiktok.canvas:1:12: this is not JSON" in box.details
