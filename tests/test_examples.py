@@ -34,3 +34,30 @@ def test_tiktok_follows_the_seed_order_and_derives_key_resources(tiktok_path: Pa
     resources = " ".join(note.text for note in canvas.notes("key_resources")).lower()
     for word in ("algorithm", "data centers", "developer", "creator community"):
         assert word in resources
+
+
+def test_tiktok_as_a_lean_canvas_fills_its_blocks_from_the_same_seeds() -> None:
+    from editor import paths
+
+    path = paths.examples_dir() / "tiktok-lean.yaml"
+    assert path in paths.example_files()  # File > Open Example lists it
+    canvas = load_canvas(path)
+    assert canvas.template.id == "lean-canvas" and canvas.title == "TikTok (Lean Canvas)"
+    for block_id in canvas.template.block_ids:
+        notes = canvas.notes(block_id)
+        assert len(notes) >= 4, block_id
+        assert all(len(note.text.split()) <= 9 for note in notes), block_id  # one idea, a few words
+    assert {note.color for _, note in canvas.all_notes()} <= SEGMENT_COLOURS
+    sub_boxes = {
+        "problem": "existing alternatives",
+        "unique_value_proposition": "high-level concept",
+        "customer_segments": "early adopters",
+    }
+    for block_id, tag in sub_boxes.items():
+        assert any(tag in note.tags for note in canvas.notes(block_id)), block_id
+    metrics = " ".join(note.text for note in canvas.notes("key_metrics")).lower()
+    assert "downloads" in metrics and "users" in metrics
+    advantage = " ".join(note.text for note in canvas.notes("unfair_advantage")).lower()
+    assert "algorithm" in advantage and "creator community" in advantage
+    text = path.read_text(encoding="utf-8")
+    assert "WebSpero" in text and "Jia" in text  # where the notes come from, block by block
