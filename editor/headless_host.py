@@ -27,6 +27,7 @@ from editor import paths
 from editor.errors import CanvasFileError
 from editor.fileformat import Layout, layout_for, load_template, open_canvas, save_canvas
 from editor.fileformat.session_files import SessionFiles
+from editor.fileformat.templates import carried_text, read_carried
 from editor.model import Canvas, Event
 from editor.shared.mirror import SharedCanvas
 from editor.shared.page import ParticipantPage, template_value
@@ -93,13 +94,13 @@ class HeadlessHost:
         if self.resumed is not None:
             doc: Doc[Any] = Doc()
             await store.apply_updates(doc)
-            shared = SharedCanvas.join(doc, load_template, HOST, self._say)
+            shared = SharedCanvas.join(doc, load_template, HOST, self._say, read_carried)
             written = {note.id for _, note in self.canvas.all_notes() if note.keep_id}  # ids the file itself gives
             for _, note in shared.canvas.all_notes():
                 note.keep_id = note.id in written
             self.layout = layout_for(self.path.read_bytes(), shared.canvas, str(self.path))  # the file's lines kept
             return shared
-        shared = SharedCanvas.host(self.canvas, HOST, self._say)
+        shared = SharedCanvas.host(self.canvas, HOST, self._say, carried_text(self.canvas.template))
         await store.write(shared.doc.get_update())
         return shared
 

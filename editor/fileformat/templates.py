@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ DEFAULT_TEMPLATE = "business-model-canvas"
 MAX_GRID = 100  # columns, and rows
 MAX_BLOCKS = 100
 # A canvas file's own top-level keys, which no header field may take.
-CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot"})
+# (and a shared canvas's: it carries a template that is not shipped under 'template_carried').
+CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot", "template_carried"})
 IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -98,6 +100,25 @@ def _block_data(block: BlockSpec) -> dict[str, Any]:
     if block.questions:
         data["questions"] = list(block.questions)
     return data
+
+
+def carried_text(template: Template) -> str:
+    """A template that is not shipped, as the text a shared canvas carries it in (the JSON of its file); '' for a
+    shipped one, which every peer has."""
+    return "" if is_shipped(template) else json.dumps(written_template(template, carried=True), ensure_ascii=False)
+
+
+def read_carried(text: str) -> Template:
+    """A template from the text a shared canvas carries (a peer's: anything). Raises ValueError with what is wrong."""
+    source = "the shared canvas's template"
+    try:
+        reader = Reader(source)
+        top = reader.mapping(yamlsafe.parse(text.encode("utf-8"), source, max_depth=6), "the template", whole=True)
+        template = template_from(reader, top)
+        reader.finish()
+    except CanvasFileError as error:
+        raise ValueError(str(error).splitlines()[0]) from None
+    return template
 
 
 def is_template(data: bytes) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor import paths
 from editor.fileformat import load_template
+from editor.fileformat.templates import carried_text, read_carried
 from editor.gui.network_thread import Kept, NetworkThread
 from editor.model import Canvas, NoteId
 from editor.shared.ballots import BALLOTS, cast, tally
@@ -85,9 +86,9 @@ class Sharing(QObject):
         sharing.present(you)
         refused = sharing.refused.emit
         if stored is not None:
-            shared = SharedCanvas.resume(canvas, stored, load_template, ORIGIN, refused)
+            shared = SharedCanvas.resume(canvas, stored, load_template, ORIGIN, refused, read_carried)
         else:
-            shared = SharedCanvas.host(canvas, ORIGIN, refused)
+            shared = SharedCanvas.host(canvas, ORIGIN, refused, carried_text(canvas.template))
         sharing._follow(shared)
         page = ParticipantPage(*paths.web_files(), template_value(canvas.template))
         sharing.network.host(sharing._doc.get_update(), canvas.block_ids, canvas.fields, address, kept, page)
@@ -100,7 +101,7 @@ class Sharing(QObject):
         sharing = cls(NetworkThread(), parent)
         sharing.hosting = True
         sharing.present(you)
-        sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit))
+        sharing._follow(SharedCanvas.host(canvas, ORIGIN, sharing.refused.emit, carried_text(canvas.template)))
         sharing.network.join(url, sharing._doc.get_update())
         return sharing
 
@@ -175,7 +176,7 @@ class Sharing(QObject):
         self._doc.apply_update(update)
         if self.shared is None and self._opened is not None:  # joining: the whole canvas has come
             try:
-                shared = SharedCanvas.join(self._doc, load_template, ORIGIN, self.refused.emit)
+                shared = SharedCanvas.join(self._doc, load_template, ORIGIN, self.refused.emit, read_carried)
             except BadValueError as error:
                 self.network.stop(0)
                 self.ended.emit(str(error))

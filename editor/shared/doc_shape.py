@@ -1,7 +1,8 @@
 """The canvas as a Yjs document (pycrdt): its shape, and the checks that every value a peer writes in it passes.
 
-    doc["canvas"]  Map: "template" (its id), "title", one key per header field, and "legend": a list of
-                   [colour, what it means], in the legend's order (changed as a whole)
+    doc["canvas"]  Map: "template" (its id), "template_carried" (a template that is not shipped, as the JSON of a
+                   template file, for the peers without it), "title", one key per header field, and "legend": a
+                   list of [colour, what it means], in the legend's order (changed as a whole)
     doc["notes"]   Map: note id -> Map of "text", "color", "tags" (a list), "votes", "at" ([x, y], or left out),
                    "block" and "order"
 
@@ -30,6 +31,7 @@ from editor.model.limits import MAX_LEGEND, MAX_TAGS, MAX_TEXT
 from editor.model.note import Position, valid_note_id, valid_text
 
 CANVAS, NOTES = "canvas", "notes"
+CARRIED = "template_carried"
 FIRST_ORDER = "a0"  # the order key of a note whose key is left out (fractional-indexing's first key)
 MAX_VOTES = 1_000_000  # dots on one note: far past any room's, small enough that a count stays exact
 _ORDER = re.compile(r"[0-9A-Za-z]{1,128}")

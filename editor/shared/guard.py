@@ -17,7 +17,18 @@ from pycrdt import Doc, Map, TransactionEvent, merge_updates
 
 from editor.model.limits import MAX_NOTES
 from editor.shared.ballots import BALLOTS, TALLIED, valid_ballot
-from editor.shared.doc_shape import CANVAS, NOTES, BadValueError, read_legend, read_note, read_text, touched_keys
+from editor.shared.doc_shape import (
+    CANVAS,
+    CARRIED,
+    NOTES,
+    BadValueError,
+    read_legend,
+    read_note,
+    read_text,
+    touched_keys,
+)
+
+KIND_KEYS = ("template", CARRIED)
 
 
 class Guard:
@@ -28,6 +39,8 @@ class Guard:
         self._ballots_touched: set[str] = set()
         self._header_touched = self._tally_touched = False
         self._waiting: bytes | None = None  # what peers sent that has not taken effect (see check)
+        header = doc.get(CANVAS, type=Map).to_py() or {}
+        self._kind = {key: header.get(key) for key in KIND_KEYS}  # the template, which no peer may change
         self._shadow = self._make_shadow()
         doc.observe(self._follow)
 
@@ -82,6 +95,8 @@ class Guard:
                 return f"it would make the canvas hold more than {MAX_NOTES:,} notes."
             if self._header_touched:
                 values = header.to_py() or {}
+                if any(values.get(key) != self._kind.get(key) for key in KIND_KEYS):
+                    return "the canvas's kind is the host's to choose: it cannot change in a session."
                 for name in ("title", *self.field_ids):
                     read_text(values.get(name, ""), f"'{name}'")
                 read_legend(values.get("legend", []))

@@ -28,6 +28,7 @@ from editor.model.events import Event, HeaderChanged, Move, NoteAdded, NoteChang
 from editor.model.limits import MAX_NOTES
 from editor.shared.doc_shape import (
     CANVAS,
+    CARRIED,
     NOTES,
     BadValueError,
     doc_value,
@@ -64,13 +65,18 @@ class SharedCanvas:
         ]
 
     @classmethod
-    def host(cls, canvas: Canvas, origin: str, refused: Callable[[str], None] = lambda _: None) -> SharedCanvas:
-        """A new shared document holding `canvas`."""
+    def host(
+        cls, canvas: Canvas, origin: str, refused: Callable[[str], None] = lambda _: None, carried: str = ""
+    ) -> SharedCanvas:
+        """A new shared document holding `canvas`; `carried`: its template as a text the peers read it from (one that
+        is not shipped: each peer may not have it)."""
         doc: Doc[Any] = Doc()
         orders: dict[NoteId, str] = {}
         notes, header = doc.get(NOTES, type=Map), doc.get(CANVAS, type=Map)
         with doc.transaction(origin=LOADING):
             header["template"] = canvas.template.id
+            if carried:
+                header[CARRIED] = carried
             header["title"] = canvas.title
             for field_id, value in canvas.fields.items():
                 header[field_id] = value
@@ -89,15 +95,18 @@ class SharedCanvas:
         template_for: Callable[[str], Template],
         origin: str,
         refused: Callable[[str], None] = lambda _: None,
+        carried: Callable[[str], Template] | None = None,
     ) -> SharedCanvas:
         """The canvas a shared document holds (synced from a host), in step with it from now on. What cannot be
-        read is refused and left out. Raises BadValueError when the document names no template this program has."""
+        read is refused and left out. The template is the one the document carries (read with `carried`), else the
+        one its id names (`template_for`). Raises BadValueError when there is neither."""
         header = doc.get(CANVAS, type=Map).to_py() or {}
         template_id = header.get("template")
         if not isinstance(template_id, str):
             raise BadValueError("the shared canvas names no template.")
+        text = header.get(CARRIED)
         try:
-            template = template_for(template_id)
+            template = template_for(template_id) if carried is None or not isinstance(text, str) else carried(text)
         except (KeyError, ValueError, OSError) as error:
             raise BadValueError(f"the shared canvas is a {template_id!r}, which this program does not have.") from error
         # The notes in one go, each block in the order of its keys: a canvas built whole, not note by note.
@@ -127,11 +136,12 @@ class SharedCanvas:
         template_for: Callable[[str], Template],
         origin: str,
         refused: Callable[[str], None] = lambda _: None,
+        carried: Callable[[str], Template] | None = None,
     ) -> SharedCanvas:
         """`canvas` (a host's, after a crash) and the document of its session as stored, in step again: the canvas
         takes what the document holds, the session having seen every change since (its own and the others'), as
         one change from the shared document. Raises BadValueError as `join` does."""
-        stored = cls.join(doc, template_for, origin, refused)
+        stored = cls.join(doc, template_for, origin, refused, carried)
         stored.close()
         canvas.replace_with(stored.canvas, origin=SHARED)
         return cls(canvas, doc, origin, stored._orders, refused)

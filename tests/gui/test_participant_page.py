@@ -234,3 +234,26 @@ def test_the_page_takes_part_in_the_other_engines_as_in_chromium(
         on_page(qtbot, page, f"{shown} !== undefined")  # drawn on the page too
         assert page.execute_script(f"return {shown}") == HOSTILE
         assert page.execute_script("return window.pwned === undefined")
+
+
+def test_the_page_draws_a_lean_canvas_and_its_notes_reach_the_host(
+    open_app: OpenApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from editor.fileformat import load_template
+
+    lean = load_template("lean-canvas")
+    path = tmp_path / "lean.yaml"
+    path.write_text("format: 1\ntemplate: lean-canvas\nblocks:\n  problem: [Slow checkouts]\n", encoding="utf-8")
+    host = open_app(path)
+    dialog = share_here(qtbot, host, "Alice")
+    with chromium(PHONE) as page:
+        join(qtbot, page, dialog.link.text())
+        on_page(qtbot, page, "document.querySelectorAll('.note').length === 1")
+        drawn = page.execute_script(
+            "return [...document.querySelectorAll('#board [data-block]')].map((b) => b.dataset.block)"
+        )
+        assert set(drawn) >= set(lean.block_ids) and "key_partners" not in drawn
+        tap(page, '[data-block="unfair_advantage"] .add')
+        write_note(page, "Our community")
+        qtbot.waitUntil(lambda: texts(host, "unfair_advantage") == ["Our community"])
+        assert page_errors(page) == []
