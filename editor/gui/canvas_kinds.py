@@ -27,6 +27,9 @@ MakeCanvas = Callable[["Template", bool], object]  # a new canvas on a template:
 
 
 class CanvasKinds:
+    """What a window does with kinds of canvas; it sees the workspace, asks through `parent`'s dialogs, tells
+    through `messages`, makes canvases with `make` and asks `shared` whether the canvas is in a session."""
+
     def __init__(
         self, workspace: Workspace, parent: QWidget, messages: Messages, make: MakeCanvas, shared: Callable[[], bool]
     ) -> None:

@@ -153,9 +153,10 @@ class WindowActions:
         self.action(menu, "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, "Ctrl+Q")
 
     def _fill_examples_menu(self) -> None:
-        if self.examples_menu.isEmpty():
-            for example in paths.example_files():
-                self.action(self.examples_menu, example_name(example), partial(self.window.open_other, example))
+        if self.examples_menu.isEmpty():  # by name: "TikTok", then "TikTok (Lean Canvas)"
+            named = sorted((example_name(example), example) for example in paths.example_files())
+            for name, example in named:
+                self.action(self.examples_menu, name, partial(self.window.open_other, example))
 
     def update_recent_menu(self) -> None:
         self.recent_menu.clear()
