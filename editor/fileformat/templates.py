@@ -19,8 +19,7 @@ from editor.model import BlockSpec, HeaderField, Template
 DEFAULT_TEMPLATE = "business-model-canvas"
 MAX_GRID = 100  # columns, and rows
 MAX_BLOCKS = 100
-# A canvas file's own top-level keys, which no header field may take.
-# (and a shared canvas's: it carries a template that is not shipped under 'template_carried').
+# A canvas file's own top-level keys, which no header field may take (and a shared canvas's 'template_carried').
 CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot", "template_carried"})
 IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -53,10 +52,11 @@ def user_templates() -> tuple[list[Template], list[CanvasFileError]]:
     for path in files:
         try:
             template = _read_user_template(path, path.stat().st_mtime_ns)
-        except (OSError, CanvasFileError) as error:
-            problems.append(
-                error if isinstance(error, CanvasFileError) else CanvasFileError.whole(str(path), str(error))
-            )
+        except OSError as error:
+            problems.append(CanvasFileError.whole(str(path), f"cannot read the template: {error.strerror}."))
+            continue
+        except CanvasFileError as error:
+            problems.append(error)
             continue
         if template.id in shipped_templates() or template.id in {other.id for other in templates}:
             problems.append(CanvasFileError.whole(str(path), f"another template has the id {quote(template.id)}."))
@@ -184,6 +184,8 @@ def template_from(reader: Reader, top: Mapping) -> Template:
         header.append(HeaderField(field_id, reader.text(reader.required(item, "label"), "label")))
     blocks: list[BlockSpec] = []
     block_nodes = reader.items(top, "blocks")
+    if not block_nodes:
+        reader.problem(top, "a template has at least one block.")
     if len(block_nodes) > MAX_BLOCKS:
         reader.problem(top.items["blocks"][1], f"a template has at most {MAX_BLOCKS} blocks.")
     for node in block_nodes[:MAX_BLOCKS]:

@@ -197,8 +197,10 @@ def test_a_template_of_ones_own_is_saved_offered_in_the_gallery_and_travels_with
     assert own.name == "Our Retro Canvas" and own.blocks == load_template("business-model-canvas").blocks
     back_to(window)
 
+    (paths.user_templates_dir() / "typo.yaml").write_text("id: typo\nname: Typo\ncolums: 2\n", encoding="utf-8")
     said = choose_in_gallery(window, "our-retro-canvas")
     assert str(paths.user_templates_dir()) in said[0]  # the gallery says where one's own templates live
+    assert "Not a template: " in said[0] and "typo.yaml:1:1: the key &#x27;columns&#x27; is missing" in said[0]
     assert window.document.canvas.template == own
     add_note(window, "channels", "Stand-ups")
     dialogs.answers.append(tmp_path / "retro.yaml")
