@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from editor import __version__
 if TYPE_CHECKING:
     from editor.export.formats import ExportFormat
     from editor.export.options import ExportOptions
+    from editor.model import Template
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,6 +25,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export(args[1:])
     if args and args[0] == "new":
         return new(args[1:])
+    if args and args[0] == "diff":
+        return diff(args[1:])
     if args and args[0] == "serve":
         return serve(args[1:])
     if args and args[0] == "join":
@@ -32,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Design business models on canvases such as the Business Model Canvas.",
         epilog="commands (each has --help):\n"
         "  new FILE --template ID  make an empty canvas file of a kind (lean-canvas, ...)\n"
+        "  diff OLD NEW            what changed between two canvases, block by block\n"
         "  validate FILE...        check canvas and template files without opening a window;\n"
         "                          prints FILE:LINE:COL: message for each problem\n"
         "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window\n"
@@ -136,6 +141,57 @@ def validate(argv: Sequence[str]) -> int:
             failed += 1
             print(error, file=sys.stdout)
     return 1 if failed else 0
+
+
+def diff(argv: Sequence[str]) -> int:
+    """Print what changed; exit 0 when the canvases are the same, 1 when they differ, 2 for trouble (as diff does).
+    Called by git as a diff driver (seven arguments), it exits 0 when it could compare, as git expects."""
+    parser = argparse.ArgumentParser(
+        prog="canvas-editor diff",
+        description="What changed between two canvas files: notes added, removed, edited, moved, recoloured and "
+        "re-voted, block by block, then the header and the legend.",
+        epilog="As git's diff driver for canvas files (see the README):\n"
+        "  git config diff.canvas.command 'canvas-editor diff'\n"
+        "  echo '*.yaml diff=canvas' >> .gitattributes",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="+", metavar="OLD NEW", help="two canvas files (or git's seven arguments)")
+    parser.add_argument("--format", choices=["text", "md"], default="text", help="text (default) or Markdown")
+    options = parser.parse_args(argv)
+    from editor.export.changes import changes_markdown, changes_text
+    from editor.fileformat import CanvasFileError, load_canvas
+    from editor.model.compare import compare
+
+    files: list[str] = options.files
+    as_git = len(files) == 7  # path, old file, old hash, old mode, new file, new hash, new mode
+    if len(files) != 2 and not as_git:
+        parser.error("give two canvas files, OLD and NEW")
+    old_path, new_path = (files[1], files[4]) if as_git else (files[0], files[1])
+    old_name, new_name = (f"a/{files[0]}", f"b/{files[0]}") if as_git else (old_path, new_path)
+    try:
+        old = None if old_path == os.devnull else load_canvas(old_path)  # git's side of a file added or deleted
+        new = None if new_path == os.devnull else load_canvas(new_path)
+    except CanvasFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    from editor.model import Canvas
+
+    old = old or Canvas(new.template if new else _default_template())
+    new = new or Canvas(old.template)
+    changes = compare(old, new)
+    if as_git:
+        print(f"canvas-editor diff {old_name} {new_name}")
+    if options.format == "md":
+        print(changes_markdown(changes, old, new, old_name, new_name), end="")
+    else:
+        print(changes_text(changes, old, new), end="")
+    return 0 if as_git or changes.same else 1
+
+
+def _default_template() -> Template:
+    from editor.fileformat import default_template
+
+    return default_template()
 
 
 def new(argv: Sequence[str]) -> int:

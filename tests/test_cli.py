@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -183,3 +185,69 @@ def test_validate_checks_template_files_with_located_errors(tmp_path: Path, caps
     assert lines[1] == f"{bad}:1:5: a template's id is lower-case letters, digits and '-': not 'Retro Board'."
     assert lines[2].startswith(f"{bad}:7:5: 'title' cannot name a header field")
     assert lines[3] == f"{bad}:10:5: two blocks have the id 'went_well'."
+
+
+# diff
+
+
+def test_diff_says_what_changed_per_block_and_exits_as_diff_does(
+    tiktok_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edited = tmp_path / "edited.yaml"
+    text = tiktok_path.read_text(encoding="utf-8")
+    edited.write_text(
+        text.replace("Digital influencers and celebrities", "Influencers and celebrities"), encoding="utf-8"
+    )
+    assert main(["diff", str(tiktok_path), str(tiktok_path)]) == 0
+    assert capsys.readouterr().out == "No changes.\n"
+    assert main(["diff", str(tiktok_path), str(edited)]) == 1
+    assert capsys.readouterr().out == (
+        "Key Partners\n"
+        "  ~ Influencers and celebrities (was: Digital influencers and celebrities)\n"
+        "0 added, 0 removed, 1 changed; 42 notes the same.\n"
+    )
+    assert main(["diff", str(tiktok_path), str(edited), "--format", "md"]) == 1
+    report = capsys.readouterr().out
+    assert report.startswith("# What changed: ") and "- **Edited** Influencers and celebrities (was:" in report
+    assert main(["diff", str(tiktok_path), str(tmp_path / "missing.yaml")]) == 2
+    assert "there is no such file" in capsys.readouterr().err
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_diff_and_difftool_show_canvas_changes_through_canvas_editor_diff(
+    tiktok_path: Path, tmp_path: Path
+) -> None:
+    repo = tmp_path / "plans"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "ana@example.org")
+    git(repo, "config", "user.name", "Ana")
+    command = f"{shlex.quote(sys.executable)} -m editor diff"
+    git(repo, "config", "diff.canvas.command", command)  # as the README says, with this Python
+    (repo / ".gitattributes").write_text("*.yaml diff=canvas\n", encoding="utf-8")
+    plan = repo / "tiktok.yaml"
+    plan.write_text(tiktok_path.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "TikTok as in July 2023")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("    - Instagram, Twitter, Facebook, Snapchat\n", ""), encoding="utf-8"
+    )
+
+    shown = git(repo, "diff")
+    assert (
+        "canvas-editor diff a/tiktok.yaml b/tiktok.yaml\nChannels\n  - Instagram, Twitter, Facebook, Snapchat\n"
+        in shown
+    )
+    assert "0 added, 1 removed, 0 changed; 42 notes the same." in shown
+    added = repo / "lean.yaml"
+    added.write_text("format: 1\ntemplate: lean-canvas\nblocks:\n  problem: [Slow checkouts]\n", encoding="utf-8")
+    git(repo, "add", "lean.yaml")
+    staged = git(repo, "diff", "--cached")  # a new file: git's old side is /dev/null
+    assert "Problem\n  + Slow checkouts\n1 added, 0 removed, 0 changed; 0 notes the same." in staged
+    tool = git(repo, "difftool", "-y", "-x", command, "HEAD", "--", "tiktok.yaml")
+    assert "Channels\n  - Instagram, Twitter, Facebook, Snapchat\n" in tool

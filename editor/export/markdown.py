@@ -17,19 +17,19 @@ _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+)([.)]?)(?=\s|$)")
 def canvas_markdown(canvas: Canvas) -> str:
     """The whole canvas as GitHub-flavoured Markdown, ending with the template's credit line."""
     template = canvas.template
-    lines = [f"# {_inline(canvas.title or 'Untitled canvas')}", ""]
+    lines = [f"# {inline(canvas.title or 'Untitled canvas')}", ""]
     filled = [(field.label, canvas.fields.get(field.id, "")) for field in template.header]
     if any(value for _, value in filled):
-        lines.append("| " + " | ".join(_inline(label) for label, _ in filled) + " |")
+        lines.append("| " + " | ".join(inline(label) for label, _ in filled) + " |")
         lines.append("|" + " --- |" * len(filled))
-        lines.append("| " + " | ".join(_inline(value).replace("\n", "<br>") for _, value in filled) + " |")
+        lines.append("| " + " | ".join(inline(value).replace("\n", "<br>") for _, value in filled) + " |")
         lines.append("")
     if canvas.legend:
-        entries = (f"{_inline(color)}: {_inline(meaning)}" for color, meaning in canvas.legend.items())
+        entries = (f"{inline(color)}: {inline(meaning)}" for color, meaning in canvas.legend.items())
         lines += ["**Colours:** " + " · ".join(entries), ""]
     named = set(canvas.legend)
     for block in template.blocks:
-        lines += [f"## {_inline(block.title)}", ""]
+        lines += [f"## {inline(block.title)}", ""]
         notes = canvas.notes(block.id)
         lines += [_note_line(note, named) for note in notes] if notes else ["*No notes yet.*"]
         lines.append("")
@@ -38,12 +38,12 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines += ["## Parking Lot", "", "*Ideas that do not fit a block yet.*", ""]
         lines += [_note_line(note, named) for note in parked]
         lines.append("")
-    lines += ["---", "", _inline(template.credit), ""]
+    lines += ["---", "", inline(template.credit), ""]
     return "\n".join(lines)
 
 
 def _note_line(note: Note, named: set[str]) -> str:
-    text = "  \n  ".join(_inline(line) for line in note.text.splitlines() or [""])
+    text = "  \n  ".join(inline(line) for line in note.text.splitlines() or [""])
     extras = []
     if note.votes:
         extras.append(f"**{note.votes} vote{'s' if note.votes != 1 else ''}**")
@@ -57,7 +57,7 @@ def mark(color: str, named: set[str]) -> str:
     return "" if color == DEFAULT_COLOR and color not in named else f"({color}) "
 
 
-def _inline(text: str) -> str:
+def inline(text: str) -> str:
     """Text that Markdown shows as written: no emphasis, links, HTML, table cells or headings by accident."""
     escaped = _SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(_escape_line_start, escaped)
