@@ -169,6 +169,29 @@ def canvas_file(notes: int) -> Path:
     return path
 
 
+def edited_file(notes: int) -> Path:
+    """The canvas of `canvas_file(notes)` a week later: one note in 20 reworded, one in 50 moved to the next block,
+    one in 100 removed and as many added (the kinds of change a comparison matches), written once per run."""
+    path = Path(os.environ.get("BENCH_DIR", "/tmp")) / f"canvas-{notes}-edited.yaml"
+    if not path.exists():
+        from editor.fileformat import dump_canvas, load_canvas
+        from editor.model import Note
+
+        canvas = load_canvas(canvas_file(notes))
+        placed = list(canvas.all_notes())
+        blocks = list(canvas.template.block_ids)
+        for number, (block_id, note) in enumerate(placed):
+            if number % 100 == 7:
+                canvas.remove_note(note.id)
+                canvas.add_note(block_id, Note(f"A new idea, number {number}"))
+            elif number % 50 == 3:
+                canvas.move_note(note.id, blocks[(blocks.index(block_id) + 1) % len(blocks)])
+            elif number % 20 == 1:
+                canvas.update_note(note.id, text=note.text + " (reworded)")
+        path.write_text(dump_canvas(canvas), encoding="utf-8")
+    return path
+
+
 def note_texts(path: Path) -> list[str]:
     """The floor's reading of a canvas file: libyaml's CSafeLoader, then each note's text."""
     import yaml
@@ -424,6 +447,28 @@ def memory_floor(notes: str) -> dict[str, Any]:
     return {}
 
 
+def compare_ours(notes: str) -> dict[str, Any]:
+    """`canvas-editor diff`'s work: both files read, then compared."""
+    from editor.fileformat import load_canvas
+    from editor.model.compare import compare
+
+    old, new = canvas_file(int(notes)), edited_file(int(notes))
+    started = time.perf_counter()
+    diff = compare(load_canvas(old), load_canvas(new))
+    return {"seconds": time.perf_counter() - started, "changes": len(diff.notes)}
+
+
+def compare_floor(notes: str) -> dict[str, Any]:
+    """Both files read with libyaml's CSafeLoader, nothing compared."""
+    import yaml
+
+    old, new = canvas_file(int(notes)), edited_file(int(notes))
+    started = time.perf_counter()
+    for path in (old, new):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return {"seconds": time.perf_counter() - started}
+
+
 CASES = {
     "start": {"ours": start_ours, "floor": start_floor},
     "open": {"ours": open_ours, "floor": open_floor},
@@ -431,6 +476,7 @@ CASES = {
     "save": {"ours": save_ours, "floor": save_floor},
     "stall": {"ours": stall_ours},
     "memory": {"ours": memory_ours, "floor": memory_floor},
+    "compare": {"ours": compare_ours, "floor": compare_floor},
 }
 
 if __name__ == "__main__":
