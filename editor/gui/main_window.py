@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from editor.gui.canvas_kinds import CanvasKinds
+    from editor.gui.comparing import Comparison
     from editor.gui.exporter import Exporter
     from editor.gui.find_bar import FindBar
     from editor.gui.problems_dialog import ProblemsDialog
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.document, self.board, self)
         self._exporter: Exporter | None = None
         self._kinds: CanvasKinds | None = None
+        self.comparison: Comparison | None = None
         self.voting = VotingRound(self.workspace)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
@@ -177,6 +179,23 @@ class MainWindow(QMainWindow):
         self.say(
             f"{path.name} is open on a plain grid of its blocks; Save As keeps it, with the grid, as a new file.", 0
         )
+
+    def compare_with(self, source: str) -> None:
+        """File > Compare With: the open canvas against an older one, its changes marked, until Escape."""
+        from editor.gui.comparing import Comparison, ask_older
+
+        self.board.finish_editing()
+        try:
+            older = ask_older(source, self, self.document.path, self._folder())
+        except CanvasFileError as error:
+            self.show_error("Canvas Editor could not read the canvas to compare with.", error)
+            return
+        if older is None:
+            return
+        if self.comparison is not None:
+            self.comparison.end()
+        self.comparison = Comparison(self, self.workspace, self.view, self, *older)
+        self.comparison.ended.connect(lambda: setattr(self, "comparison", None))
 
     def ask_import(self) -> None:
         """File > Import JSON Canvas: the file's notes as a new, untitled canvas in this window."""

@@ -55,6 +55,8 @@ class Window(Workshop, Messages, Protocol):
 
     def ask_import(self) -> None: ...
 
+    def compare_with(self, source: str) -> None: ...
+
     def ask_open(self) -> None: ...
 
     def open_other(self, path: Path) -> None: ...
@@ -140,6 +142,11 @@ class WindowActions:
         menu.addSeparator()
         self.action(menu, "&Save", w.save, QKeySequence.StandardKey.Save)
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
+        compare = menu.addMenu("Compare &With")
+        compare.setObjectName("compareMenu")
+        self.action(compare, "Another Canvas &File…", lambda: w.compare_with("file"), name="compareFile")
+        self.action(compare, "The File as Last &Saved", lambda: w.compare_with("saved"), name="compareSaved")
+        self.action(compare, "A &Git Revision…", lambda: w.compare_with("git"), name="compareGit")
         own = "Keep this canvas's blocks, key questions and fill order as a template of your own, for File > New"
         self.action(menu, "Save as &Template…", lambda: w.kinds.save_as_template(), tip=own, name="saveTemplate")
         menu.addSeparator()

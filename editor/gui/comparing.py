@@ -1,0 +1,241 @@
+"""File > Compare With: the open canvas beside an older one (another file, the file as last saved, a git revision of
+it), its changes marked on the board and named in a side list that the arrow keys walk through; Escape ends it.
+Nothing in a comparison changes either canvas: the open one is read-only while it lasts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.board.change_marks import ChangeMarks, label_of
+from editor.errors import CanvasFileError
+from editor.export.changes import changes_markdown, summary
+from editor.fileformat import parse_canvas
+from editor.fileformat.disk import NotAFileError, read_regular
+from editor.model.compare import CanvasDiff, block_title, compare
+
+if TYPE_CHECKING:
+    from editor.gui.board_view import BoardView
+    from editor.gui.workspace import Messages, Workspace
+    from editor.model import Canvas
+
+READ_ONLY = "A comparison is shown: end it (Esc) to edit the canvas."
+CHANGE_INDEX = Qt.ItemDataRole.UserRole
+GIT_TIMEOUT = 10  # seconds: git reads its own repository; a hung one must not hang the window
+
+
+class Comparison(QObject):
+    """One comparison in a window: the marks on its board, the side list, and the way out."""
+
+    ended = Signal()
+
+    def __init__(
+        self, window: QMainWindow, workspace: Workspace, view: BoardView, messages: Messages, old: Canvas, name: str
+    ) -> None:
+        super().__init__(window)
+        self.workspace, self.view, self.messages = workspace, view, messages
+        self.old, self.name = old, name
+        self.diff: CanvasDiff = compare(old, workspace.canvas)
+        self.marks = ChangeMarks(workspace.board)
+        self.marks.show(self.diff, old)
+        self._was_read_only = workspace.document.read_only
+        if not self._was_read_only:
+            workspace.document.set_read_only(READ_ONLY)
+        self.panel: ComparePanel | None = ComparePanel(window, self)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.show()
+        self.panel.changes.setFocus()
+        workspace.leaving.connect(self.end)
+
+    def show_change(self, index: int) -> None:
+        """Bring a change into view: its block alone, filling the window, as the guided walk shows one (a header
+        change: the whole board)."""
+        change = self.diff.notes[index] if 0 <= index < len(self.diff.notes) else None
+        block_id = change.block_id if change is not None else None
+        self.view.focus_on(block_id if block_id in self.workspace.board.blocks else None)
+        self.marks.show(self.diff, self.old)  # laid out again for the block's new shape
+
+    def end(self) -> None:
+        """Leave the comparison: the board as it was, the canvas editable again (if it was)."""
+        if self.panel is None:
+            return
+        self.workspace.leaving.disconnect(self.end)
+        self.marks.clear()
+        if not self._was_read_only and self.workspace.document.read_only == READ_ONLY:
+            self.workspace.document.set_read_only("")
+        panel, self.panel = self.panel, None
+        panel.hide()
+        panel.deleteLater()
+        self.view.focus_on(None)
+        self.ended.emit()
+
+    def report(self) -> str:
+        return changes_markdown(self.diff, self.old, self.workspace.canvas, self.name, "now")
+
+
+class ComparePanel(QDockWidget):
+    """The side list of a comparison: a line per change, the header's and legend's last; Escape ends it."""
+
+    def __init__(self, window: QMainWindow, comparison: Comparison) -> None:
+        super().__init__(f"Changes since {comparison.name}", window)
+        self.setObjectName("comparePanel")
+        self.comparison = comparison
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.summary = QLabel(summary(comparison.diff), body)
+        self.summary.setObjectName("compareSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.changes = QListWidget(body)
+        self.changes.setObjectName("compareChanges")
+        self.changes.setWordWrap(True)
+        layout.addWidget(self.changes, 1)
+        new = comparison.workspace.canvas
+        whole = QListWidgetItem("The whole canvas", self.changes)  # first: focus lands here, on the overview
+        whole.setData(CHANGE_INDEX, -1)
+        for index, change in enumerate(comparison.diff.notes):
+            placed = change.new or change.old
+            assert placed is not None
+            where = block_title(new if change.new is not None else comparison.old, change.block_id)
+            row = QListWidgetItem(f"{label_of(change, comparison.old)}: {placed.note.text}  ({where})", self.changes)
+            row.setData(CHANGE_INDEX, index)
+            if change.old is not None and change.new is not None and change.old.note.text != change.new.note.text:
+                row.setToolTip(f"Was: {change.old.note.text}")
+        for header in comparison.diff.header:
+            text = f"{header.what}: {header.old or '(empty)'} → {header.new or '(empty)'}"
+            row = QListWidgetItem(text, self.changes)
+            row.setData(CHANGE_INDEX, -1)
+        self.changes.currentItemChanged.connect(lambda item, _: self._chosen(item))
+        buttons = QHBoxLayout()
+        report = QPushButton("Save &Report…", body)
+        report.setToolTip("What changed, as Markdown for the minutes")
+        report.clicked.connect(self.save_report)
+        done = QPushButton("&End Comparison", body)
+        done.setToolTip("Back to editing the canvas (Esc)")
+        done.clicked.connect(comparison.end)
+        buttons.addWidget(report)
+        buttons.addWidget(done)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.changes.installEventFilter(self)
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.comparison.show_change(item.data(CHANGE_INDEX))
+
+    def eventFilter(self, watched: QObject, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.comparison.end()
+            return True
+        return False
+
+    def save_report(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save Report", "what-changed.md", "Markdown (*.md)")
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.endswith(".md") else Path(chosen + ".md")
+        from editor.fileformat.atomic import write_atomically
+
+        try:
+            write_atomically(path, self.comparison.report().encode("utf-8"))
+        except CanvasFileError as error:
+            self.comparison.messages.show_error("The report could not be saved.", error)
+            return None
+        return path
+
+
+# Where the older canvas comes from
+
+
+def read_file(path: Path) -> Canvas:
+    """A canvas file to compare with. Raises CanvasFileError."""
+    try:
+        data, _ = read_regular(path)
+    except (OSError, NotAFileError) as error:
+        raise CanvasFileError.whole(str(path), f"it cannot be read: {error}.") from None
+    return parse_canvas(data, str(path))
+
+
+def git_revisions(path: Path) -> list[tuple[str, str]]:
+    """The commits that changed a file, newest first, as (commit, 'abc1234 2026-12-01 Message'); none when git is
+    not installed or the file is in no repository (never an error)."""
+    git = shutil.which("git")
+    if git is None:
+        return []
+    try:
+        done = subprocess.run(
+            [git, "-C", str(path.parent), "log", "--format=%H%x09%h %ad %s", "--date=short", "--", path.name],
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if done.returncode != 0:
+        return []
+    return [tuple(line.split("\t", 1)) for line in done.stdout.splitlines() if "\t" in line]  # type: ignore[misc]
+
+
+def git_canvas(path: Path, commit: str) -> Canvas:
+    """The file as a commit holds it. Raises CanvasFileError."""
+    git = shutil.which("git") or "git"
+    try:
+        done = subprocess.run(
+            [git, "-C", str(path.parent), "show", f"{commit}:./{path.name}"],
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise CanvasFileError.whole(str(path), f"git could not be asked for {commit[:7]}: {error}.") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise CanvasFileError.whole(str(path), f"git has no {commit[:7]} of it: {message[-1] if message else ''}")
+    return parse_canvas(done.stdout, f"{path.name} at {commit[:7]}")
+
+
+def ask_git_revision(parent: QWidget, path: Path) -> str | None:
+    """The commit a person picks among those that changed the file; None if they cancel or there are none."""
+    revisions = git_revisions(path)
+    if not revisions:
+        return None
+    shown = [line for _, line in revisions]
+    label = f"Commits that changed {path.name}:"
+    chosen, ok = QInputDialog.getItem(parent, "Compare With a Git Revision", label, shown, 0, False)
+    return revisions[shown.index(chosen)][0] if ok and chosen in shown else None
+
+
+FILE, SAVED, GIT = "file", "saved", "git"  # the sources of File > Compare With
+
+
+def ask_older(source: str, parent: QWidget, path: Path | None, folder: Path) -> tuple[Canvas, str] | None:
+    """The older canvas of a comparison and its name, from `source`: a file the person picks, the open canvas's
+    file as last saved, or a git revision of it. None when they cancel or there is none. Raises CanvasFileError."""
+    if source == FILE:
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Compare With", str(folder), "Canvas files (*.yaml *.yml)")
+        return (read_file(Path(chosen)), Path(chosen).name) if chosen else None
+    if path is None:
+        return None
+    if source == SAVED:
+        return read_file(path), f"{path.name} as last saved"
+    commit = ask_git_revision(parent, path)
+    return (git_canvas(path, commit), f"{path.name} at {commit[:7]}") if commit else None

@@ -1,0 +1,183 @@
+"""File > Compare With, through the window: the open canvas against another file, the file as last saved and a git
+revision; every change marked on the board as the comparison says, the side list walking through them, Escape
+leaving both canvases as they were."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from driving import FileDialogs, activate, keys, on_next_modal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog, QListWidget, QWidget
+
+from editor.board.change_marks import FADED, ChangeMark, Ghost
+from editor.fileformat import load_canvas
+from editor.gui.comparing import READ_ONLY, ComparePanel
+from editor.gui.main_window import MainWindow
+from editor.model.compare import compare
+
+OpenApp = Callable[..., MainWindow]
+
+
+def edited_copy(tiktok_path: Path, folder: Path) -> Path:
+    """The TikTok example some weeks on: a note reworded, one removed, one added, one moved, one recoloured and
+    voted on, and a new date."""
+    text = tiktok_path.read_text(encoding="utf-8")
+    for old, new in (
+        ("    - Content developers, such as YouTubers moving to TikTok\n", ""),
+        ("Digital influencers and celebrities", "Digital influencers, celebrities"),
+        ("    - Apple App Store and Google Play\n", "    - Apple App Store and Google Play\n    - TV adverts\n"),
+        ("    - text: Recommendation algorithm\n      color: green\n", ""),
+        (
+            "  value_propositions:\n",
+            "  value_propositions:\n    - text: Recommendation algorithm\n      color: green\n",
+        ),
+        ("    - TikTok Coin commissions\n", "    - text: TikTok Coin commissions\n      color: pink\n      votes: 3\n"),
+        ("date: As of July 2023", "date: As of December 2026"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    path = folder / "tiktok-now.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def marks(window: MainWindow) -> dict[str, str]:
+    """Each marked note's text and its label, as the board shows them."""
+    return {
+        item.parentItem().text: item.tag.label  # type: ignore[union-attr]
+        for item in window.board.items()
+        if isinstance(item, ChangeMark)
+    }
+
+
+def ghosts(window: MainWindow) -> list[str]:
+    return [item.text for item in window.board.items() if isinstance(item, Ghost)]
+
+
+def panel(window: MainWindow) -> ComparePanel:
+    found = window.findChild(ComparePanel, "comparePanel")
+    assert found is not None and found.isVisible()
+    return found
+
+
+def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_they_were(
+    open_app: OpenApp, dialogs: FileDialogs, tiktok_path: Path, tmp_path: Path
+) -> None:
+    now = edited_copy(tiktok_path, tmp_path)
+    window = open_app(now)
+    before = window.document.canvas.content()
+    dialogs.answers.append(tiktok_path)
+    window.findChild(QAction, "compareFile").trigger()
+    assert dialogs.asked[-1] == "Compare With"
+    assert marks(window) == {
+        "Digital influencers, celebrities": "Edited",
+        "TV adverts": "New",
+        "Recommendation algorithm": "From Key Resources",
+        "TikTok Coin commissions": "Yellow → Pink · Votes 0 → 3",
+    }
+    assert ghosts(window) == ["Content developers, such as YouTubers moving to TikTok"]
+    changed = set(marks(window))
+    for item in window.board.notes.values():  # the rest fade, so that the changes stand out
+        assert item.opacity() == (1.0 if item.text in changed else FADED)
+    side = panel(window)
+    rows = [side.changes.item(row).text() for row in range(side.changes.count())]
+    assert rows[0] == "The whole canvas" and len(rows) == 1 + 5 + 1
+    assert rows[-1] == "Date: As of July 2023 → As of December 2026"
+    assert "5 changed" not in side.summary.text() and side.summary.text().startswith("1 added, 1 removed, 3 changed")
+
+    # The arrow keys walk through the changes: each one's block fills the window.
+    QTest.keyClick(side.changes, Qt.Key.Key_Down)
+    assert window.view.focus_block == "key_partners"
+    QTest.keyClick(side.changes, Qt.Key.Key_Down)
+    QTest.keyClick(side.changes, Qt.Key.Key_Down)
+    assert window.view.focus_block == "value_propositions"
+    assert marks(window)["Recommendation algorithm"] == "From Key Resources"  # the marks follow the block's layout
+
+    # Nothing in a comparison changes the canvas: it is read-only until Escape.
+    assert window.document.read_only == READ_ONLY
+    QTest.keyClick(side.changes, Qt.Key.Key_Escape)
+    assert marks(window) == {} and ghosts(window) == [] and window.view.focus_block is None
+    assert all(item.opacity() == 1.0 for item in window.board.notes.values())
+    assert window.document.read_only == "" and window.comparison is None
+    assert window.document.canvas.content() == before and load_canvas(now).content() == before
+    assert not window.isWindowModified()
+
+
+def test_compare_with_the_file_as_last_saved_shows_what_is_not_saved_yet(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    canvas = window.document.canvas
+    note = canvas.notes("value_propositions")[0]
+    canvas.update_note(note.id, text=note.text + ", in the shade")
+    window.findChild(QAction, "compareSaved").trigger()
+    assert marks(window) == {note.text: "Edited"}
+    side = panel(window)
+    assert side.windowTitle() == f"Changes since {canvas_file.name} as last saved"
+    edited = next(
+        side.changes.item(row)
+        for row in range(side.changes.count())
+        if "Cold lemonade" in side.changes.item(row).text()
+    )
+    assert edited.toolTip().startswith("Was: ")
+    activate(window)
+    keys(window, Qt.Key.Key_N)  # read-only: no note is added
+    assert canvas.note_count() == load_canvas(canvas_file).note_count()
+    window.comparison.end()  # type: ignore[union-attr]
+    assert marks(window) == {} and canvas.note(note.id).text.endswith(", in the shade")  # the edit stays
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True)
+
+
+def test_compare_with_a_git_revision_of_the_file(open_app: OpenApp, tiktok_path: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "plans"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "ana@example.org")
+    git(repo, "config", "user.name", "Ana")
+    plan = repo / "tiktok.yaml"
+    plan.write_text(tiktok_path.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "As in July 2023")
+    plan.write_text(edited_copy(tiktok_path, tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Some weeks on")
+    window = open_app(plan)
+    offered: list[list[str]] = []
+
+    def oldest(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        offered.append(dialog.comboBoxItems())
+        dialog.setTextValue(dialog.comboBoxItems()[-1])
+        dialog.accept()
+
+    on_next_modal(oldest)
+    window.findChild(QAction, "compareGit").trigger()
+    assert [item.split(" ", 2)[2] for item in offered[0]] == ["Some weeks on", "As in July 2023"]
+    assert marks(window)["TV adverts"] == "New" and len(ghosts(window)) == 1
+    assert panel(window).windowTitle().startswith("Changes since tiktok.yaml at ")
+
+
+def test_compare_with_a_git_revision_outside_a_repository_offers_none(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    window.findChild(QAction, "compareGit").trigger()  # no repository: no list, no error, nothing shown
+    assert window.comparison is None and window.findChild(ComparePanel) is None
+
+
+def test_the_comparisons_marks_agree_with_the_comparison(open_app: OpenApp, tiktok_path: Path, tmp_path: Path) -> None:
+    now = edited_copy(tiktok_path, tmp_path)
+    window = open_app(now)
+    from editor.gui.comparing import Comparison
+
+    comparison = Comparison(window, window.workspace, window.view, window, load_canvas(tiktok_path), "then")
+    diff = compare(load_canvas(tiktok_path), window.document.canvas)
+    assert [change.aspects for change in comparison.diff.notes] == [change.aspects for change in diff.notes]
+    assert len(comparison.marks.marks) + len(comparison.marks.ghosts) == len(diff.notes)
+    report = comparison.report()
+    assert report.startswith("# What changed: then → now") and "- **Removed** Content developers" in report
+    comparison.end()
+    assert isinstance(window.findChild(QListWidget, "compareChanges"), (QListWidget, type(None)))
