@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from editor.gui.comparing import Comparison
     from editor.gui.exporter import Exporter
     from editor.gui.find_bar import FindBar
+    from editor.gui.history import History
     from editor.gui.problems_dialog import ProblemsDialog
     from editor.gui.sharing import Sharing
     from editor.model import Template
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.document, self.board, self)
         self._exporter: Exporter | None = None
         self._kinds: CanvasKinds | None = None
-        self.comparison: Comparison | None = None
+        self._history: History | None = None
         self.voting = VotingRound(self.workspace)
         self.disk = DiskChanges(self.workspace, self, self)
         self.voting.changed.connect(self.say)
@@ -180,22 +181,27 @@ class MainWindow(QMainWindow):
             f"{path.name} is open on a plain grid of its blocks; Save As keeps it, with the grid, as a new file.", 0
         )
 
-    def compare_with(self, source: str) -> None:
-        """File > Compare With: the open canvas against an older one, its changes marked, until Escape."""
-        from editor.gui.comparing import Comparison, ask_older
+    @property
+    def history(self) -> History:
+        """Compare With, Save Version and the Versions panel: made when first used, not at start-up."""
+        if self._history is None:
+            from editor.gui.history import History
 
-        self.board.finish_editing()
-        try:
-            older = ask_older(source, self, self.document.path, self._folder())
-        except CanvasFileError as error:
-            self.show_error("Canvas Editor could not read the canvas to compare with.", error)
-            return
-        if older is None:
-            return
-        if self.comparison is not None:
-            self.comparison.end()
-        self.comparison = Comparison(self, self.workspace, self.view, self, *older)
-        self.comparison.ended.connect(lambda: setattr(self, "comparison", None))
+            self._history = History(self, self.workspace, self.view, self, self.session, self._folder, self.open_copy)
+        return self._history
+
+    @property
+    def comparison(self) -> Comparison | None:
+        """The comparison shown, if one is."""
+        return self._history.comparison if self._history is not None else None
+
+    def open_copy(self, canvas: Canvas, name: str) -> MainWindow:
+        """A canvas (a version, a revision) as an untitled copy in a window of its own: its file is never written."""
+        window = MainWindow(Document(canvas), session=self.session)
+        window.document.mark_unsaved()
+        window.show()
+        window.say(f"A copy of {name}: Save As keeps it as a file of its own.", 0)
+        return window
 
     def ask_import(self) -> None:
         """File > Import JSON Canvas: the file's notes as a new, untitled canvas in this window."""

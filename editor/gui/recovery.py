@@ -205,6 +205,24 @@ class Session:
         copies.sort(key=lambda copy: copy.info.changed, reverse=True)
         return copies, problems
 
+    def copies_of(self, original: Path) -> list[RecoveredCopy]:
+        """The readable recovery copies of the canvas of a file, in every editor's folder, this one's too, newest
+        change first: read only, nothing claimed or set aside (to compare with, not to restore)."""
+        copies = []
+        try:
+            folders = [entry for entry in (self.root / "sessions").iterdir() if entry.is_dir()]
+        except OSError:
+            return []
+        for folder in folders:
+            for path in sorted(folder.glob(f"*{SUFFIX}")):
+                try:
+                    canvas, info = decode_copy(_read_copy(path), str(path))
+                except (CanvasFileError, OSError):
+                    continue
+                if info.original is not None and info.original == original:
+                    copies.append(RecoveredCopy(path, canvas, info))
+        return sorted(copies, key=lambda copy: copy.info.changed, reverse=True)
+
     def adopt(self, copy: RecoveredCopy) -> str:
         """Make a recovered copy this session's copy of the canvas restored from it (a rename: nothing is lost)."""
         copy_id = self.new_copy_id()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from editor.gui.board_editing import EditableBoard
     from editor.gui.canvas_kinds import CanvasKinds
     from editor.gui.exporter import Exporter
+    from editor.gui.history import History
     from editor.gui.workspace import Workspace
 
 
@@ -55,7 +56,8 @@ class Window(Workshop, Messages, Protocol):
 
     def ask_import(self) -> None: ...
 
-    def compare_with(self, source: str) -> None: ...
+    @property
+    def history(self) -> History: ...
 
     def ask_open(self) -> None: ...
 
@@ -144,9 +146,17 @@ class WindowActions:
         self.action(menu, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs)
         compare = menu.addMenu("Compare &With")
         compare.setObjectName("compareMenu")
-        self.action(compare, "Another Canvas &File…", lambda: w.compare_with("file"), name="compareFile")
-        self.action(compare, "The File as Last &Saved", lambda: w.compare_with("saved"), name="compareSaved")
-        self.action(compare, "A &Git Revision…", lambda: w.compare_with("git"), name="compareGit")
+        for text, source, name in (
+            ("Another Canvas &File…", "file", "compareFile"),
+            ("The File as Last &Saved", "saved", "compareSaved"),
+            ("A Saved &Version…", "version", "compareVersion"),
+            ("A &Git Revision…", "git", "compareGit"),
+            ("A &Recovery Copy…", "recovery", "compareRecovery"),
+        ):
+            self.action(compare, text, partial(lambda source: w.history.compare_with(source), source), name=name)
+        kept = "Keep the canvas as it is now as a named version beside its file; the file itself is not written"
+        self.action(menu, "Save &Version…", lambda: w.history.save_version(), tip=kept, name="saveVersion")
+        self.action(menu, "Versions", lambda: w.history.show_panel(), name="showVersions")
         own = "Keep this canvas's blocks, key questions and fill order as a template of your own, for File > New"
         self.action(menu, "Save as &Template…", lambda: w.kinds.save_as_template(), tip=own, name="saveTemplate")
         menu.addSeparator()

@@ -12,12 +12,13 @@ from driving import FileDialogs, activate, keys, on_next_modal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QListWidget, QWidget
 
 from editor.board.change_marks import FADED, ChangeMark, Ghost
 from editor.fileformat import load_canvas
 from editor.gui.comparing import READ_ONLY, ComparePanel
 from editor.gui.main_window import MainWindow
+from editor.model import Note
 from editor.model.compare import compare
 
 OpenApp = Callable[..., MainWindow]
@@ -181,3 +182,78 @@ def test_the_comparisons_marks_agree_with_the_comparison(open_app: OpenApp, tikt
     assert report.startswith("# What changed: then → now") and "- **Removed** Content developers" in report
     comparison.end()
     assert isinstance(window.findChild(QListWidget, "compareChanges"), (QListWidget, type(None)))
+
+
+# Versions
+
+
+def name_it(name: str) -> Callable[[QWidget], None]:
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(name)
+        dialog.accept()
+
+    return act
+
+
+def test_a_version_is_saved_beside_the_canvas_compared_deleted_with_undo_and_travels_with_its_folder(
+    open_app: OpenApp, tiktok_path: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from editor.fileformat.versions import list_versions
+
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    plan = folder / "tiktok.yaml"
+    plan.write_text(tiktok_path.read_text(encoding="utf-8"), encoding="utf-8")
+    window = open_app(plan)
+    on_next_modal(name_it("After session 1"))
+    window.findChild(QAction, "saveVersion").trigger()
+    (version,) = list_versions(plan)
+    assert version.name == "After session 1" and version.path.parent == folder / "tiktok.versions"
+    assert plan.read_text(encoding="utf-8") == tiktok_path.read_text(encoding="utf-8")  # the file is not written
+    assert load_canvas(version.path) == window.document.canvas  # a plain canvas file
+
+    canvas = window.document.canvas
+    canvas.update_note(canvas.notes("channels")[0].id, text="Apple App Store, Google Play and Huawei")
+    on_next_modal(lambda dialog: dialog.accept())  # the one version, chosen
+    window.findChild(QAction, "compareVersion").trigger()
+    assert marks(window) == {"Apple App Store, Google Play and Huawei": "Edited"}
+    assert panel(window).windowTitle() == "Changes since the version After session 1"
+    window.comparison.end()  # type: ignore[union-attr]
+
+    window.findChild(QAction, "showVersions").trigger()
+    versions = window.history.panel
+    assert versions is not None and versions.entries.count() == 1
+    versions.entries.item(0).setSelected(True)
+    versions.delete.click()
+    assert list_versions(plan) == [] and versions.entries.count() == 0
+    window.document.undo()  # Ctrl+Z puts it back
+    assert [v.name for v in list_versions(plan)] == ["After session 1"] and versions.entries.count() == 1
+
+    copied = tmp_path / "sent"
+    shutil.copytree(folder, copied)  # the folder copied, or sent: its versions go with it
+    assert [v.name for v in list_versions(copied / "tiktok.yaml")] == ["After session 1"]
+
+    versions.entries.item(0).setSelected(True)
+    versions.open_copy.click()  # an untitled copy, in a window of its own
+    copy = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window and w.isVisible()
+    )
+    assert copy.document.path is None and copy.document.canvas == load_canvas(version.path)
+
+
+def test_compare_with_a_recovery_copy_of_the_canvas(open_app: OpenApp, canvas_file: Path) -> None:
+    window = open_app(canvas_file)
+    canvas = window.document.canvas
+    from editor.gui.commands import AddNotes
+
+    window.document.push(AddNotes(canvas, [("channels", None, Note("Radio"))]))
+    future = window.autosaver.write_now()  # the recovery copy of the canvas as edited
+    assert future is not None
+    future.result()
+    window.document.push(AddNotes(canvas, [("channels", None, Note("TV"))]))  # since the copy was written
+    on_next_modal(lambda dialog: dialog.accept())
+    window.findChild(QAction, "compareRecovery").trigger()
+    assert marks(window) == {"TV": "New"} and ghosts(window) == []
