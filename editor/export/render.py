@@ -41,11 +41,20 @@ PICTURE_MARGIN = 0.012  # of a picture's width, on every side, so that the outer
 MAX_PIXELS = 400_000_000  # a 20,000 x 20,000 picture: beyond this the request is a typo, not a poster
 
 
-def drawn_bytes(canvas: Canvas, kind: str, options: ExportOptions, progress: Progress | None = None) -> bytes:
-    """The canvas drawn as a 'pdf', 'png' or 'svg' file's bytes (editor.export.formats names these writers)."""
+def drawn_bytes(
+    canvas: Canvas,
+    kind: str,
+    options: ExportOptions,
+    progress: Progress | None = None,
+    decorate: Callable[[BoardScene], object] | None = None,
+) -> bytes:
+    """The canvas drawn as a 'pdf', 'png' or 'svg' file's bytes (editor.export.formats names these writers);
+    `decorate` adds to the board before it is drawn (a comparison's marks)."""
     step(progress, "Laying out the notes")
     aspect = paper_aspect(page_layout(options.page)) if kind == "pdf" else None
     with board_scene(canvas, aspect) as scene:
+        if decorate is not None:
+            decorate(scene)
         step(progress, "Drawing")
         if kind == "pdf":
             return pdf_bytes(scene, canvas.title, options.page)

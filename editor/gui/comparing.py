@@ -32,6 +32,7 @@ from editor.fileformat.disk import NotAFileError, read_regular
 from editor.model.compare import CanvasDiff, block_title, compare
 
 if TYPE_CHECKING:
+    from editor.board.board_scene import BoardScene
     from editor.gui.board_view import BoardView
     from editor.gui.workspace import Messages, Workspace
     from editor.model import Canvas
@@ -127,6 +128,10 @@ class ComparePanel(QDockWidget):
         report = QPushButton("Save &Report…", body)
         report.setToolTip("What changed, as Markdown for the minutes")
         report.clicked.connect(self.save_report)
+        board = QPushButton("Export &Board…", body)
+        board.setToolTip("The board with its marks, as PDF, PNG or SVG")
+        board.clicked.connect(self.export_board)
+        buttons.addWidget(board)
         done = QPushButton("&End Comparison", body)
         done.setToolTip("Back to editing the canvas (Esc)")
         done.clicked.connect(comparison.end)
@@ -160,6 +165,35 @@ class ComparePanel(QDockWidget):
             write_atomically(path, self.comparison.report().encode("utf-8"))
         except CanvasFileError as error:
             self.comparison.messages.show_error("The report could not be saved.", error)
+            return None
+        return path
+
+    def export_board(self) -> Path | None:
+        """The marked board as a PDF, PNG or SVG, by the name's extension (a PDF on an A3 page, a PNG 2400 wide)."""
+        from editor.board.change_marks import ChangeMarks as Marks
+        from editor.export.options import ExportError, ExportOptions
+        from editor.export.render import drawn_bytes
+        from editor.fileformat.atomic import write_atomically
+
+        kinds = "PDF document (*.pdf);;PNG image (*.png);;SVG image (*.svg)"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export Marked Board", "what-changed.pdf", kinds)
+        if not chosen:
+            return None
+        path = Path(chosen) if Path(chosen).suffix.lower() in (".pdf", ".png", ".svg") else Path(chosen + ".pdf")
+        comparison = self.comparison
+        options = ExportOptions(width=2400) if path.suffix.lower() == ".png" else ExportOptions()
+
+        def marked(scene: BoardScene) -> None:
+            Marks(scene).show(comparison.diff, comparison.old)
+
+        try:
+            data = drawn_bytes(comparison.workspace.canvas, path.suffix.lower()[1:], options, None, marked)
+            write_atomically(path, data)
+        except ExportError as error:
+            comparison.messages.show_error("The marked board could not be exported.", str(error))
+            return None
+        except CanvasFileError as error:
+            comparison.messages.show_error("The marked board could not be exported.", error)
             return None
         return path
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from driving import FileDialogs, activate, keys, on_next_modal
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QListWidget, QWidget
 
-from editor.board.change_marks import FADED, ChangeMark, Ghost
+from editor.board.change_marks import ADDED_COLOR, FADED, REMOVED_COLOR, ChangeMark, Ghost
 from editor.fileformat import load_canvas
 from editor.gui.comparing import READ_ONLY, ComparePanel
 from editor.gui.main_window import MainWindow
@@ -60,6 +60,22 @@ def ghosts(window: MainWindow) -> list[str]:
     return [item.text for item in window.board.items() if isinstance(item, Ghost)]
 
 
+def colour_share(picture: QImage, colour: QColor) -> float:
+    """The share of a sample of the picture's pixels that are (nearly) this colour."""
+    hits = total = 0
+    for y in range(0, picture.height(), 3):
+        for x in range(0, picture.width(), 3):
+            pixel = picture.pixelColor(x, y)
+            total += 1
+            near = (
+                abs(pixel.red() - colour.red())
+                + abs(pixel.green() - colour.green())
+                + abs(pixel.blue() - colour.blue())
+            )
+            hits += near < 30
+    return hits / total
+
+
 def panel(window: MainWindow) -> ComparePanel:
     found = window.findChild(ComparePanel, "comparePanel")
     assert found is not None and found.isVisible()
@@ -98,6 +114,17 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
     QTest.keyClick(side.changes, Qt.Key.Key_Down)
     assert window.view.focus_block == "value_propositions"
     assert marks(window)["Recommendation algorithm"] == "From Key Resources"  # the marks follow the block's layout
+
+    # It exports: the marked board as a picture, what changed as Markdown for the minutes.
+    dialogs.answers += [tmp_path / "marked.png", tmp_path / "minutes.md"]
+    assert side.export_board() == tmp_path / "marked.png"
+    picture = QImage(str(tmp_path / "marked.png"))
+    assert (
+        picture.width() == 2400 and colour_share(picture, ADDED_COLOR) > 0 and colour_share(picture, REMOVED_COLOR) > 0
+    )
+    assert side.save_report() == tmp_path / "minutes.md"
+    minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
+    assert minutes.startswith("# What changed: tiktok.yaml → now") and "- **Added** TV adverts" in minutes
 
     # Nothing in a comparison changes the canvas: it is read-only until Escape.
     assert window.document.read_only == READ_ONLY
