@@ -4,6 +4,8 @@ were, and the notes that did not change faded. The board's own items are left as
 
 from __future__ import annotations
 
+import math
+
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -86,7 +88,7 @@ class Tag:
         self.font.setPixelSize(max(9, round(body.height() * 0.22)))
         metrics = QFontMetricsF(self.font)
         pad = metrics.height() * 0.2
-        width = min(metrics.horizontalAdvance(label) + 2 * pad, max(body.width() * 2.0, 40.0))
+        width = min(math.ceil(metrics.horizontalAdvance(label)) + 2 * pad + 2, max(body.width() * 2.0, 40.0))
         height = metrics.height() + 2 * pad
         self.rect = QRectF(body.left(), body.top() - height * 0.8, width, height)
         self.shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 2 * pad)

@@ -107,6 +107,10 @@ class ComparePanel(QDockWidget):
         self.changes = QListWidget(body)
         self.changes.setObjectName("compareChanges")
         self.changes.setWordWrap(True)
+        larger = self.changes.font()  # read beside a projected board: a size up from the window's
+        larger.setPointSizeF(larger.pointSizeF() * 1.25)
+        self.changes.setFont(larger)
+        self.changes.setSpacing(2)
         layout.addWidget(self.changes, 1)
         new = comparison.workspace.canvas
         whole = QListWidgetItem("The whole canvas", self.changes)  # first: focus lands here, on the overview
