@@ -57,12 +57,14 @@ def color_of(change: NoteChange) -> QColor:
 class ChangeMark(QGraphicsItem):
     """A frame around a note's paper and a label above it; a child of the note's item, so it goes where it goes."""
 
-    def __init__(self, parent: QGraphicsItem, body: QRectF, label: str, color: QColor, tip: str) -> None:
+    def __init__(
+        self, parent: QGraphicsItem, body: QRectF, label: str, color: QColor, tip: str, inside: bool = False
+    ) -> None:
         super().__init__(parent)
         self.color, self.body = color, QRectF(body)
         self.setZValue(_MARK_Z)
         self.setToolTip(tip)
-        self.tag = Tag(label, body, color)
+        self.tag = Tag(label, body, color, inside)
         self._pen = max(2.0, body.height() * 0.05)
 
     def boundingRect(self) -> QRectF:
@@ -71,26 +73,29 @@ class ChangeMark(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.color, self._pen))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = self._pen / 2
-        painter.drawRoundedRect(self.body.adjusted(-inset, -inset, inset, inset), 4, 4)
+        if not self.tag.inside:  # a note's frame (the header's label needs none)
+            painter.setPen(QPen(self.color, self._pen))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = self._pen / 2
+            painter.drawRoundedRect(self.body.adjusted(-inset, -inset, inset, inset), 4, 4)
         self.tag.paint(painter)
 
 
 class Tag:
     """A label in white on a colour, over the top-left corner of a note: as tall as a quarter of the note, so that a
-    room reads it from the back; as wide as its words, up to twice the note's width."""
+    room reads it from the back; as wide as its words, up to twice the note's width. `inside`: at the left of the
+    rect, halfway down (the header's room right of its title)."""
 
-    def __init__(self, label: str, body: QRectF, color: QColor) -> None:
-        self.label, self.color = label, color
+    def __init__(self, label: str, body: QRectF, color: QColor, inside: bool = False) -> None:
+        self.label, self.color, self.inside = label, color, inside
         self.font = QFont(style.font(12, bold=True))
         self.font.setPixelSize(max(9, round(body.height() * 0.22)))
         metrics = QFontMetricsF(self.font)
         pad = metrics.height() * 0.2
         width = min(math.ceil(metrics.horizontalAdvance(label)) + 2 * pad + 2, max(body.width() * 2.0, 40.0))
         height = metrics.height() + 2 * pad
-        self.rect = QRectF(body.left(), body.top() - height * 0.8, width, height)
+        top = body.center().y() - height / 2 if inside else body.top() - height * 0.8
+        self.rect = QRectF(body.left() + (pad if inside else 0), top, width, height)
         self.shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 2 * pad)
 
     def paint(self, painter: QPainter) -> None:
@@ -143,6 +148,7 @@ class ChangeMarks:
         self.scene = scene
         self.marks: dict[int, ChangeMark] = {}  # by the change's index in the diff
         self.ghosts: dict[int, Ghost] = {}
+        self.header: ChangeMark | None = None  # over the header, when the title, a field or the legend changed
         self._faded: list[QGraphicsItem] = []
 
     def show(self, diff: CanvasDiff, old: Canvas) -> None:
@@ -165,6 +171,14 @@ class ChangeMarks:
                 ghost = self._ghost(change, ghosts_in)
                 if ghost is not None:
                     self.ghosts[index] = ghost
+        if diff.header:
+            whats = [change.what for change in diff.header]
+            tip = "\n".join(f"{c.what}: {c.old or '(empty)'} → {c.new or '(empty)'}" for c in diff.header)
+            header = scene.header
+            label = "Changed: " + ", ".join(whats)
+            room = header.free_rect()  # right of the title, so that it covers none of it
+            body = room if room.width() > header.boundingRect().width() * 0.15 else header.boundingRect()
+            self.header = ChangeMark(header, body, label, CHANGED_COLOR, tip, inside=True)
 
     def _ghost(self, change: NoteChange, placed: dict[str, int]) -> Ghost | None:
         """A removed note, at the foot of the block it was in (if the board has that block), beside the others."""
@@ -193,10 +207,12 @@ class ChangeMarks:
         for mark in self.marks.values():
             if shiboken6.isValid(mark) and mark.scene() is not None:
                 mark.scene().removeItem(mark)
+        if self.header is not None and shiboken6.isValid(self.header) and self.header.scene() is not None:
+            self.header.scene().removeItem(self.header)
         for ghost in self.ghosts.values():
             if shiboken6.isValid(ghost) and ghost.scene() is not None:
                 ghost.scene().removeItem(ghost)
         for item in self._faded:
             if shiboken6.isValid(item):  # (a note the board has let go since)
                 item.setOpacity(1.0)
-        self.marks, self.ghosts, self._faded = {}, {}, []
+        self.marks, self.ghosts, self.header, self._faded = {}, {}, None, []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from editor.board import style
@@ -69,6 +69,17 @@ class HeaderItem(QGraphicsItem):
     @property
     def shown_title(self) -> str:
         return self._title.text if self._title is not None else ""
+
+    def free_rect(self) -> QRectF:
+        """The header's room between the title and the fields (item coordinates): where a note about it may go."""
+        fields_x, _ = self._field_columns()
+        title = self._title
+        used = 0.0
+        if title is not None:  # the width its words take, not the width it may take
+            room = QRectF(0.0, 0.0, fields_x - 2 * _MARGIN, self.rect.height)
+            used = QFontMetricsF(title.font).boundingRect(room, int(Qt.TextFlag.TextWordWrap), title.text).width()
+        title_end = _MARGIN + used
+        return QRectF(title_end + _MARGIN, 0.0, max(0.0, fields_x - title_end - 2 * _MARGIN), self.rect.height)
 
     def field_at(self, scene_point: QPointF) -> str:
         """The header field drawn under a scene point: a field's id, or "title" left of the fields."""

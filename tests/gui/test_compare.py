@@ -52,8 +52,18 @@ def marks(window: MainWindow) -> dict[str, str]:
     return {
         item.parentItem().text: item.tag.label  # type: ignore[union-attr]
         for item in window.board.items()
-        if isinstance(item, ChangeMark)
+        if isinstance(item, ChangeMark) and item.parentItem() is not window.board.header
     }
+
+
+def header_mark(window: MainWindow) -> str:
+    """What the mark over the board's header says ('' when there is none)."""
+    found = [
+        item
+        for item in window.board.items()
+        if isinstance(item, ChangeMark) and item.parentItem() is window.board.header
+    ]
+    return found[0].tag.label if found else ""
 
 
 def ghosts(window: MainWindow) -> list[str]:
@@ -98,6 +108,7 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
         "TikTok Coin commissions": "Yellow → Pink · Votes 0 → 3",
     }
     assert ghosts(window) == ["Content developers, such as YouTubers moving to TikTok"]
+    assert header_mark(window) == "Changed: Date"
     changed = set(marks(window))
     for item in window.board.notes.values():  # the rest fade, so that the changes stand out
         assert item.opacity() == (1.0 if item.text in changed else FADED)
@@ -129,7 +140,8 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
     # Nothing in a comparison changes the canvas: it is read-only until Escape.
     assert window.document.read_only == READ_ONLY
     QTest.keyClick(side.changes, Qt.Key.Key_Escape)
-    assert marks(window) == {} and ghosts(window) == [] and window.view.focus_block is None
+    assert marks(window) == {} and ghosts(window) == [] and header_mark(window) == ""
+    assert window.view.focus_block is None
     assert all(item.opacity() == 1.0 for item in window.board.notes.values())
     assert window.document.read_only == "" and window.comparison is None
     assert window.document.canvas.content() == before and load_canvas(now).content() == before
