@@ -25,13 +25,13 @@ from editor.gui.collections_freeze import settle
 from editor.gui.disk_changes import DiskChanges
 from editor.gui.document import Document
 from editor.gui.drops import Drops
+from editor.gui.over_board import OverBoard
 from editor.gui.presenting import Presenter
 from editor.gui.recovery import RecoveredCopy, Session
 from editor.gui.session_stage import SessionStage
 from editor.gui.sessions import Sessions
 from editor.gui.side_panels import SidePanels
-from editor.gui.timebox import Timebox, TimeboxDisplay
-from editor.gui.toast import Toast
+from editor.gui.timebox import Timebox
 from editor.gui.voting import VotingRound
 from editor.gui.window_actions import WindowActions
 from editor.gui.workspace import Workspace
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from editor.gui.canvas_kinds import CanvasKinds
     from editor.gui.comparing import Comparison
     from editor.gui.exporter import Exporter
-    from editor.gui.find_bar import FindBar
     from editor.gui.history import History
     from editor.gui.problems_dialog import ProblemsDialog
     from editor.gui.sharing import Sharing
@@ -93,14 +92,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.setFocus()  # keys go to the board from the start, not to the first toolbar box that takes them
         # The countdown and the toast are made when first needed: most sessions never time a step.
-        self._timebox_display: TimeboxDisplay | None = None
-        self._timebox_shown_width = 0
-        self._find_bar: FindBar | None = None
-        self._toast: Toast | None = None
-        self.timebox.changed.connect(self._show_timebox)
-        self.presenter = Presenter(self.workspace, self.view, self)
-        self._presenting_said = ""
-        self.presenter.changed.connect(self._show_presenting)
+        self.over = OverBoard(self.view, self.workspace, self.timebox, self.statusBar())
+        self.presenter = self.over.presenter = Presenter(self.workspace, self.view, self)
+        self.presenter.changed.connect(self.over.presenting_changed)
         stage = SessionStage(self.workspace, self.presenter, self.timebox, self.voting, self)
         self.sessions = Sessions(self, self.workspace, self, self._open_shared, stage, self.view)
         self._show_document(self.document)
@@ -362,18 +356,7 @@ class MainWindow(QMainWindow):
         if not self.statusBar().isHidden():  # hidden on purpose; not merely in a window not yet shown
             self.statusBar().showMessage(message, ms)
         else:
-            if self._toast is None:
-                self._toast = Toast(self.view)
-            self._toast.say(message)
-
-    def _show_timebox(self) -> None:
-        if self._timebox_display is None:
-            self._timebox_display = TimeboxDisplay(self.timebox, self.view)
-            self._timebox_display.refresh()
-        width = self.timebox_width()
-        if width != self._timebox_shown_width:  # came, went or grew: the walk's banner makes room for it
-            self._timebox_shown_width = width
-            self.presenter.refresh_banner()
+            self.over.toast(message)
 
     def set_large_text(self, on: bool) -> None:
         """Larger notes and key questions, for a projector (View > Larger Text), in every window; remembered."""
@@ -395,27 +378,10 @@ class MainWindow(QMainWindow):
         text_size_changed()
 
     def open_find(self) -> None:
-        """Ctrl+F: the find bar over the board (made at its first use)."""
-        if self._find_bar is None:
-            from editor.gui.find_bar import FindBar
-
-            self._find_bar = FindBar(self.workspace, self.view, self.presenter.show_found)
-        self._find_bar.start()
+        self.over.open_find()
 
     def timebox_width(self) -> int:
-        """How much of the band above the board the countdown takes at its right (0 while it is not shown)."""
-        display = self._timebox_display
-        if display is None or display.isHidden():
-            return 0
-        return display.width() + 2 * display.margin()
-
-    def _show_presenting(self) -> None:
-        """Where the walk and story are, on the status line; when both end, their line goes, and only theirs."""
-        said, self._presenting_said = self._presenting_said, self.presenter.status()
-        if self._presenting_said:
-            self.statusBar().showMessage(self._presenting_said)
-        elif said and self.statusBar().currentMessage() == said:
-            self.statusBar().clearMessage()
+        return self.over.timebox_width()
 
     @property
     def exporter(self) -> Exporter:
