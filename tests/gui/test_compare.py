@@ -200,6 +200,14 @@ def test_compare_with_a_git_revision_of_the_file(open_app: OpenApp, tiktok_path:
     assert [item.split(" ", 2)[2] for item in offered[0]] == ["Some weeks on", "As in July 2023"]
     assert marks(window)["TV adverts"] == "New" and len(ghosts(window)) == 1
     assert panel(window).windowTitle().startswith("Changes since tiktok.yaml at ")
+    window.comparison.end()  # type: ignore[union-attr]
+    versions = window.history.show_panel()  # the commits that changed the file, below the versions (none here)
+    rows = [versions.entries.item(row).text() for row in range(versions.entries.count())]
+    assert [row.split(" ", 3)[3] for row in rows] == ["Some weeks on", "As in July 2023"]
+    assert all(row.startswith("git ") for row in rows)
+    versions.entries.item(1).setSelected(True)
+    versions.compare_now.click()
+    assert marks(window)["TV adverts"] == "New"
 
 
 def test_compare_with_a_git_revision_outside_a_repository_offers_none(open_app: OpenApp, canvas_file: Path) -> None:
@@ -275,7 +283,23 @@ def test_a_version_is_saved_beside_the_canvas_compared_deleted_with_undo_and_tra
     shutil.copytree(folder, copied)  # the folder copied, or sent: its versions go with it
     assert [v.name for v in list_versions(copied / "tiktok.yaml")] == ["After session 1"]
 
-    versions.entries.item(0).setSelected(True)
+    # A second version, then the two compared: the newer opens as an untitled copy, marked against the older.
+    on_next_modal(name_it("After session 2"))
+    window.findChild(QAction, "saveVersion").trigger()
+    assert [versions.entries.item(row).text().split("  ")[0] for row in range(versions.entries.count())] == [
+        "After session 2",
+        "After session 1",
+    ]
+    versions.entries.selectAll()
+    assert versions.compare_two.isEnabled() and not versions.delete.isEnabled()
+    versions.compare_two.click()
+    newer = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.comparison is not None]
+    assert len(newer) == 1 and newer[0] is not window and newer[0].document.path is None
+    assert marks(newer[0]) == {"Apple App Store, Google Play and Huawei": "Edited"}
+    newer[0].comparison.end()  # type: ignore[union-attr]
+
+    versions.entries.clearSelection()
+    versions.entries.item(1).setSelected(True)
     versions.open_copy.click()  # an untitled copy, in a window of its own
     copy = next(
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window and w.isVisible()
