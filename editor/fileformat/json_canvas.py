@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from editor.errors import CanvasFileError, Problem
-from editor.fileformat.templates import IDENTIFIER, template_library
+from editor.fileformat.templates import IDENTIFIER, MAX_BLOCKS, template_library
 from editor.fileformat.yamlsafe import MAX_BYTES, too_large
 from editor.model import PALETTE, PARKING_LOT, BlockSpec, Canvas, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
@@ -55,6 +55,8 @@ def read_json_canvas(data: bytes, source: str = "<json canvas>") -> Canvas:
     groups, texts, problems = _nodes(nodes)
     if len(texts) > MAX_NOTES:
         problems.append(Problem(0, 0, too_many_notes()))
+    if len(groups) > MAX_BLOCKS:
+        problems.append(Problem(0, 0, f"it has {len(groups):,} groups; a canvas has at most {MAX_BLOCKS} blocks."))
     if problems:
         raise CanvasFileError(source, problems)
     title = next((text for node_id, text, *_ in texts if node_id == TITLE_ID), "")
@@ -83,6 +85,9 @@ def _nodes(nodes: list[Any]) -> tuple[list[_Box], list[tuple[str, str, float, fl
             problems.append(Problem(0, 0, f"{where} ({node['id']!r}) has no numbers for x, y, width and height."))
             continue
         if node.get("type") == "group":
+            if len(box.label) > MAX_TEXT:
+                problems.append(Problem(0, 0, f"{where} ({node['id']!r}): {too_long(len(box.label), 'its label')}"))
+                continue
             groups.append(box)
         elif node.get("type") == "text":
             text = node.get("text")

@@ -14,6 +14,7 @@ from editor.fileformat.templates import (
     CANVAS_KEYS,
     DEFAULT_TEMPLATE,
     IDENTIFIER,
+    MAX_BLOCKS,
     TEMPLATE_ID,
     available_templates,
     load_template,
@@ -93,13 +94,17 @@ def read_on_plain_grid(data: bytes, source: str = "<canvas>") -> Canvas:
     """A canvas whose template this program lacks (UnknownTemplateError), on a plain grid of the blocks its file
     names, in the file's order, titled from their ids; its other top-level texts are header fields, so that nothing
     it says is lost. Raises CanvasFileError for a file that is not a canvas file otherwise."""
-    notes = parse_notes(data, source)
+    parse_notes(data, source)  # first: a file that is no canvas says so, as any file does
     root = yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
     assert isinstance(root, Mapping)  # parse_notes read it as one
     named = root.items.get("template", (None, None))[1]
     name = named.value if isinstance(named, Scalar) else "unknown"
-    block_ids = [block_id for block_id in dict.fromkeys(block_id for block_id, _ in notes) if block_id != PARKING_LOT]
+    written = root.items.get("blocks", (None, None))[1]  # every block the file names, an empty one too
+    named_blocks = list(written.items) if isinstance(written, Mapping) else []
+    block_ids = [block_id for block_id in dict.fromkeys(named_blocks) if block_id != PARKING_LOT]
     block_ids = [block_id for block_id in block_ids if IDENTIFIER.fullmatch(block_id)] or ["notes"]
+    if len(block_ids) > MAX_BLOCKS:
+        raise CanvasFileError.whole(source, f"it names {len(block_ids):,} blocks; a canvas has at most {MAX_BLOCKS}.")
     columns = math.ceil(math.sqrt(len(block_ids)))
     blocks = tuple(
         BlockSpec(block_id, block_id.replace("_", " ").title(), (), index % columns, index // columns, 1, 1)

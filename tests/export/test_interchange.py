@@ -139,3 +139,9 @@ def test_csv_has_a_row_per_note_and_never_a_formula(tiktok_path: Path) -> None:
     assert rows[1][:3] == ["Key Partners", tiktok.notes("key_partners")[0].text, tiktok.notes("key_partners")[0].color]
     hostile = next(row for row in rows if "HYPERLINK" in row[1])
     assert hostile == ["Channels", '\'=HYPERLINK("http://evil")', "yellow", "ads; risky", "3"]
+
+
+def test_a_json_canvas_of_more_groups_than_a_canvas_has_blocks_is_refused() -> None:
+    groups = [{"id": f"g{n}", "type": "group", "x": n * 10, "y": 0, "width": 9, "height": 9} for n in range(150)]
+    with pytest.raises(CanvasFileError, match="it has 150 groups; a canvas has at most 100 blocks"):
+        read_json_canvas(json.dumps({"nodes": groups}).encode())

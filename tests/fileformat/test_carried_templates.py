@@ -115,3 +115,11 @@ def test_a_carried_template_with_problems_is_reported_where_they_are() -> None:
     )
     with pytest.raises(CanvasFileError, match=r"<canvas>:9:29: grid is"):
         parse_canvas(data)
+
+
+def test_a_plain_grid_has_every_block_the_file_names_and_no_more_than_a_canvas_may_have() -> None:
+    canvas = read_on_plain_grid(b"format: 1\ntemplate: ours\nblocks:\n  ideas: [One]\n  later: []\n")
+    assert [block.id for block in canvas.template.blocks] == ["ideas", "later"]
+    many = b"format: 1\ntemplate: ours\nblocks:\n" + b"".join(f"  b{n}: [x]\n".encode() for n in range(150))
+    with pytest.raises(CanvasFileError, match="it names 150 blocks; a canvas has at most 100"):
+        read_on_plain_grid(many)
