@@ -127,12 +127,22 @@ def validate(argv: Sequence[str]) -> int:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     options = parser.parse_args(argv)
     from editor.fileformat import CanvasFileError, load_canvas
+    from editor.fileformat.disk import NotAFileError, read_regular
     from editor.fileformat.templates import is_template, read_template
+    from editor.fileformat.yamlsafe import MAX_BYTES
+
+    def template_file(path: Path) -> bool:
+        """Whether a file is a template (read with the checks a canvas file gets: a regular file, not too large)."""
+        try:
+            data, _ = read_regular(path)
+        except (OSError, NotAFileError):
+            return False  # what is wrong with it, reading it as a canvas says
+        return len(data) <= MAX_BYTES and is_template(data)
 
     failed = 0
     for path in options.files:
         try:
-            if path.is_file() and is_template(path.read_bytes()):
+            if template_file(path):
                 template = read_template(path)
                 print(f"{path}: ok (the template {template.name}, {len(template.blocks)} blocks)")
             else:
@@ -172,6 +182,9 @@ def diff(argv: Sequence[str]) -> int:
         old = None if old_path == os.devnull else load_canvas(old_path)  # git's side of a file added or deleted
         new = None if new_path == os.devnull else load_canvas(new_path)
     except CanvasFileError as error:
+        if as_git:  # a file that is no canvas (a CI config, a canvas half edited): its lines, as git shows them
+            print(_lines_diff(old_path, new_path, old_name, new_name), end="")
+            return 0
         print(error, file=sys.stderr)
         return 2
     from editor.model import Canvas
@@ -186,6 +199,19 @@ def diff(argv: Sequence[str]) -> int:
     else:
         print(changes_text(changes, old, new), end="")
     return 0 if as_git or changes.same else 1
+
+
+def _lines_diff(old_path: str, new_path: str, old_name: str, new_name: str) -> str:
+    """A unified diff of two text files' lines: what git's driver shows for a file it cannot read as a canvas."""
+    import difflib
+
+    def lines(path: str) -> list[str]:
+        try:
+            return Path(path).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        except OSError:
+            return []
+
+    return "".join(difflib.unified_diff(lines(old_path), lines(new_path), old_name, new_name))
 
 
 def _default_template() -> Template:

@@ -182,7 +182,7 @@ def test_validate_checks_template_files_with_located_errors(tmp_path: Path, caps
     assert main(["validate", str(lean), str(bad)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{lean}: ok (the template Lean Canvas, 9 blocks)"
-    assert lines[1] == f"{bad}:1:5: a template's id is lower-case letters, digits and '-': not 'Retro Board'."
+    assert lines[1] == f"{bad}:1:5: a template's id is up to 64 lower-case letters, digits and '-': not 'Retro Board'."
     assert lines[2].startswith(f"{bad}:7:5: 'title' cannot name a header field")
     assert lines[3] == f"{bad}:10:5: two blocks have the id 'went_well'."
 
@@ -249,5 +249,20 @@ def test_git_diff_and_difftool_show_canvas_changes_through_canvas_editor_diff(
     git(repo, "add", "lean.yaml")
     staged = git(repo, "diff", "--cached")  # a new file: git's old side is /dev/null
     assert "Problem\n  + Slow checkouts\n1 added, 0 removed, 0 changed; 0 notes the same." in staged
+    ci = repo / "ci.yaml"  # a YAML file that is no canvas: its lines, and git goes on to the canvases after it
+    ci.write_text("jobs:\n  test: pytest\n", encoding="utf-8")
+    git(repo, "add", "ci.yaml")
+    git(repo, "commit", "-q", "-m", "CI")
+    ci.write_text("jobs:\n  test: pytest -q\n", encoding="utf-8")
+    both = git(repo, "diff")
+    assert "-  test: pytest\n+  test: pytest -q\n" in both and "Channels\n  - Instagram" in both
     tool = git(repo, "difftool", "-y", "-x", command, "HEAD", "--", "tiktok.yaml")
     assert "Channels\n  - Instagram, Twitter, Facebook, Snapchat\n" in tool
+
+
+def test_validate_says_why_a_file_cannot_be_read_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(tmp_path), "/proc/self/mem"]) == 1  # a folder, and a file no read succeeds on
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all(": " in line for line in lines)

@@ -18,6 +18,7 @@ from editor.fileformat.yamlsafe import MAX_BYTES, too_large
 from editor.model import PALETTE, PARKING_LOT, BlockSpec, Canvas, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_NOTES, MAX_TEXT, too_long, too_many_notes
+from editor.model.note import valid_text
 
 BLOCK_PREFIX = "block-"
 TITLE_ID, CREDIT_ID = "title", "credit"
@@ -105,7 +106,7 @@ def _box(node: dict[str, Any]) -> _Box | None:
     if x is None or y is None or width is None or height is None:
         return None
     label = node.get("label")
-    return _Box(node["id"], label if isinstance(label, str) else "", x, y, width, height)
+    return _Box(node["id"], valid_text(label) if isinstance(label, str) else "", x, y, width, height)
 
 
 def _number(value: object) -> float | None:
@@ -156,10 +157,12 @@ def _plain_grid(groups: list[_Box], parked: set[str]) -> tuple[Template, dict[st
     ids: dict[str, str] = {}
     blocks = []
     for index, box in enumerate(ordered):
-        base = "_".join("".join(c if c.isalnum() else " " for c in box.label.lower()).split()) or "block"
-        block_id = base if IDENTIFIER.fullmatch(base) else f"block_{index + 1}"
-        while block_id in ids.values():
-            block_id += "_"
+        base = "_".join("".join(c if c.isalnum() else " " for c in box.label.lower()).split())[:48] or "block"
+        block_id = base if IDENTIFIER.fullmatch(base) and base != PARKING_LOT else f"block_{index + 1}"
+        taken, number = set(ids.values()), 1
+        while block_id in taken:
+            number += 1
+            block_id = f"{base[:56] or 'block'}_{number}"
         ids[box.node_id] = block_id
         title = box.label or f"Group {index + 1}"
         blocks.append(BlockSpec(block_id, title, (), index % columns, index // columns, 1, 1))

@@ -13,7 +13,7 @@ from editor.errors import CanvasFileError, quote
 from editor.fileformat import yamlsafe
 from editor.fileformat.node_reader import Reader
 from editor.fileformat.yamlsafe import Mapping, Node
-from editor.model import BlockSpec, HeaderField, Template
+from editor.model import PARKING_LOT, BlockSpec, HeaderField, Template
 
 # The template of a canvas file that names none, and of a new canvas.
 DEFAULT_TEMPLATE = "business-model-canvas"
@@ -21,8 +21,9 @@ MAX_GRID = 100  # columns, and rows
 MAX_BLOCKS = 100
 # A canvas file's own top-level keys, which no header field may take (and a shared canvas's 'template_carried').
 CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot", "template_carried"})
-IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
-TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Ids become a canvas file's keys (YAML takes keys up to 1,024 characters) and file names: 64 characters at most.
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]{0,63}")
+TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def default_template() -> Template:
@@ -235,17 +236,18 @@ def _block(reader: Reader, node: Node, columns: int, rows: int) -> BlockSpec | N
 def _identifier(reader: Reader, node: Node, what: str) -> str:
     """A block's or field's id: it becomes a key of canvas files, so lower case, digits and underscores."""
     value = reader.text(node, what)
-    if not IDENTIFIER.fullmatch(value):
-        reader.problem(
-            node, f"{what} is lower-case letters, digits and '_', starting with a letter: not {quote(value)}."
-        )
+    if value == PARKING_LOT:
+        reader.problem(node, f"{quote(value)} is the parking lot's: a block or a field needs another id.")
+    elif not IDENTIFIER.fullmatch(value):
+        shape = "up to 64 lower-case letters, digits and '_', from a letter on"
+        reader.problem(node, f"{what} is {shape}: not {quote(value)}.")
     return value
 
 
 def _template_id(reader: Reader, node: Node) -> str:
     value = reader.text(node, "id")
     if not TEMPLATE_ID.fullmatch(value):
-        reader.problem(node, f"a template's id is lower-case letters, digits and '-': not {quote(value)}.")
+        reader.problem(node, f"a template's id is up to 64 lower-case letters, digits and '-': not {quote(value)}.")
     return value
 
 

@@ -137,7 +137,7 @@ class CanvasKinds:
 
     def _free_id(self, name: str) -> str:
         """An id for a template of this name that no shipped template has (one of the person's may be replaced)."""
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "template"
+        base = re.sub(r"[^a-z0-9]+", "-", name.lower())[:56].strip("-") or "template"  # an id: 64 at most
         candidate, number = base, 1
         while candidate in shipped_templates():
             number += 1

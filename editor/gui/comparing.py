@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -65,6 +66,13 @@ class Comparison(QObject):
         self.panel.show()
         self.panel.changes.setFocus()
         workspace.leaving.connect(self.end)
+        view.installEventFilter(self)  # Escape on the board ends it too (before presenting's Escape, as it came last)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.end()
+            return True
+        return False
 
     def show_change(self, index: int) -> None:
         """Bring a change into view: its block alone, filling the window, as the guided walk shows one (a header
@@ -79,6 +87,7 @@ class Comparison(QObject):
         if self.panel is None:
             return
         self.workspace.leaving.disconnect(self.end)
+        self.view.removeEventFilter(self)
         self.marks.clear()
         if not self._was_read_only and self.workspace.document.read_only == READ_ONLY:
             self.workspace.document.set_read_only("")
@@ -146,6 +155,11 @@ class ComparePanel(QDockWidget):
         self.setWidget(body)
         self.changes.installEventFilter(self)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the panel ends the comparison: no marks, and no read-only canvas, without their list."""
+        super().closeEvent(event)
+        self.comparison.end()
+
     def _chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.comparison.show_change(item.data(CHANGE_INDEX))
@@ -212,15 +226,21 @@ def read_file(path: Path) -> Canvas:
     return parse_canvas(data, str(path))
 
 
-def git_revisions(path: Path) -> list[tuple[str, str]]:
-    """The commits that changed a file, newest first, as (commit, 'abc1234 2026-12-01 Message'); none when git is
-    not installed or the file is in no repository (never an error)."""
+class Revision(NamedTuple):
+    commit: str
+    when: datetime
+    line: str  # 'abc1234 2026-12-01 Message', as a list shows it
+
+
+def git_revisions(path: Path) -> list[Revision]:
+    """The commits that changed a file, newest first; none when git is not installed or the file is in no
+    repository (never an error)."""
     git = shutil.which("git")
     if git is None:
         return []
     try:
         done = subprocess.run(
-            [git, "-C", str(path.parent), "log", "--format=%H%x09%h %ad %s", "--date=short", "--", path.name],
+            [git, "-C", str(path.parent), "log", "--format=%H%x09%ct%x09%h %ad %s", "--date=short", "--", path.name],
             capture_output=True,
             text=True,
             timeout=GIT_TIMEOUT,
@@ -229,7 +249,13 @@ def git_revisions(path: Path) -> list[tuple[str, str]]:
         return []
     if done.returncode != 0:
         return []
-    return [tuple(line.split("\t", 1)) for line in done.stdout.splitlines() if "\t" in line]  # type: ignore[misc]
+    revisions = []
+    for line in done.stdout.splitlines():
+        commit, _, rest = line.partition("\t")
+        seconds, _, shown = rest.partition("\t")
+        if shown and seconds.isdigit():
+            revisions.append(Revision(commit, datetime.fromtimestamp(int(seconds)), shown))
+    return revisions
 
 
 def git_canvas(path: Path, commit: str) -> Canvas:
@@ -254,10 +280,10 @@ def ask_git_revision(parent: QWidget, path: Path) -> str | None:
     revisions = git_revisions(path)
     if not revisions:
         return None
-    shown = [line for _, line in revisions]
+    shown = [revision.line for revision in revisions]
     label = f"Commits that changed {path.name}:"
     chosen, ok = QInputDialog.getItem(parent, "Compare With a Git Revision", label, shown, 0, False)
-    return revisions[shown.index(chosen)][0] if ok and chosen in shown else None
+    return revisions[shown.index(chosen)].commit if ok and chosen in shown else None
 
 
 FILE, SAVED, GIT = "file", "saved", "git"  # the sources of File > Compare With

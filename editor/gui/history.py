@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor.errors import CanvasFileError
 from editor.fileformat.versions import Version, delete_version, list_versions, restore_version, save_version
-from editor.gui.comparing import Comparison, ask_older, git_canvas, git_revisions, read_file
+from editor.gui.comparing import Comparison, Revision, ask_older, git_canvas, git_revisions, read_file
 
 if TYPE_CHECKING:
     from editor.gui.board_view import BoardView
@@ -227,15 +227,16 @@ class VersionsPanel(QDockWidget):
             for version in versions:
                 item = QListWidgetItem(_version_line(version), self.entries)
                 item.setData(ENTRY, ("version", version))
-            for commit, line in commits:
-                item = QListWidgetItem(f"git {line}", self.entries)
-                item.setData(ENTRY, ("git", commit))
+            for revision in commits:
+                item = QListWidgetItem(f"git {revision.line}", self.entries)
+                item.setData(ENTRY, ("git", revision))
         self._selection_changed()
 
     def chosen(self) -> list[tuple[str, object]]:
-        """The selected entries, oldest first (the list runs newest first)."""
-        rows = sorted((self.entries.row(item), item) for item in self.entries.selectedItems())
-        return [item.data(ENTRY) for _, item in reversed(rows)]
+        """The selected entries, oldest first (by their dates: the list has the versions, then the commits)."""
+        rows = [(self.entries.row(item), item.data(ENTRY)) for item in self.entries.selectedItems()]
+        rows.sort(key=lambda row: (row[1][1].when, -row[0]))  # in the same minute, as the list has them
+        return [entry for _, entry in rows]
 
     def _selection_changed(self) -> None:
         chosen = self.chosen()
@@ -250,8 +251,8 @@ class VersionsPanel(QDockWidget):
             assert isinstance(value, Version)
             return read_file(value.path), f"the version {value.name}"
         path = self.history.path
-        assert isinstance(value, str) and path is not None
-        return git_canvas(path, value), f"{path.name} at {value[:7]}"
+        assert isinstance(value, Revision) and path is not None
+        return git_canvas(path, value.commit), f"{path.name} at {value.commit[:7]}"
 
     def _compare_with_now(self) -> None:
         self._guarded(lambda: self.history.show_comparison(*self._read(self.chosen()[0])))

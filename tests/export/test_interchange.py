@@ -145,3 +145,12 @@ def test_a_json_canvas_of_more_groups_than_a_canvas_has_blocks_is_refused() -> N
     groups = [{"id": f"g{n}", "type": "group", "x": n * 10, "y": 0, "width": 9, "height": 9} for n in range(150)]
     with pytest.raises(CanvasFileError, match="it has 150 groups; a canvas has at most 100 blocks"):
         read_json_canvas(json.dumps({"nodes": groups}).encode())
+
+
+def test_a_group_label_with_a_lone_surrogate_still_saves_and_exports() -> None:
+    from editor.fileformat import dump_canvas
+
+    made = {"nodes": [{"id": "g", "type": "group", "x": 0, "y": 0, "width": 9, "height": 9, "label": "Ideas \ud800"}]}
+    canvas = read_json_canvas(json.dumps(made).encode())
+    assert canvas.template.blocks[0].title == "Ideas \ufffd"
+    assert dump_canvas(canvas).encode("utf-8") and canvas_csv(canvas).encode("utf-8") and canvas_json(canvas)

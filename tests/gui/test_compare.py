@@ -320,3 +320,44 @@ def test_compare_with_a_recovery_copy_of_the_canvas(open_app: OpenApp, canvas_fi
     on_next_modal(lambda dialog: dialog.accept())
     window.findChild(QAction, "compareRecovery").trigger()
     assert marks(window) == {"TV": "New"} and ghosts(window) == []
+
+
+def test_closing_the_panel_or_escape_on_the_board_ends_the_comparison(
+    open_app: OpenApp, tiktok_path: Path, tmp_path: Path
+) -> None:
+    window = open_app(edited_copy(tiktok_path, tmp_path))
+    window.history.show_comparison(load_canvas(tiktok_path), "then")
+    panel(window).close()  # its X: no list, so no marks and no read-only canvas either
+    assert window.comparison is None and marks(window) == {} and window.document.read_only == ""
+    window.history.show_comparison(load_canvas(tiktok_path), "then")
+    activate(window)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.comparison is None and marks(window) == {} and window.document.read_only == ""
+
+
+def test_compare_two_takes_the_newer_by_date_whether_a_version_or_a_commit(
+    open_app: OpenApp, tiktok_path: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from editor.fileformat.versions import save_version
+
+    repo = tmp_path / "plans"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "ana@example.org")
+    git(repo, "config", "user.name", "Ana")
+    plan = repo / "tiktok.yaml"
+    plan.write_text(edited_copy(tiktok_path, tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "add", "tiktok.yaml")
+    git(repo, "commit", "-q", "-m", "Some weeks on")  # today
+    save_version(load_canvas(tiktok_path), plan, "In July", datetime(2023, 7, 31, 12, 0))  # long before
+    window = open_app(plan)
+    versions = window.history.show_panel()
+    assert versions.entries.item(0).text().startswith("In July")  # the versions first, then the commits
+    versions.entries.selectAll()
+    versions.compare_two.click()
+    newer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.comparison is not None)
+    assert newer.document.canvas == load_canvas(plan)  # the commit is the newer: it opens, marked against July
+    assert marks(newer)["TV adverts"] == "New"

@@ -87,3 +87,17 @@ def test_a_template_with_an_unknown_key_is_reported_with_its_line(tmp_path: Path
     )
     with pytest.raises(CanvasFileError, match=r"typo\.yaml:9:5: .*meening"):
         read_template(path)
+
+
+def test_ids_are_short_and_the_parking_lot_is_no_block(tmp_path: Path) -> None:
+    path = tmp_path / "ids.yaml"
+    long = "a" * 65
+    path.write_text(
+        "id: x\nname: X\ncredit: c\ncolumns: 2\nrows: 1\nblocks:\n"
+        "  - {id: parking_lot, title: P, grid: [0, 0, 1, 1]}\n"
+        f"  - {{id: {long}, title: L, grid: [1, 0, 1, 1]}}\n"
+    )
+    with pytest.raises(CanvasFileError) as caught:
+        read_template(path)
+    assert "'parking_lot' is the parking lot's" in str(caught.value)
+    assert "is up to 64 lower-case letters" in str(caught.value)
