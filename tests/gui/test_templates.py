@@ -10,13 +10,25 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from driving import FileDialogs, answer_next_box, at, block_point, click, keys, on_next_modal, type_text
+from driving import (
+    FileDialogs,
+    answer_next_box,
+    at,
+    block_point,
+    click,
+    keys,
+    note_center,
+    on_next_modal,
+    toolbar_button,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 
 from editor import paths
+from editor.board.note_item import STORY
 from editor.export.formats import FORMATS, export_canvas
 from editor.export.options import ExportOptions
 from editor.fileformat import available_templates, load_template
@@ -96,6 +108,26 @@ def test_a_canvas_of_every_template_is_made_in_the_gallery_filled_walked_and_exp
         walked.append(window.view.focus_block)
     assert walked == list(template.fill_order)
     keys(window, Qt.Key.Key_Escape)
+
+    # The story: every note hidden, then shown one at a time, in the template's fill order.
+    keys(window, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert all(item.hidden_for & STORY for item in window.board.notes.values())
+    revealed: list[str] = []
+    for _ in template.fill_order:
+        keys(window, Qt.Key.Key_Space)
+        now = {canvas.block_of(i) for i, item in window.board.notes.items() if not item.hidden_for & STORY}
+        revealed += sorted(now - set(revealed))
+    assert revealed == list(template.fill_order)
+    keys(window, Qt.Key.Key_Escape)
+    assert window.presenter.story is None
+
+    # A round of dot voting on the template's first block's note.
+    first = canvas.notes(template.fill_order[0])[0]
+    QTest.mouseClick(toolbar_button(window, "voteToggle"), Qt.MouseButton.LeftButton)
+    click(window, note_center(window, first.id))
+    click(window, note_center(window, first.id))
+    QTest.mouseClick(toolbar_button(window, "voteToggle"), Qt.MouseButton.LeftButton)  # the end: the dots count
+    assert canvas.note(first.id).votes == 2
 
     for fmt in FORMATS.values():
         path = tmp_path / f"{template_id}.{fmt.id}"
