@@ -127,17 +127,15 @@ def validate(argv: Sequence[str]) -> int:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     options = parser.parse_args(argv)
     from editor.fileformat import CanvasFileError, load_canvas
-    from editor.fileformat.disk import NotAFileError, read_regular
+    from editor.fileformat.reader import file_bytes
     from editor.fileformat.templates import is_template, read_template
-    from editor.fileformat.yamlsafe import MAX_BYTES
 
     def template_file(path: Path) -> bool:
         """Whether a file is a template (read with the checks a canvas file gets: a regular file, not too large)."""
         try:
-            data, _ = read_regular(path)
-        except (OSError, NotAFileError):
+            return is_template(file_bytes(path))
+        except CanvasFileError:
             return False  # what is wrong with it, reading it as a canvas says
-        return len(data) <= MAX_BYTES and is_template(data)
 
     failed = 0
     for path in options.files:

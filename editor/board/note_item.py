@@ -40,8 +40,9 @@ EDITED = 4  # the editor lies over it
 FOCUS = 8  # the guided walk shows another block
 
 
-def text_size_changed() -> None:
-    """Forget the measures taken in the old note type (style.set_large_text)."""
+def use_large_text(on: bool) -> None:
+    """Larger notes and key questions (style.set_large_text), and the measures taken in the old type forgotten."""
+    style.set_large_text(on)
     _full_size_metrics.cache_clear()
     _word_width.cache_clear()
 

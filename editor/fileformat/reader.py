@@ -69,6 +69,11 @@ def _layout(data: bytes, root: Mapping, canvas: Canvas) -> Layout:
     return layout
 
 
+def file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, read as a canvas file is: a regular file, not too large. Raises CanvasFileError."""
+    return _read(path)[0]
+
+
 def _read(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
     """A regular file's bytes and its stat from before they were read. A device (/dev/zero) or a pipe is refused at
     once: reading one may never end."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable, Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from editor.errors import CanvasFileError
@@ -394,17 +393,3 @@ def _with_comment(text: str, old: Entry | None) -> str:
     if not comment or text.count("\n") != 1:
         return text
     return text.rstrip("\r\n") + comment + text[len(text.rstrip("\r\n")) :]
-
-
-# Templates
-
-
-def save_template(template: Template, path: Path) -> None:
-    """Write a template file, as the shipped ones are written (its folder made if need be). Raises CanvasFileError."""
-    data = written_template(template, carried=True)
-    head = "# A canvas template, made with Canvas Editor: edit it by hand, and 'canvas-editor validate' checks it.\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CanvasFileError.whole(str(path.parent), f"cannot make the folder: {error.strerror}.") from None
-    write_atomically(path, (head + dump(flow(data))).encode("utf-8"))

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from editor import paths
 from editor.errors import CanvasFileError, UnknownTemplateError
-from editor.fileformat.disk import NotAFileError, read_regular
-from editor.fileformat.reader import read_on_plain_grid
+from editor.fileformat.reader import file_bytes, read_on_plain_grid
 from editor.fileformat.templates import shipped_templates, template_library
 from editor.gui.commands import ReplaceCanvas
 from editor.gui.new_gallery import CHANGE, NEW, ask_template
@@ -23,27 +22,31 @@ if TYPE_CHECKING:
     from editor.gui.workspace import Messages, Workspace
     from editor.model import Canvas, Template
 
-MakeCanvas = Callable[["Template", bool], object]  # a new canvas on a template: here, or (True) in a new window
+MakeCanvas = Callable[["Template"], object]  # a new canvas on a template (here, or in a new window)
 
 
 class CanvasKinds:
     """What a window does with kinds of canvas; it sees the workspace, asks through `parent`'s dialogs, tells
-    through `messages`, makes canvases with `make` and asks `shared` whether the canvas is in a session."""
+    through `messages`, makes canvases with `here` or `in_new_window` and asks `shared` whether the canvas is in a
+    session."""
 
     def __init__(
-        self, workspace: Workspace, parent: QWidget, messages: Messages, make: MakeCanvas, shared: Callable[[], bool]
+        self,
+        workspace: Workspace,
+        parent: QWidget,
+        messages: Messages,
+        here: MakeCanvas,
+        in_new_window: MakeCanvas,
+        shared: Callable[[], bool],
     ) -> None:
-        self.workspace = workspace
-        self.parent = parent
-        self.messages = messages
-        self.make = make
-        self.shared = shared
+        self.workspace, self.parent, self.messages = workspace, parent, messages
+        self.here, self.in_new_window, self.shared = here, in_new_window, shared
 
     def ask_new(self, in_new_window: bool = False) -> None:
         """The gallery of every template (the person's own too), then a new canvas on the one chosen."""
         template = ask_template(self.parent, template_library(), self.workspace.canvas.template.id, NEW)
         if template is not None:
-            self.make(template, in_new_window)
+            (self.in_new_window if in_new_window else self.here)(template)
 
     def ask_change(self) -> None:
         """The gallery of the other templates, each saying where the notes would go; then the canvas on the one
@@ -68,7 +71,7 @@ class CanvasKinds:
     def save_as_template(self) -> Path | None:
         """The open canvas's layout as a template of the person's own, under a name they give: File > New lists
         it from then on. Returns the template file, or None when nothing was saved."""
-        from editor.fileformat.writer import save_template
+        from editor.fileformat.template_writer import save_template
 
         template = self.workspace.canvas.template
         name, given = QInputDialog.getText(
@@ -93,8 +96,9 @@ class CanvasKinds:
         self.messages.say(f"Saved the template {name}: File > New lists it.")
         return path
 
-    def on_plain_grid(self, path: Path, error: UnknownTemplateError) -> Canvas | None:
-        """A canvas whose template this computer lacks, on a plain grid of its blocks, if the person wants it so."""
+    def on_plain_grid(self, path: Path, error: UnknownTemplateError) -> tuple[Canvas, str] | None:
+        """A canvas whose template this computer lacks, on a plain grid of its blocks, if the person wants it so,
+        and what to say of it."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Canvas Editor",
@@ -113,13 +117,14 @@ class CanvasKinds:
         if box.clickedButton() is not grid:
             return None
         try:
-            return read_on_plain_grid(path.read_bytes(), str(path))
-        except (OSError, CanvasFileError):
+            canvas = read_on_plain_grid(file_bytes(path), str(path))
+        except CanvasFileError:
             return None  # the error already found is shown
+        return canvas, f"{path.name} is open on a plain grid of its blocks; Save As keeps it so, as a new file."
 
-    def ask_import(self, folder: Path) -> Canvas | None:
-        """A JSON Canvas file the person picks, read as a canvas; None when they cancel or it cannot be read (then
-        they are told why)."""
+    def ask_import(self, folder: Path) -> tuple[Canvas, str] | None:
+        """A JSON Canvas file the person picks, read as a canvas, and what to say of it; None when they cancel or it
+        cannot be read (then they are told why)."""
         from editor.fileformat.json_canvas import read_json_canvas
         from editor.gui.file_dialogs import ask_import_path
 
@@ -127,13 +132,12 @@ class CanvasKinds:
         if path is None:
             return None
         try:
-            data, _ = read_regular(path)
-            return read_json_canvas(data, str(path))
-        except (OSError, NotAFileError) as error:
-            self.messages.show_error(f"Canvas Editor could not import {path.name}.", f"It cannot be read: {error}.")
+            canvas = read_json_canvas(file_bytes(path), str(path))
         except CanvasFileError as error:
             self.messages.show_error(f"Canvas Editor could not import {path.name}.", error)
-        return None
+            return None
+        blocks = len({block_id for block_id, _ in canvas.all_notes()})
+        return canvas, f"Imported {canvas.note_count()} notes in {blocks} blocks of a {canvas.template.name}."
 
     def _free_id(self, name: str) -> str:
         """An id for a template of this name that no shipped template has (one of the person's may be replaced)."""

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 from editor.board.change_marks import ChangeMarks, label_of
 from editor.errors import CanvasFileError
 from editor.export.changes import changes_markdown, summary
-from editor.fileformat import parse_canvas
-from editor.fileformat.disk import NotAFileError, read_regular
+from editor.fileformat import load_canvas, parse_canvas
 from editor.model.compare import CanvasDiff, block_title, compare
 
 if TYPE_CHECKING:
@@ -217,15 +216,6 @@ class ComparePanel(QDockWidget):
 # Where the older canvas comes from
 
 
-def read_file(path: Path) -> Canvas:
-    """A canvas file to compare with. Raises CanvasFileError."""
-    try:
-        data, _ = read_regular(path)
-    except (OSError, NotAFileError) as error:
-        raise CanvasFileError.whole(str(path), f"it cannot be read: {error}.") from None
-    return parse_canvas(data, str(path))
-
-
 class Revision(NamedTuple):
     commit: str
     when: datetime
@@ -294,10 +284,10 @@ def ask_older(source: str, parent: QWidget, path: Path | None, folder: Path) -> 
     file as last saved, or a git revision of it. None when they cancel or there is none. Raises CanvasFileError."""
     if source == FILE:
         chosen, _ = QFileDialog.getOpenFileName(parent, "Compare With", str(folder), "Canvas files (*.yaml *.yml)")
-        return (read_file(Path(chosen)), Path(chosen).name) if chosen else None
+        return (load_canvas(Path(chosen)), Path(chosen).name) if chosen else None
     if path is None:
         return None
     if source == SAVED:
-        return read_file(path), f"{path.name} as last saved"
+        return load_canvas(path), f"{path.name} as last saved"
     commit = ask_git_revision(parent, path)
     return (git_canvas(path, commit), f"{path.name} at {commit[:7]}") if commit else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoCommand
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor.errors import CanvasFileError
+from editor.fileformat import load_canvas
 from editor.fileformat.versions import Version, delete_version, list_versions, restore_version, save_version
-from editor.gui.comparing import Comparison, Revision, ask_older, git_canvas, git_revisions, read_file
+from editor.gui.comparing import Comparison, Revision, ask_older, git_canvas, git_revisions
+from editor.gui.document import Document
 
 if TYPE_CHECKING:
     from editor.gui.board_view import BoardView
@@ -37,7 +39,18 @@ if TYPE_CHECKING:
     from editor.model import Canvas
 
 VERSION, RECOVERY = "version", "recovery"  # Compare With's sources that this module finds (the rest: comparing)
-OpenCopy = Callable[["Canvas", str], QMainWindow]  # a canvas as an untitled copy in a window of its own
+
+
+class Window(Protocol):
+    """A window of the app's, as a copy opened from the history is: it says things, and has a history of its own."""
+
+    def say(self, message: str, ms: int = ...) -> None: ...
+
+    @property
+    def history(self) -> History: ...
+
+
+NewWindow = Callable[..., Window]  # new_window(document=...): a window of its own on a document
 ENTRY = Qt.ItemDataRole.UserRole
 
 
@@ -50,11 +63,11 @@ class History(QObject):
         messages: Messages,
         session: Session,
         folder: Callable[[], Path],
-        open_copy: OpenCopy,
+        new_window: NewWindow,
     ) -> None:
         super().__init__(window)
         self.window, self.workspace, self.view, self.messages = window, workspace, view, messages
-        self.session, self.folder, self.open_copy = session, folder, open_copy
+        self.session, self.folder, self.new_window = session, folder, new_window
         self.comparison: Comparison | None = None
         self.panel: VersionsPanel | None = None
         workspace.shown.connect(self._refresh)
@@ -90,7 +103,7 @@ class History(QObject):
         path = self.path
         if source == VERSION:
             version = self._ask_version()
-            return (read_file(version.path), f"the version {version.name}") if version is not None else None
+            return (load_canvas(version.path), f"the version {version.name}") if version is not None else None
         if source == RECOVERY:
             return self._ask_recovery()
         return ask_older(source, self.window, path, self.folder())
@@ -115,6 +128,14 @@ class History(QObject):
         if not ok or chosen not in shown:
             return None
         return copies[shown.index(chosen)].canvas, "the recovery copy"
+
+    def open_copy(self, canvas: Canvas, name: str) -> Window:
+        """A canvas (a version, a revision) as an untitled copy in a window of its own: no file is ever written."""
+        document = Document(canvas)
+        document.mark_unsaved()
+        window = self.new_window(document=document)
+        window.say(f"A copy of {name}: Save As keeps it as a file of its own.", 0)
+        return window
 
     # Versions
 
@@ -249,7 +270,7 @@ class VersionsPanel(QDockWidget):
         kind, value = entry
         if kind == "version":
             assert isinstance(value, Version)
-            return read_file(value.path), f"the version {value.name}"
+            return load_canvas(value.path), f"the version {value.name}"
         path = self.history.path
         assert isinstance(value, Revision) and path is not None
         return git_canvas(path, value.commit), f"{path.name} at {value.commit[:7]}"
@@ -262,10 +283,7 @@ class VersionsPanel(QDockWidget):
 
         def compare() -> None:
             older, newer = (self._read(entry) for entry in self.chosen())
-            window = self.history.open_copy(newer[0], newer[1])
-            history = getattr(window, "history", None)
-            if isinstance(history, History):
-                history.show_comparison(*older)
+            self.history.open_copy(*newer).history.show_comparison(*older)
 
         self._guarded(compare)
 

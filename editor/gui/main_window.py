@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from editor.board import style
 from editor.board.geometry import board_width_for
+from editor.board.note_item import use_large_text
 from editor.errors import CanvasFileError, UnknownTemplateError, shown
 from editor.fileformat import default_template
 from editor.gui import recovery, settings
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         # The board last, once the window knows its size: the canvas is laid out once, at the width it is shown at,
         # in the type the person chose (Larger Text).
         if settings.large_text() != (style._NORMAL["NOTE_FONT_SIZE"] != style.NOTE_FONT_SIZE):
-            self._set_text_style(settings.large_text())
+            use_large_text(settings.large_text())
         self.board = EditableBoard(self.document, self._board_width())
         self.workspace = Workspace(self.document, self.board, self)
         self._exporter: Exporter | None = None
@@ -164,16 +165,17 @@ class MainWindow(QMainWindow):
         return True
 
     def _could_not_open(self, path: Path, error: CanvasFileError) -> None:
-        canvas = self.kinds.on_plain_grid(path, error) if isinstance(error, UnknownTemplateError) else None
-        if canvas is None:
+        grid = self.kinds.on_plain_grid(path, error) if isinstance(error, UnknownTemplateError) else None
+        if grid is None:
             self.show_error(f"Canvas Editor could not open {path.name}.", error)
-            return
-        document = Document(canvas)  # untitled: saving over the file would change the kind it names
-        document.mark_unsaved()
-        self.set_document(document)
-        self.say(
-            f"{path.name} is open on a plain grid of its blocks; Save As keeps it, with the grid, as a new file.", 0
-        )
+        else:  # untitled: saving over the file would change the kind it names
+            self.show_untitled(*grid)
+
+    def show_untitled(self, canvas: Canvas, said: str) -> None:
+        """A canvas with no file of its own yet (imported, or read on a plain grid), unsaved, and `said` about it."""
+        self.set_document(Document(canvas))
+        self.document.mark_unsaved()
+        self.say(said, 0)
 
     @property
     def history(self) -> History:
@@ -181,7 +183,7 @@ class MainWindow(QMainWindow):
         if self._history is None:
             from editor.gui.history import History
 
-            self._history = History(self, self.workspace, self.view, self, self.session, self._folder, self.open_copy)
+            self._history = History(self, self.workspace, self.view, self, self.session, self._folder, self.new_window)
         return self._history
 
     @property
@@ -189,22 +191,11 @@ class MainWindow(QMainWindow):
         """The comparison shown, if one is."""
         return self._history.comparison if self._history is not None else None
 
-    def open_copy(self, canvas: Canvas, name: str) -> MainWindow:
-        """A canvas (a version, a revision) as an untitled copy in a window of its own: its file is never written."""
-        window = MainWindow(Document(canvas), session=self.session)
-        window.document.mark_unsaved()
-        window.show()
-        window.say(f"A copy of {name}: Save As keeps it as a file of its own.", 0)
-        return window
-
     def ask_import(self) -> None:
         """File > Import JSON Canvas: the file's notes as a new, untitled canvas in this window."""
-        canvas = self.kinds.ask_import(self._folder()) if self.maybe_save() else None
-        if canvas is not None:
-            self.set_document(Document(canvas))
-            self.document.mark_unsaved()
-            blocks = len({block_id for block_id, _ in canvas.all_notes()})
-            self.say(f"Imported {canvas.note_count()} notes in {blocks} blocks of a {canvas.template.name}.", 0)
+        imported = self.kinds.ask_import(self._folder()) if self.maybe_save() else None
+        if imported is not None:
+            self.show_untitled(*imported)
 
     def _opened(self, document: Document) -> None:
         if document.path is not None:
@@ -222,18 +213,13 @@ class MainWindow(QMainWindow):
         if self._kinds is None:
             from editor.gui.canvas_kinds import CanvasKinds
 
-            def make(template: Template, in_new_window: bool) -> None:
-                if in_new_window:
-                    self.new_window(template)
-                else:
-                    self.new_canvas(template)
-
-            self._kinds = CanvasKinds(self.workspace, self, self, make, lambda: self.sessions.sharing is not None)
+            shared = lambda: self.sessions.sharing is not None  # noqa: E731
+            self._kinds = CanvasKinds(self.workspace, self, self, self.new_canvas, self.new_window, shared)
         return self._kinds
 
-    def new_window(self, template: Template | None = None) -> MainWindow:
-        """A second window with a new canvas, beside this one (notes copy and paste between them)."""
-        window = MainWindow(Document(Canvas(template or default_template())), session=self.session)
+    def new_window(self, template: Template | None = None, document: Document | None = None) -> MainWindow:
+        """A second window beside this one (notes copy and paste between them): a new canvas, or `document`."""
+        window = MainWindow(document or Document(Canvas(template or default_template())), session=self.session)
         window.show()
         return window
 
@@ -361,7 +347,7 @@ class MainWindow(QMainWindow):
     def set_large_text(self, on: bool) -> None:
         """Larger notes and key questions, for a projector (View > Larger Text), in every window; remembered."""
         settings.set_large_text(on)
-        self._set_text_style(on)
+        use_large_text(on)
         for window in QApplication.topLevelWidgets():
             if isinstance(window, MainWindow):
                 toggle = window.actions_.large_text
@@ -369,13 +355,6 @@ class MainWindow(QMainWindow):
                 toggle.setChecked(on)
                 toggle.blockSignals(False)
                 window.board.restyle()
-
-    @staticmethod
-    def _set_text_style(on: bool) -> None:
-        from editor.board.note_item import text_size_changed
-
-        style.set_large_text(on)
-        text_size_changed()
 
     def open_find(self) -> None:
         self.over.open_find()
