@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from repos import git, new_repo
 
 from editor import __version__
 from editor.cli import main
@@ -213,20 +213,10 @@ def test_diff_says_what_changed_per_block_and_exits_as_diff_does(
     assert "there is no such file" in capsys.readouterr().err
 
 
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True)
-    return done.stdout
-
-
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_diff_and_difftool_show_canvas_changes_through_canvas_editor_diff(
     tiktok_path: Path, tmp_path: Path
 ) -> None:
-    repo = tmp_path / "plans"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    git(repo, "config", "user.email", "ana@example.org")
-    git(repo, "config", "user.name", "Ana")
+    repo = new_repo(tmp_path / "plans")
     command = f"{shlex.quote(sys.executable)} -m editor diff"
     git(repo, "config", "diff.canvas.command", command)  # as the README says, with this Python
     (repo / ".gitattributes").write_text("*.yaml diff=canvas\n", encoding="utf-8")

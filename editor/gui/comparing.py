@@ -1,6 +1,7 @@
-"""File > Compare With: the open canvas beside an older one (another file, the file as last saved, a git revision of
-it), its changes marked on the board and named in a side list that the arrow keys walk through; Escape ends it.
-Nothing in a comparison changes either canvas: the open one is read-only while it lasts."""
+"""File > Compare With: the open canvas beside an older one (editor.gui.history finds it: another file, the file as
+last saved, a version, a git revision, a recovery copy), its changes marked on the board and named in a side list
+that the arrow keys walk through; Escape ends it. Nothing in a comparison changes either canvas: the open one is
+read-only while it lasts."""
 
 from __future__ import annotations
 
@@ -65,9 +66,10 @@ class Comparison(QObject):
         self.panel.show()
         self.panel.changes.setFocus()
         workspace.leaving.connect(self.end)
-        view.installEventFilter(self)  # Escape on the board ends it too (before presenting's Escape, as it came last)
+        view.installEventFilter(self)  # Escape on the board ends it (before presenting's Escape, as it came last)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape, on the board or in the side list, ends the comparison."""
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.end()
             return True
@@ -152,7 +154,7 @@ class ComparePanel(QDockWidget):
         buttons.addWidget(done)
         layout.addLayout(buttons)
         self.setWidget(body)
-        self.changes.installEventFilter(self)
+        self.changes.installEventFilter(comparison)  # Escape in the list ends it, as on the board
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the panel ends the comparison: no marks, and no read-only canvas, without their list."""
@@ -162,12 +164,6 @@ class ComparePanel(QDockWidget):
     def _chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.comparison.show_change(item.data(CHANGE_INDEX))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-            self.comparison.end()
-            return True
-        return False
 
     def save_report(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Save Report", "what-changed.md", "Markdown (*.md)")

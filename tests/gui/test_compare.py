@@ -4,7 +4,6 @@ leaving both canvases as they were."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +11,8 @@ from driving import FileDialogs, activate, keys, on_next_modal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from repos import git, new_repo
 
 from editor.board.change_marks import ADDED_COLOR, FADED, REMOVED_COLOR, ChangeMark, Ghost
 from editor.fileformat import load_canvas
@@ -170,16 +170,8 @@ def test_compare_with_the_file_as_last_saved_shows_what_is_not_saved_yet(open_ap
     assert marks(window) == {} and canvas.note(note.id).text.endswith(", in the shade")  # the edit stays
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True)
-
-
 def test_compare_with_a_git_revision_of_the_file(open_app: OpenApp, tiktok_path: Path, tmp_path: Path) -> None:
-    repo = tmp_path / "plans"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    git(repo, "config", "user.email", "ana@example.org")
-    git(repo, "config", "user.name", "Ana")
+    repo = new_repo(tmp_path / "plans")
     plan = repo / "tiktok.yaml"
     plan.write_text(tiktok_path.read_text(encoding="utf-8"), encoding="utf-8")
     git(repo, "add", ".")
@@ -227,8 +219,10 @@ def test_the_comparisons_marks_agree_with_the_comparison(open_app: OpenApp, tikt
     assert len(comparison.marks.marks) + len(comparison.marks.ghosts) == len(diff.notes)
     report = comparison.report()
     assert report.startswith("# What changed: then → now") and "- **Removed** Content developers" in report
+    side = comparison.panel
+    assert side is not None and side.isVisible()
     comparison.end()
-    assert isinstance(window.findChild(QListWidget, "compareChanges"), (QListWidget, type(None)))
+    assert comparison.panel is None and not side.isVisible() and comparison.marks.marks == {}
 
 
 # Versions
@@ -342,11 +336,7 @@ def test_compare_two_takes_the_newer_by_date_whether_a_version_or_a_commit(
 
     from editor.fileformat.versions import save_version
 
-    repo = tmp_path / "plans"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    git(repo, "config", "user.email", "ana@example.org")
-    git(repo, "config", "user.name", "Ana")
+    repo = new_repo(tmp_path / "plans")
     plan = repo / "tiktok.yaml"
     plan.write_text(edited_copy(tiktok_path, tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
     git(repo, "add", "tiktok.yaml")
