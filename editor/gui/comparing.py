@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from editor.gui.workspace import Messages, Workspace
     from editor.model import Canvas
 
+T = TypeVar("T")
 READ_ONLY = "A comparison is shown: end it (Esc) to edit the canvas."
 CHANGE_INDEX = Qt.ItemDataRole.UserRole
 GIT_TIMEOUT = 10  # seconds: git reads its own repository; a hung one must not hang the window
@@ -261,15 +263,19 @@ def git_canvas(path: Path, commit: str) -> Canvas:
     return parse_canvas(done.stdout, f"{path.name} at {commit[:7]}")
 
 
+def pick(parent: QWidget, title: str, label: str, choices: Sequence[tuple[str, T]]) -> T | None:
+    """What a person picks from a list of (line, value); None if they cancel or there is nothing to pick."""
+    shown = [line for line, _ in choices]
+    if not shown:
+        return None
+    chosen, ok = QInputDialog.getItem(parent, title, label, shown, 0, False)
+    return choices[shown.index(chosen)][1] if ok and chosen in shown else None
+
+
 def ask_git_revision(parent: QWidget, path: Path) -> str | None:
     """The commit a person picks among those that changed the file; None if they cancel or there are none."""
-    revisions = git_revisions(path)
-    if not revisions:
-        return None
-    shown = [revision.line for revision in revisions]
-    label = f"Commits that changed {path.name}:"
-    chosen, ok = QInputDialog.getItem(parent, "Compare With a Git Revision", label, shown, 0, False)
-    return revisions[shown.index(chosen)].commit if ok and chosen in shown else None
+    choices = [(revision.line, revision.commit) for revision in git_revisions(path)]
+    return pick(parent, "Compare With a Git Revision", f"Commits that changed {path.name}:", choices)
 
 
 FILE, SAVED, GIT = "file", "saved", "git"  # the sources of File > Compare With

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from editor.errors import CanvasFileError
 from editor.fileformat import load_canvas
 from editor.fileformat.versions import Version, delete_version, list_versions, restore_version, save_version
-from editor.gui.comparing import Comparison, Revision, ask_older, git_canvas, git_revisions
+from editor.gui.comparing import Comparison, Revision, ask_older, git_canvas, git_revisions, pick
 from editor.gui.document import Document
 
 if TYPE_CHECKING:
@@ -113,21 +113,18 @@ class History(QObject):
         if not versions:
             self.messages.say("This canvas has no saved versions: File > Save Version keeps one.")
             return None
-        shown = [_version_line(version) for version in versions]
-        chosen, ok = QInputDialog.getItem(self.window, "Compare With a Version", "Saved versions:", shown, 0, False)
-        return versions[shown.index(chosen)] if ok and chosen in shown else None
+        choices = [(_version_line(version), version) for version in versions]
+        return pick(self.window, "Compare With a Version", "Saved versions:", choices)
 
     def _ask_recovery(self) -> tuple[Canvas, str] | None:
         copies = self.session.copies_of(self.path) if self.path is not None else []
         if not copies:
             self.messages.say("There is no recovery copy of this canvas.")
             return None
-        shown = [f"Changed {datetime.fromtimestamp(copy.info.changed):%Y-%m-%d %H:%M}" for copy in copies]
+        choices = [(f"Changed {datetime.fromtimestamp(copy.info.changed):%Y-%m-%d %H:%M}", copy) for copy in copies]
         label = "Recovery copies of this canvas (kept while it is edited, and after a crash):"
-        chosen, ok = QInputDialog.getItem(self.window, "Compare With a Recovery Copy", label, shown, 0, False)
-        if not ok or chosen not in shown:
-            return None
-        return copies[shown.index(chosen)].canvas, "the recovery copy"
+        chosen = pick(self.window, "Compare With a Recovery Copy", label, choices)
+        return (chosen.canvas, "the recovery copy") if chosen is not None else None
 
     def open_copy(self, canvas: Canvas, name: str) -> Window:
         """A canvas (a version, a revision) as an untitled copy in a window of its own: no file is ever written."""
