@@ -212,6 +212,9 @@ class VersionsPanel(QDockWidget):
         self.entries = QListWidget(body)
         self.entries.setObjectName("versionEntries")
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.entries.setWordWrap(True)  # a long name wraps: the dock is narrow
+        self.entries.setSpacing(3)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.entries, 1)
         row = QHBoxLayout()
         self.compare_now = self._button(row, "Compare With &Now", self._compare_with_now, body)
