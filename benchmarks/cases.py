@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # the floors paint with the Qt the app sets up (gui/app.py)
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "examples" / "tiktok.yaml"  # what start-up shows
 sys.path[:0] = [str(HERE), str(HERE.parent)]

@@ -72,6 +72,33 @@ def test_the_application_has_an_icon() -> None:
     assert result.stdout.split() == ["False", "False"], result.stderr
 
 
+def test_the_window_paints_without_qt_s_thread_pool_which_made_its_frames_slower() -> None:
+    """Qt hands big fills to a pool of threads (named "Thread (pooled)"); the app turns that pool off. The same
+    board painted by a bare QApplication starts the pool, so the check can tell."""
+    paint = (
+        "from editor.gui.app import open_window\n"
+        "window = open_window(None)\n"
+        "window.resize(1920, 1080)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "QApplication.processEvents()\n"
+        "window.view.viewport().repaint()\n"
+        "import pathlib\n"
+        "print(sorted({task.read_text().strip() for task in pathlib.Path('/proc/self/task').glob('*/comm')}))\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "QT_NO_GUI_THREADPOOL"}
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+
+    def threads(application: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", application + paint], capture_output=True, text=True, env=environment
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "Thread (pooled)" in threads("from PySide6.QtWidgets import QApplication\napp = QApplication([])\n")
+    assert "Thread (pooled)" not in threads("from editor.gui.app import make_application\nmake_application()\n")
+
+
 def test_a_window_with_no_display_says_so_in_one_sentence_and_exits_1() -> None:
     environment = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "QT_QPA_PLATFORM")}
     environment.pop("WAYLAND_DISPLAY", None)
