@@ -82,7 +82,7 @@ def main() -> None:
             ratio: bool = True,
             repeat: int = 1,
             most: float = 1.5,
-        ) -> float:
+        ) -> tuple[float, float]:
             """Ours against the floor: a row that meets ≤ `most` times it (unless `ratio` is off) and the time `limit`.
 
             The issue sets the ratio for 5,000 notes; the 500 and 10,000 rows are there for the growth rows (and a
@@ -95,11 +95,11 @@ def main() -> None:
             targets = ([f"≤ {most}x"] if ratio else []) + ([f"< {ms(limit)}"] if limit else [])
             met = (not ratio or ours / floor <= most) and (limit is None or ours < limit)
             row(label, shown(ours), shown(floor), ours / floor, " and ".join(targets) or "growth, below", met)
-            return ours
+            return ours, floor
 
         compare("start", "", "start to first painted board, TikTok", repeat=3, most=1.3)
         opened = {n: compare("open", str(n), f"open {n:,} notes, to first paint", ratio=n == 5000) for n in sizes}
-        dragged: dict[int, float] = {}
+        dragged: dict[int, tuple[float, float]] = {}
         for n in sizes:
             label = f"drag frame, 100 of {n:,} notes"
             dragged[n] = compare("drag", str(n), f"{label}, whole board in view", limit=0.016, ratio=n == 5000)
@@ -119,17 +119,32 @@ def main() -> None:
         # A drag pictures the notes it repaints until the drop (editor/gui/drag_pictures.py): the peak it leaves,
         # from the drag rows' own runs.
         compare("drag", "5000", "peak memory with 5,000 notes open, after a drag seen whole", key="peak_rss")
-        # Issue 21: two canvases compared (both read, then matched) in well under a second, growing no faster than
-        # the notes; the ratio to reading both with CSafeLoader is shown, not judged.
+        # Issue 21: two 5,000-note canvases compared (both read, then matched) in well under a second, growing no
+        # faster than the notes; the ratio to reading both with CSafeLoader is shown, not judged.
         compared = {
-            n: compare("compare", str(n), f"compare {n:,} notes with an edited copy", limit=1.0, ratio=False)
+            n: compare(
+                "compare",
+                str(n),
+                f"compare {n:,} notes with an edited copy",
+                limit=1.0 if n == 5000 else None,
+                ratio=False,
+            )
             for n in sizes
         }
         for name, costs in (("open", opened), ("drag frame", dragged), ("compare", compared)):
+            # The floor's growth, shown beside ours: its work is linear by construction, so what it shows beyond 1
+            # is the machine's (caches, Python's collector), not an algorithm's.
             small, large = min(costs), max(costs)
-            growth = (costs[large] / costs[small]) / (large / small)
-            shown = ", ".join(f"{n:,}: {ms(costs[n])}" for n in sorted(costs))
-            row(f"growth of {name} ({shown})", f"{growth:.2f} of linear", "", None, "≤ 1", growth <= 1.0)
+            growth, floor_growth = ((costs[large][i] / costs[small][i]) / (large / small) for i in (0, 1))
+            shown = ", ".join(f"{n:,}: {ms(costs[n][0])}" for n in sorted(costs))
+            row(
+                f"growth of {name} ({shown})",
+                f"{growth:.2f} of linear",
+                f"{floor_growth:.2f} of linear",
+                None,
+                "≤ 1",
+                growth <= 1.0,
+            )
 
     print(f"\n{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, median of {runs} runs")
 
