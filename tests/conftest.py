@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from editor.gui.recovery import Session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # paint as the app does (editor/gui/app.py)
 # Tests never touch the person's own settings: QSettings and QStandardPaths look here instead.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="canvas-editor-tests-"))
 for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
