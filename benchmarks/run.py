@@ -1,6 +1,6 @@
 """The benchmark: each case against its floor, measured in the same run, as a Markdown table of medians.
 
-Run: `python benchmarks/run.py` (about 10 minutes on 2 cores; `--quick` runs each case 3 times and skips 10,000
+Run: `python benchmarks/run.py` (about 5 minutes on 2 cores; `--quick` runs each case 3 times and skips 10,000
 notes). Every measurement is a fresh process (benchmarks/cases.py). It prints the table and asserts nothing.
 """
 
