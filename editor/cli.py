@@ -220,7 +220,7 @@ def _default_template() -> Template:
 
 def new(argv: Sequence[str]) -> int:
     """Write an empty canvas of a template; exit 1 when the file exists or the template is not there."""
-    from editor.fileformat.templates import available_templates
+    from editor.fileformat.templates import DEFAULT_TEMPLATE, available_templates
 
     parser = argparse.ArgumentParser(
         prog="canvas-editor new",
@@ -231,10 +231,9 @@ def new(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
         "--template",
-        default="business-model-canvas",
+        default=DEFAULT_TEMPLATE,
         metavar="TEMPLATE",
-        help=f"a template's id ({', '.join(available_templates())}) or a template file (default: "
-        "business-model-canvas)",
+        help=f"a template's id ({', '.join(available_templates())}) or a template file (default: {DEFAULT_TEMPLATE})",
     )
     options = parser.parse_args(argv)
     from editor.fileformat import CanvasFileError, save_canvas

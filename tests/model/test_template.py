@@ -101,3 +101,14 @@ def test_ids_are_short_and_the_parking_lot_is_no_block(tmp_path: Path) -> None:
         read_template(path)
     assert "'parking_lot' is the parking lot's" in str(caught.value)
     assert "is up to 64 lower-case letters" in str(caught.value)
+
+
+def test_the_code_names_the_business_model_canvas_in_one_place_the_default_for_a_file_without_template() -> None:
+    """Issue 17: templates are passed in, not assumed; a second spelling of the default would drift from it."""
+    package = Path(__file__).resolve().parents[2] / "editor"
+    naming = sorted(
+        str(module.relative_to(package))
+        for module in package.rglob("*.py")
+        if "business-model-canvas" in module.read_text(encoding="utf-8")
+    )
+    assert naming == ["fileformat/templates.py"]
