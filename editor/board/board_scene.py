@@ -150,9 +150,9 @@ class BoardScene(QGraphicsScene):
         rect = own
         for share in (0.5, 0.65, 0.8, 1.0):
             height = own.height * share
-            rect = Rect(
-                0.0, HEADER_HEIGHT, min(self.board_width, max(own.width * share, height * self._focus_aspect)), height
-            )
+            width = min(self.board_width, max(own.width * share, height * self._focus_aspect))
+            # A wide block (Revenue Streams) grows downwards to the screen's shape, not to be seen letterboxed.
+            rect = Rect(0.0, HEADER_HEIGHT, width, max(height, width / self._focus_aspect))
             if block is None or share == 1.0:
                 break
             block.set_rect(rect)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -60,8 +60,12 @@ class BoardView(QGraphicsView):
         if self.focus_block is not None and self.focus_block in self.board.blocks:
             margin = BLOCK_MARGIN
             target = self.board.focus_rect().adjusted(-margin, -margin, margin, margin)
+            # The view scrolls over the block alone: centred, with no scroll bars (its margin lies outside the
+            # board, where a view of the whole board cannot scroll).
+            self.setSceneRect(target)
         else:
             target = self.board.sceneRect()
+            self.setSceneRect(QRectF())  # the whole board again, following its size
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
 
     def focus_on(self, block_id: str | None) -> None:

@@ -197,3 +197,24 @@ def test_the_walk_reaches_every_block_of_a_canvas_with_more_than_nine(open_app: 
     keys(window, Qt.Key.Key_1)
     keys(window, Qt.Key.Key_0)
     assert window.view.focus_block == "b10"
+
+
+def test_each_walk_step_fills_a_projector_s_screen_centred_with_no_scroll_bars(open_app: OpenApp) -> None:
+    """Seen at 1920x1080: the block sat against the left edge with a grey strip right of it and scroll bars that
+    could slide it away (its margin lay outside the board, where the view cannot scroll), and a wide block (Revenue
+    Streams) kept its own shape, with a third of the screen empty above and below it."""
+    window = open_app(None)
+    window.resize(1920, 1080)
+    keys(window, Qt.Key.Key_F5)
+    view = window.view
+    for step, block_id in enumerate(FILL_ORDER, start=1):
+        keys(window, getattr(Qt.Key, f"Key_{step}"))
+        assert view.focus_block == block_id
+        viewport = view.viewport().rect()  # below the walk's banner
+        shown = view.mapFromScene(window.board.blocks[block_id].sceneBoundingRect()).boundingRect()
+        assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible(), block_id
+        assert viewport.contains(shown), block_id
+        assert abs(shown.center().x() - viewport.center().x()) <= 2, block_id
+        assert abs(shown.center().y() - viewport.center().y()) <= 2, block_id
+        # In the screen's shape: it fills the screen but for its margin.
+        assert shown.width() > 0.85 * viewport.width() and shown.height() > 0.85 * viewport.height(), block_id
