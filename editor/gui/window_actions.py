@@ -205,7 +205,7 @@ class WindowActions:
             menu, "&Find…", lambda: self.window.open_find(), QKeySequence.StandardKey.Find, tip=find, name="find"
         )
         menu.addSeparator()
-        add = "Add a note to the selected block, or the block under the mouse (N)"
+        add = "Add a note to the block under the mouse, or else to the selected note's block (N)"
         self.action(menu, "Add &Note", self.add_note, "N", "Insert", tip=add, bar=self.toolbar)
         self.action(menu, "&Edit Note", self._edit_selected, "F2")
         colours = menu.addMenu("C&olour")
@@ -255,8 +255,7 @@ class WindowActions:
 
     def add_note(self) -> None:
         board = self._board()
-        block_id = board.target_block(self._mouse_point()) if not board.selected_ids() else board.target_block()
-        board.add_note(block_id)
+        board.add_note(board.target_block(self._mouse_point()))  # where the person points, else by the selection
 
     def _edit_selected(self) -> None:
         selected = self._board().selected_ids()

@@ -293,6 +293,17 @@ def test_add_note_shortcut_adds_to_the_block_under_the_resting_mouse(open_app: O
     assert texts(window, "key_resources")[-1] == "Patents"
 
 
+def test_add_note_shortcut_follows_the_mouse_rather_than_an_earlier_selection(open_app: OpenApp) -> None:
+    """Seen in a review: a note just added stayed selected, and N with the mouse over another block added there."""
+    window = open_app(None)
+    click(window, note_center(window, ids(window, "channels")[0]))
+    QTest.mouseMove(window.view.viewport(), at(window, block_point(window, "key_resources", 0.4, 0.85)))
+    keys(window, Qt.Key.Key_N)
+    type_text(window, "Patents")
+    keys(window, Qt.Key.Key_Return)
+    assert texts(window, "key_resources")[-1] == "Patents" and "Patents" not in texts(window, "channels")
+
+
 # Selection, deleting, duplicating, nudging, colour, tidy
 
 
