@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
-from editor.model.colors import DARK_INK, LIGHT_INK
+from editor.model.colors import DARK_INK, LIGHT_INK, is_dark
 
 BOARD_BACKGROUND = QColor("#dfe3e8")
 PAPER = QColor("#ffffff")
@@ -30,10 +30,22 @@ BANNER_TEXT = QColor("#ffffff")
 BANNER_QUESTIONS = QColor("#cbd2d9")
 
 
-def swatch(hex_value: str, size: int = 18) -> QIcon:
-    """A square of a note colour, for menus, toolbars and forms."""
+def swatch(hex_value: str, size: int = 18, *, ticked: bool = False) -> QIcon:
+    """A square of a note colour, for menus, toolbars and forms, edged so that white shows on a white menu.
+    `ticked` draws a check mark on it in the ink notes of that colour get: the notes' colour in a menu (a style may
+    show a checked action that has an icon as no more than a faint frame round it)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(hex_value))
+    painter = QPainter(pixmap)
+    painter.setPen(BLOCK_BORDER)
+    painter.drawRect(0, 0, size - 1, size - 1)
+    if ticked:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = NOTE_TEXT_ON_DARK if is_dark(hex_value) else NOTE_TEXT
+        painter.setPen(QPen(ink, size / 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        corners = ((0.25, 0.52), (0.43, 0.7), (0.76, 0.3))
+        painter.drawPolyline([QPointF(size * x, size * y) for x, y in corners])
+    painter.end()
     return QIcon(pixmap)
 
 

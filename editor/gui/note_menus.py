@@ -25,7 +25,7 @@ def fill_colour_menu(
     then Custom Colour… for any #rrggbb."""
     menu.clear()
     for name, hex_value in PALETTE.items():
-        action = menu.addAction(style.swatch(hex_value), colour_text(name, legend))
+        action = menu.addAction(style.swatch(hex_value, ticked=name == current), colour_text(name, legend))
         action.setCheckable(True)
         action.setChecked(name == current)
         action.setObjectName(f"colour-{name}")
@@ -34,7 +34,7 @@ def fill_colour_menu(
     custom = menu.addAction("Custom Colour…")
     custom.setObjectName("customColour")
     if current is not None and current not in PALETTE:
-        custom.setIcon(style.swatch(current))
+        custom.setIcon(style.swatch(current, ticked=True))
         custom.setCheckable(True)
         custom.setChecked(True)
     custom.triggered.connect(lambda _=False: pick_custom_colour(current, recolor, parent))

@@ -25,12 +25,17 @@ def test_the_colour_menu_names_what_each_colour_means_and_ticks_the_notes_colour
     canvas = window.document.canvas
     pink = next(note for _, note in canvas.all_notes() if note.color == "pink")
     seen: dict[str, tuple[bool, bool]] = {}
+    marked: dict[str, bool] = {}  # a check mark drawn on the swatch: dark ink on a light colour
 
     def look(menu: QMenu) -> None:
         colour = next(a for a in menu.actions() if a.text() == "Colour").menu()
         for action in colour.actions():
             if action.text():
                 seen[action.text()] = (action.isChecked(), action.icon().isNull())
+                picture = action.icon().pixmap(18, 18).toImage()
+                marked[action.text()] = any(
+                    picture.pixelColor(x, y).lightness() < 100 for x in range(18) for y in range(18)
+                )
         monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#123456"))
         next(a for a in colour.actions() if a.text() == "Custom Colour…").trigger()
 
@@ -38,6 +43,8 @@ def test_the_colour_menu_names_what_each_colour_means_and_ticks_the_notes_colour
     assert seen["Pink — Celebrities and influencers"] == (True, False)  # ticked, with its swatch
     assert seen["Orange"] == (False, False)  # no meaning in the legend: its name alone
     assert seen["Yellow — Users and content creators"][0] is False
+    # Seen in a review: Fusion showed the checked swatch as a faint frame only, so the swatch carries the tick.
+    assert marked["Pink — Celebrities and influencers"] and not marked["Orange"] and not marked["White"]
     assert canvas.note(pink.id).color == "#123456"
     assert window.document.stack.undoText() == "Recolour Note"
 
