@@ -23,9 +23,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     # Qt's raster engine hands every fill of 96 or more lines (a note's picture, a block) to a pool of threads and
-    # waits for them; on the 2-core machine measured the hand-off costs more than the fill. Without the pool, a drag among 5,000
-    # notes at 100% takes ~2 ms a frame instead of ~5.5, and a full repaint of the TikTok board at 1920x1080 ~6 ms
-    # instead of ~16 (benchmarks/README.md). Qt reads it (set to anything) once, when the pool is first wanted.
+    # waits for them; on the 2-core machine measured, the hand-off costs more than the fill. Without the pool, a
+    # drag among 5,000 notes at 100% takes ~2 ms a frame instead of ~5.5, and a full repaint of the TikTok board at
+    # 1920x1080 ~6 ms instead of ~16 (benchmarks/README.md). Qt reads it (set to anything) once, when the pool is
+    # first wanted.
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
