@@ -44,7 +44,9 @@ class Exporter(QObject):
                 return None
             options = dialog.options()
             settings.set_export_options(options.page, options.dpi, options.width, options.transparent)
-        suggested = settings.export_folder() / f"{self.workspace.document.file_stem}.{fmt.id}"
+        document = self.workspace.document
+        folder = settings.export_folder(document.path.parent if document.path is not None else None)
+        suggested = folder / f"{document.file_stem}.{fmt.id}"
         chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export", str(suggested), fmt.dialog_filter)
         if not chosen:
             return None

@@ -61,9 +61,12 @@ def set_window_geometry(geometry: QByteArray) -> None:
     app_settings().setValue("windowGeometry", geometry)
 
 
-def export_folder() -> Path:
+def export_folder(canvas_folder: Path | None = None) -> Path:
+    """Where an export's dialog opens: where the last export went, else beside the canvas, else the last folder."""
     value = app_settings().value("export/folder", "")
-    return Path(value) if isinstance(value, str) and value and Path(value).is_dir() else last_folder()
+    if isinstance(value, str) and value and Path(value).is_dir():
+        return Path(value)
+    return canvas_folder if canvas_folder is not None and canvas_folder.is_dir() else last_folder()
 
 
 def set_export_folder(folder: Path) -> None:

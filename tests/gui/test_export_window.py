@@ -55,6 +55,17 @@ def export_action(window: MainWindow, text: str) -> None:
     action.trigger()
 
 
+def test_the_first_export_offers_the_canvas_s_own_folder(
+    open_app: OpenApp, dialogs: FileDialogs, canvas_file: Path
+) -> None:
+    """Seen in a review: with a canvas opened from the command line, the first export's dialog opened in the home
+    folder."""
+    window = open_app(canvas_file)
+    on_next_modal(choose())
+    export_action(window, "PDF…")
+    assert dialogs.suggested == [canvas_file.parent / f"{canvas_file.stem}.pdf"]
+
+
 def test_export_pdf_asks_the_page_size_then_the_file_and_remembers_both(
     open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path
 ) -> None:
