@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _SHADOW_OFFSET = 3.0
 _DOT = 18.0  # a vote dot's diameter
 # What a note draws outside its paper: the selection outline and the shadow (_OUTLINE); with votes, the dots on the
-# bottom edge and the rank badge on the top-right corner too (_VOTED). Its bounds are no wider than that: on a big
+# bottom edge and the rank badge on the top-left corner too (_VOTED). Its bounds are no wider than that: on a big
 # board each note keeps a picture of itself as large as its bounds while a drag lasts (~20% less memory than with
 # room for dots).
 _OUTLINE = 5.0
@@ -251,14 +251,15 @@ class NoteItem(QGraphicsRectItem):
             self._paint_votes(painter, body)
 
     def _paint_votes(self, painter: QPainter, body: QRectF) -> None:
-        """Dot stickers along the bottom edge (a number beside one dot past six); the most voted get a gold frame and
-        their rank on the top-right corner."""
+        """Dot stickers along the bottom edge, from the right (a number beside one dot past six); the most voted get
+        a gold frame and their rank on the top-left corner, clear of the dots of a voted note just above (on the
+        top-right corner, the two met across the gap between the notes)."""
         if self.rank is not None:
             painter.setPen(QPen(style.TOP_VOTED, 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(body.adjusted(-1.0, -1.0, 1.0, 1.0), _RADIUS + 1, _RADIUS + 1)
             # The rank as a word ("1st") on a gold tab, square where the dots are round: never read as a count.
-            badge = QRectF(body.right() + _VOTED - 2.6 * _DOT, -_VOTED, 2.6 * _DOT - 1.0, 1.25 * _DOT)
+            badge = QRectF(-_VOTED, -_VOTED, 2.6 * _DOT - 1.0, 1.25 * _DOT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.TOP_VOTED)
             painter.drawRoundedRect(badge, 2.0, 2.0)

@@ -221,3 +221,42 @@ def test_revealed_dots_show_on_a_laptop_sized_board(open_app: OpenApp) -> None:
         if QColor(image.pixel(x, y)) == style.DOT
     ]
     assert window.view.zoom * item.scale() < 0.5 and len(reds) > 10  # drawn, although the note is drawn plain
+
+
+def test_a_ranked_note_s_badge_stays_clear_of_the_dots_of_the_note_above_it(open_app: OpenApp, tmp_path: Path) -> None:
+    """Seen in a review: the "2nd" badge on a note's top-right corner ran into the dots on the bottom edge of the
+    voted note just above it. Each note is painted alone, where it stands; their dots and badge share no pixel."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from editor.board import style
+    from editor.fileformat import save_canvas
+    from editor.model import Canvas, Note
+
+    canvas = Canvas(BMC, title="Voted")
+    for text, count in (("Above", 6), ("Beside", 0), ("Below", 5), ("Fourth", 0)):  # two columns: 3 under 1
+        canvas.add_note("key_partners", Note(text, votes=count))
+    save_canvas(canvas, tmp_path / "votes.yaml")
+    window = open_app(tmp_path / "votes.yaml")
+    items = {window.document.canvas.note(i).text: item for i, item in window.board.notes.items()}
+    above, below = items["Above"], items["Below"]
+    assert below.rank == 2 and below.pos().x() == above.pos().x() and below.pos().y() > above.pos().y()
+    area = above.sceneBoundingRect().united(below.sceneBoundingRect()).toAlignedRect()
+
+    def pixels(item: object, colour: QColor) -> set[tuple[int, int]]:
+        image = QImage(area.size(), QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.translate(-area.topLeft().toPointF())
+        painter.setTransform(item.sceneTransform(), True)  # type: ignore[attr-defined]
+        item.paint(painter, QStyleOptionGraphicsItem(), None)  # type: ignore[attr-defined]
+        painter.end()
+        return {
+            (x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255 and image.pixelColor(x, y).rgb() == colour.rgb()
+        }
+
+    dots, badge = pixels(above, style.DOT), pixels(below, style.TOP_VOTED)
+    assert dots and badge and not dots & badge
