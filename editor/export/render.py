@@ -153,13 +153,17 @@ def _portable_fonts(svg: bytes) -> bytes:
     return re.sub(rb'font-family="([^"]*)"', lambda match: families(match.group(1)), svg)
 
 
+def picture_width(options: ExportOptions) -> int:
+    """How many pixels wide a picture is: `width`, or the page's long side at `dpi` (the page is landscape)."""
+    if options.width is not None:
+        return options.width
+    return round(QPageSize(PAGE_SIZES[options.page]).size(QPageSize.Unit.Inch).height() * options.dpi)
+
+
 def picture(scene: BoardScene, options: ExportOptions) -> QImage:
     """The board as a picture: `width` pixels wide, or the page's width at `dpi`; white or transparent."""
     rect = scene.sceneRect()
-    if options.width is not None:
-        width = options.width
-    else:
-        width = round(QPageSize(PAGE_SIZES[options.page]).size(QPageSize.Unit.Inch).height() * options.dpi)
+    width = picture_width(options)
     margin = width * PICTURE_MARGIN
     height = max(1, round((width - 2 * margin) * rect.height() / rect.width() + 2 * margin))
     if width * height > MAX_PIXELS:

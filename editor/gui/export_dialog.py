@@ -33,7 +33,7 @@ class ExportOptionsDialog(QDialog):
         self.page.setObjectName("pageSize")
         self.page.addItems(list(PAGES))
         self.page.setCurrentText(options.page)
-        form.addRow("On a page of:" if picture else "Page size (landscape):", self.page)
+        form.addRow("For a page of:" if picture else "Page size (landscape):", self.page)
 
         self.size_choice = QComboBox()
         self.size_choice.setObjectName("pictureSize")
@@ -43,6 +43,7 @@ class ExportOptionsDialog(QDialog):
         self.pixel_width.setRange(16, 20_000)
         self.pixel_width.setSuffix(" px")
         self.pixel_width.setValue(options.width or 2400)
+        self._typed_width = self.pixel_width.value()  # kept while the field shows what a dpi gives
         self.transparent = QCheckBox("Transparent background")
         self.transparent.setObjectName("transparent")
         self.transparent.setChecked(options.transparent)
@@ -55,6 +56,8 @@ class ExportOptionsDialog(QDialog):
             form.addRow("Width:", self.pixel_width)
             form.addRow("", self.transparent)
             self.size_choice.currentTextChanged.connect(self._update)
+            self.page.currentTextChanged.connect(self._update)
+            self.pixel_width.valueChanged.connect(self._remember_width)
             self._update()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -73,6 +76,14 @@ class ExportOptionsDialog(QDialog):
         )
 
     def _update(self) -> None:
+        """By dpi, the width field shows (greyed) how wide the picture of that page comes out."""
+        from editor.export.render import picture_width
+
         by_width = self.size_choice.currentText() == WIDTH_CHOICE
         self.pixel_width.setEnabled(by_width)
         self.page.setEnabled(not by_width)
+        self.pixel_width.setValue(self._typed_width if by_width else picture_width(self.options()))
+
+    def _remember_width(self, value: int) -> None:
+        if self.pixel_width.isEnabled():
+            self._typed_width = value

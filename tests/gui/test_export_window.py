@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QMenu,
     QProgressDialog,
+    QSpinBox,
     QWidget,
 )
 
@@ -95,6 +96,34 @@ def test_export_png_by_width_with_a_transparent_background(
     image = QImage(str(tmp_path / "slide.png"))
     assert image.width() == 1200 and image.pixelColor(0, 0).alpha() == 0
     assert settings.export_options() == {"page": "A3", "dpi": 150, "width": 1200, "transparent": True}
+
+
+def test_export_png_by_dpi_shows_the_width_the_picture_will_have(
+    open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path
+) -> None:
+    """Seen in a review: by dpi, the greyed width said 2400 px (the last width typed) and the file came out 2481."""
+    window = open_app(None)
+    dialogs.answers.append(tmp_path / "poster.png")
+    shown: list[str] = []
+
+    def look(widget: QWidget) -> None:
+        size, page = widget.findChild(QComboBox, "pictureSize"), widget.findChild(QComboBox, "pageSize")
+        width = widget.findChild(QSpinBox, "pictureWidth")
+        size.setCurrentText(WIDTH_CHOICE)
+        width.setValue(1000)
+        size.setCurrentText("300 dpi (print)")
+        page.setCurrentText("A4")
+        shown.append(width.text())
+        size.setCurrentText(WIDTH_CHOICE)
+        shown.append(width.text())  # the width typed comes back
+        size.setCurrentText("300 dpi (print)")
+        assert isinstance(widget, QDialog)
+        widget.accept()
+
+    on_next_modal(look)
+    export_action(window, "PNG Image…")
+    image = QImage(str(tmp_path / "poster.png"))
+    assert shown == [f"{image.width()} px", "1000 px"] and image.width() == 3507  # A4's long side, 11.69 in
 
 
 def test_svg_and_markdown_go_straight_to_the_file(open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path) -> None:
