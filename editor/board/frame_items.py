@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 _MARGIN = 24.0
 _FIELDS_SHARE = 0.56  # of the header's width, on the right, for the four fields
+_LINE_INSET = 22.0  # a field's line (left of it) from the header's top and bottom
+_FIELD_INSET = 10.0  # a field's text from its line
+_FIELD_CLEARANCE = 14.0  # a field's text from the next field's line
 FADED = 0.25  # the opacity of what a colour filter leaves out
 
 
@@ -55,9 +58,11 @@ class HeaderItem(QGraphicsItem):
         self._title = fitted(title, style.BOARD_TITLE_SIZE, fields_x - 2 * _MARGIN, self.rect.height - 16, bold=True)
         self._fields = []
         for spec in canvas.template.header:
-            label = WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), column - 12)
-            room = self.rect.height - 26 - label.height - 6 - 8
-            value = fitted(canvas.fields.get(spec.id, "") or "—", style.HEADER_VALUE_SIZE, column - 12, room)
+            # Within its column: clear of the next field's line, and no lower than the lines reach.
+            width = column - _FIELD_INSET - _FIELD_CLEARANCE
+            label = WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), width)
+            room = self.rect.height - _LINE_INSET - (_LINE_INSET + 4 + label.height + 6)
+            value = fitted(canvas.fields.get(spec.id, "") or "—", style.HEADER_VALUE_SIZE, width, room)
             self._fields.append((label, value))
         self.update()
 
@@ -98,13 +103,14 @@ class HeaderItem(QGraphicsItem):
             painter.setPen(style.TITLE_TEXT)
             self._title.paint(painter, _MARGIN, (self.rect.height - self._title.height) / 2)
         x, column = self._field_columns()
+        top = _LINE_INSET + 4
         for label, value in self._fields:
             painter.setPen(QPen(style.BLOCK_BORDER, 1.0))
-            painter.drawLine(int(x), 22, int(x), int(self.rect.height - 22))
+            painter.drawLine(int(x), int(_LINE_INSET), int(x), int(self.rect.height - _LINE_INSET))
             painter.setPen(style.LABEL_TEXT)
-            label.paint(painter, x + 10, 26)
+            label.paint(painter, x + _FIELD_INSET, top)
             painter.setPen(style.TITLE_TEXT)
-            value.paint(painter, x + 10, 26 + label.height + 6)
+            value.paint(painter, x + _FIELD_INSET, top + label.height + 6)
             x += column
 
 

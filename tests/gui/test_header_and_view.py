@@ -7,6 +7,7 @@ from pathlib import Path
 
 from driving import CTRL, LEFT, NONE, at, delete_first_note, double_click, keys, note_center
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QUndoView
 from pytestqt.qtbot import QtBot
@@ -182,3 +183,38 @@ def test_larger_text_makes_notes_and_questions_larger_keeps_them_inside_and_is_r
         keys(window, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert not settings.large_text() and style.NOTE_FONT_SIZE == 17
     assert note_font("x", 200.0).pixelSize() == 17
+
+
+def ink(image: QImage, x: int, y: int) -> bool:
+    """Dark enough to be text: the header's lines are a lighter grey."""
+    return image.pixelColor(x, y).lightness() < 120
+
+
+def test_header_values_stay_between_their_field_s_lines_at_every_board_width(open_app: OpenApp) -> None:
+    """Seen in a review of an export: the TikTok canvas's "Designed by" wrapped to three lines, the last hanging
+    below the fields' lines, the first running up against the next field's line. The header is painted alone: no
+    ink (text is dark; the lines are a lighter grey) within 8 pixels left of a line, or below where the lines end."""
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from editor.board.geometry import MAX_BOARD_WIDTH, MIN_BOARD_WIDTH
+
+    window = open_app(None)
+    header = window.board.header
+    for width in (MIN_BOARD_WIDTH, 2000.0, MAX_BOARD_WIDTH):
+        window.board.set_board_width(width)
+        size = header.boundingRect().size().toSize()
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        header.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.end()
+        middle = size.height() // 2
+        lines = [x for x in range(size.width()) if image.pixelColor(x, middle).name() == "#9aa3ad"]
+        assert len(lines) == 4, width
+        end = max(y for y in range(size.height()) if image.pixelColor(lines[0], y).name() == "#9aa3ad")
+
+        inked = {(x, y) for x in range(size.width()) for y in range(size.height()) if ink(image, x, y)}
+        for line in lines[1:]:
+            assert not any(line - 8 <= x < line for x, _ in inked), (width, line)
+        assert not any(x >= lines[0] and y > end for x, y in inked), width
