@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         settings.set_last_canvas(path)
         self.disk.watch()
         self._update_title()
+        self.say(f"Saved to {path}", 5000)  # as an export says where it went: the title's * alone is easily missed
         return True
 
     def maybe_save(self) -> bool:

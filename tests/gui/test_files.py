@@ -59,9 +59,11 @@ def test_save_as_writes_a_file_that_reloads_as_the_same_canvas(
     # Ctrl+S now saves to the same file without asking.
     delete_first_note(window)
     assert window.isWindowModified()
+    window.statusBar().clearMessage()
     keys(window, Qt.Key.Key_S, CTRL)
     assert dialogs.asked == ["Save Canvas As"] and not window.isWindowModified()
     assert load_canvas(saved) == window.document.canvas
+    assert window.statusBar().currentMessage() == f"Saved to {saved}"  # seen: the title's * alone was missed
 
 
 def test_an_example_opens_as_an_untitled_copy_and_is_never_overwritten(
