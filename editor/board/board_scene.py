@@ -39,6 +39,7 @@ from editor.model import (
     NotesMoved,
     Reset,
 )
+from editor.model.votes import vote_ranks
 
 PARKING_SPEC = BlockSpec(
     PARKING_LOT,
@@ -74,6 +75,7 @@ class BoardScene(QGraphicsScene):
         self.pages: dict[str, int] = {}
         self.focus: str | None = None  # the guided walk's block, shown alone in a screen's shape
         self._focus_aspect = 16 / 9
+        self.votes_shown = True  # off while a voting round hides its counts
         self.header = HeaderItem(header_rect(board_width))
         self.footer = FooterItem(footer_rect(board_width))
         self.addItem(self.header)
@@ -190,6 +192,15 @@ class BoardScene(QGraphicsScene):
             self.addItem(item)
         self.header.update_from(self.canvas)
         self.footer.update_from(self.canvas)
+        self.rank_votes()
+
+    def rank_votes(self) -> None:
+        """Dots on the notes, and the three highest counts framed and ranked (on the board and in every export); or
+        no dots at all while `votes_shown` is off."""
+        notes = [note for _, note in self.canvas.all_notes()]
+        ranks = vote_ranks(notes) if self.votes_shown else {}
+        for note in notes:
+            self.notes[note.id].show_votes(self.votes_shown, ranks.get(note.id))
 
     def _on_event(self, event: Event) -> None:
         touched: set[str] = set()  # blocks whose notes changed

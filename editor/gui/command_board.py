@@ -34,7 +34,6 @@ from editor.model.limits import MAX_NOTES, MAX_TAGS, MAX_TEXT
 
 if TYPE_CHECKING:
     from editor.board.peer_marks import PeerMark
-from editor.model.votes import vote_ranks
 
 
 class CommandBoard(BoardScene):
@@ -46,10 +45,8 @@ class CommandBoard(BoardScene):
     def __init__(self, document: Document, board_width: float = BOARD_WIDTH) -> None:
         super().__init__(document.canvas, board_width)
         self.document = document
-        self.votes_shown = True
         self._found: set[NoteId] | None = None  # the notes Find brings out, while it is on
         self._marks: dict[NoteId, PeerMark] = {}  # who else is at which note, on a shared canvas
-        self._rank_votes()
 
     def parking_changed(self, shown: bool) -> None:
         self.parking_toggled.emit(shown)
@@ -88,16 +85,10 @@ class CommandBoard(BoardScene):
     # Votes
 
     def show_votes(self, shown: bool) -> None:
-        """Dots on the notes, and the three highest counts framed and ranked; or no dots at all (a round whose counts
-        are hidden until the reveal)."""
+        """Dots on the notes, the highest counts ranked; or no dots at all (a round whose counts are hidden until the
+        reveal)."""
         self.votes_shown = shown
-        self._rank_votes()
-
-    def _rank_votes(self) -> None:
-        notes = [note for _, note in self.canvas.all_notes()]
-        ranks = vote_ranks(notes) if self.votes_shown else {}
-        for note in notes:
-            self.notes[note.id].show_votes(self.votes_shown, ranks.get(note.id))
+        self.rank_votes()
 
     def _on_event(self, event: Event) -> None:
         super()._on_event(event)
@@ -107,7 +98,7 @@ class CommandBoard(BoardScene):
             or isinstance(event, Reset)
             or (isinstance(event, NoteAdded | NoteRemoved) and event.note.votes)
         ):
-            self._rank_votes()
+            self.rank_votes()
         elif isinstance(event, NoteAdded):  # no votes: no rank, but hidden like the others while counts are
             self.notes[event.note.id].show_votes(self.votes_shown, None)
         # The colour filter: every note when it changed or the notes were rebuilt; else only a note added or

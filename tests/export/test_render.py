@@ -98,6 +98,18 @@ def test_svg_parses_and_holds_every_text_as_text(tiktok: Canvas, tmp_path: Path)
     assert families and all(family and family.endswith(", sans-serif") for family in families)
 
 
+def test_an_export_frames_and_ranks_the_most_voted_notes_as_the_board_does(tmp_path: Path) -> None:
+    """Seen in a review: the board showed "1st" and "2nd" on the most voted notes, the exported picture only dots."""
+    canvas = Canvas(BMC, title="Voted")
+    for text, count in (("Most", 5), ("Second", 3), ("Third", 1), ("None", 0)):
+        canvas.add_note("value_propositions", Note(text, votes=count))
+    path = tmp_path / "voted.svg"
+    export_canvas(canvas, path, FORMATS["svg"], ExportOptions())
+    namespace = "{http://www.w3.org/2000/svg}"
+    texts = ["".join(element.itertext()) for element in ElementTree.parse(path).getroot().iter(f"{namespace}text")]
+    assert [text for text in texts if text in ("1st", "2nd", "3rd", "4th")] == ["1st", "2nd", "3rd"]
+
+
 def test_the_format_comes_from_the_name_or_is_refused_in_a_sentence() -> None:
     assert format_for(Path("a.PDF")).id == "pdf"
     # One registry: the menu, the dialog and --format read it.
