@@ -11,6 +11,7 @@ from editor.board.frame_items import FooterItem, HeaderItem
 from editor.board.geometry import (
     BOARD_HEIGHT,
     BOARD_WIDTH,
+    GRID_HEIGHT,
     HEADER_HEIGHT,
     NOTE_WIDTH,
     READABLE_SCALE,
@@ -131,9 +132,10 @@ class BoardScene(QGraphicsScene):
         """Called when the parking lot appears or goes (the on-screen board tells its window)."""
 
     def set_focus(self, block_id: str | None, aspect: float = 16 / 9) -> None:
-        """The guided walk's block alone, as tall as it is and as wide as a screen of this width:height `aspect`
-        shows it (within the board), so that the view fills the screen with it whatever its shape (a tall Customer
-        Segments, say); the other blocks and their notes are out of sight meanwhile. None: every block in its place."""
+        """The guided walk's block alone, in the shape of a screen of this width:height `aspect` (within the board's
+        width and the grid's height), so that the view fills the screen with it whatever its own shape (a tall
+        Customer Segments, a wide Revenue Streams); the other blocks and their notes are out of sight meanwhile.
+        None: every block in its place."""
         focus = block_id if block_id in self.blocks else None
         if focus is None and self.focus is None:
             return  # the shape matters only to a walk's block
@@ -153,8 +155,9 @@ class BoardScene(QGraphicsScene):
         for share in (0.5, 0.65, 0.8, 1.0):
             height = own.height * share
             width = min(self.board_width, max(own.width * share, height * self._focus_aspect))
-            # A wide block (Revenue Streams) grows downwards to the screen's shape, not to be seen letterboxed.
-            rect = Rect(0.0, HEADER_HEIGHT, width, max(height, width / self._focus_aspect))
+            # A wide block (Revenue Streams) grows downwards to the screen's shape, not to be seen letterboxed; no
+            # further than the grid reaches.
+            rect = Rect(0.0, HEADER_HEIGHT, width, max(height, min(GRID_HEIGHT, width / self._focus_aspect)))
             if block is None or share == 1.0:
                 break
             block.set_rect(rect)
@@ -187,7 +190,9 @@ class BoardScene(QGraphicsScene):
         for _, note in self.canvas.all_notes():
             self.notes[note.id] = NoteItem(note)
         self._needed.clear()
-        self._layout_blocks(list(self.blocks))
+        if self.focus not in self.blocks:  # a canvas of another kind: its walk starts again
+            self.focus = None
+        self._place_blocks()  # the walk's block, if one is walked, alone in the screen's shape
         for item in self.notes.values():  # placed first, then added: the scene indexes each note once
             self.addItem(item)
         self.header.update_from(self.canvas)

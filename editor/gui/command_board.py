@@ -93,12 +93,8 @@ class CommandBoard(BoardScene):
     def _on_event(self, event: Event) -> None:
         super()._on_event(event)
         votes_changed = isinstance(event, NoteChanged) and "votes" in event.fields
-        if (
-            votes_changed
-            or isinstance(event, Reset)
-            or (isinstance(event, NoteAdded | NoteRemoved) and event.note.votes)
-        ):
-            self.rank_votes()
+        if votes_changed or (isinstance(event, NoteAdded | NoteRemoved) and event.note.votes):
+            self.rank_votes()  # a Reset ranked them as it built the notes
         elif isinstance(event, NoteAdded):  # no votes: no rank, but hidden like the others while counts are
             self.notes[event.note.id].show_votes(self.votes_shown, None)
         # The colour filter: every note when it changed or the notes were rebuilt; else only a note added or

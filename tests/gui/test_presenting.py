@@ -218,3 +218,33 @@ def test_each_walk_step_fills_a_projector_s_screen_centred_with_no_scroll_bars(o
         assert abs(shown.center().y() - viewport.center().y()) <= 2, block_id
         # In the screen's shape: it fills the screen but for its margin.
         assert shown.width() > 0.85 * viewport.width() and shown.height() > 0.85 * viewport.height(), block_id
+
+
+def test_the_walk_in_a_window_shows_its_block_centred_with_no_scroll_bars_also_after_larger_text(
+    open_app: OpenApp,
+) -> None:
+    """The walk without presentation mode (Ctrl+G), where the view keeps its scroll bars: seen with two, which slid
+    the block off screen. Larger Text lays the whole board out again (a Reset): the walk's block stays the one shown,
+    alone and centred (it had gone back to its place in the grid, with the view still on the walk's rectangle)."""
+    window = open_app(None)
+    window.resize(1920, 1080)
+    keys(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    view = window.view
+
+    def centred_alone(block_id: str) -> None:
+        viewport = view.viewport().rect()
+        shown = view.mapFromScene(window.board.blocks[block_id].sceneBoundingRect()).boundingRect()
+        assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+        assert viewport.contains(shown) and abs(shown.center().x() - viewport.center().x()) <= 2
+        assert shaded(window) == set(FILL_ORDER) - {block_id}
+
+    keys(window, Qt.Key.Key_1)
+    centred_alone("customer_segments")
+    window.set_large_text(True)
+    try:
+        centred_alone("customer_segments")
+        keys(window, Qt.Key.Key_5)
+        centred_alone("revenue_streams")
+    finally:
+        window.set_large_text(False)
+    centred_alone("revenue_streams")
