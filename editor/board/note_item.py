@@ -28,6 +28,7 @@ _DOT = 18.0  # a vote dot's diameter
 _OUTLINE = 5.0
 _VOTED = _DOT / 2 + 2.0
 _MOST_DOTS = 6  # drawn one by one; more are drawn as one dot and a number
+_BADGE_WIDTH = 2.6 * _DOT - 1.0  # a rank's tab ("1st"), on the top-left corner
 _RADIUS = 3.0
 _SMALLEST_TYPE = 0.75  # a long word shrinks a note's type this far before it is broken across lines
 _DETAILED = 0.5  # the scale on screen from which a note has its shadow, border and rounded corners
@@ -259,20 +260,23 @@ class NoteItem(QGraphicsRectItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(body.adjusted(-1.0, -1.0, 1.0, 1.0), _RADIUS + 1, _RADIUS + 1)
             # The rank as a word ("1st") on a gold tab, square where the dots are round: never read as a count.
-            badge = QRectF(-_VOTED, -_VOTED, 2.6 * _DOT - 1.0, 1.25 * _DOT)
+            badge = QRectF(-_VOTED, -_VOTED, _BADGE_WIDTH, 1.25 * _DOT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.TOP_VOTED)
             painter.drawRoundedRect(badge, 2.0, 2.0)
             painter.setPen(style.NOTE_TEXT)
             painter.setFont(_dot_font())
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, ordinal(self.rank))
-        dots = self._votes if self._votes <= _MOST_DOTS else 1
+        right = body.right() - 6.0
+        # One by one while they stay right of where a rank badge's corner reaches (on a narrow note, that of the note
+        # below would meet them); else one dot and the count.
+        room = int((right - (_BADGE_WIDTH - _VOTED)) // (_DOT + 2.0))
+        one_by_one = self._votes <= min(_MOST_DOTS, room)
         painter.setPen(QPen(style.PAPER, 1.5))
         painter.setBrush(style.DOT)
-        right = body.right() - 6.0
-        for index in range(dots):
+        for index in range(self._votes if one_by_one else 1):
             painter.drawEllipse(QRectF(right - (index + 1) * (_DOT + 2.0), body.bottom() - _DOT / 2, _DOT, _DOT))
-        if self._votes > _MOST_DOTS:
+        if not one_by_one:
             label = QRectF(right - _DOT - 2.0 - 3 * _DOT, body.bottom() - _DOT / 2, 3 * _DOT - 2.0, _DOT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.DOT)

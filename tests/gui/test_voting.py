@@ -8,9 +8,10 @@ from pathlib import Path
 
 from canvases import BMC
 from driving import LEFT, NONE, at, block_point, click, keys, note_center, toolbar_button
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QGraphicsItem, QSpinBox, QStyleOptionGraphicsItem
 
 from editor.fileformat import load_canvas
 from editor.gui.main_window import MainWindow
@@ -223,12 +224,27 @@ def test_revealed_dots_show_on_a_laptop_sized_board(open_app: OpenApp) -> None:
     assert window.view.zoom * item.scale() < 0.5 and len(reds) > 10  # drawn, although the note is drawn plain
 
 
+def painted(item: QGraphicsItem, colour: QColor, area: QRect) -> set[tuple[int, int]]:
+    """The pixels of `area` (scene) in this colour when the item is painted alone where it stands."""
+    image = QImage(area.size(), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(-area.topLeft().toPointF())
+    painter.setTransform(item.sceneTransform(), True)
+    item.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    return {
+        (x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255 and image.pixelColor(x, y).rgb() == colour.rgb()
+    }
+
+
 def test_a_ranked_note_s_badge_stays_clear_of_the_dots_of_the_note_above_it(open_app: OpenApp, tmp_path: Path) -> None:
     """Seen in a review: the "2nd" badge on a note's top-right corner ran into the dots on the bottom edge of the
-    voted note just above it. Each note is painted alone, where it stands; their dots and badge share no pixel."""
-    from PySide6.QtGui import QColor, QImage, QPainter
-    from PySide6.QtWidgets import QStyleOptionGraphicsItem
-
+    voted note just above it; on the top-left corner, it still met six dots on a narrow note. Painted alone where
+    they stand, the dots of one and the badge of the other share no pixel, on a narrow board and a wide one."""
     from editor.board import style
     from editor.fileformat import save_canvas
     from editor.model import Canvas, Note
@@ -240,23 +256,9 @@ def test_a_ranked_note_s_badge_stays_clear_of_the_dots_of_the_note_above_it(open
     window = open_app(tmp_path / "votes.yaml")
     items = {window.document.canvas.note(i).text: item for i, item in window.board.notes.items()}
     above, below = items["Above"], items["Below"]
-    assert below.rank == 2 and below.pos().x() == above.pos().x() and below.pos().y() > above.pos().y()
-    area = above.sceneBoundingRect().united(below.sceneBoundingRect()).toAlignedRect()
-
-    def pixels(item: object, colour: QColor) -> set[tuple[int, int]]:
-        image = QImage(area.size(), QImage.Format.Format_ARGB32)
-        image.fill(0)
-        painter = QPainter(image)
-        painter.translate(-area.topLeft().toPointF())
-        painter.setTransform(item.sceneTransform(), True)  # type: ignore[attr-defined]
-        item.paint(painter, QStyleOptionGraphicsItem(), None)  # type: ignore[attr-defined]
-        painter.end()
-        return {
-            (x, y)
-            for x in range(image.width())
-            for y in range(image.height())
-            if image.pixelColor(x, y).alpha() == 255 and image.pixelColor(x, y).rgb() == colour.rgb()
-        }
-
-    dots, badge = pixels(above, style.DOT), pixels(below, style.TOP_VOTED)
-    assert dots and badge and not dots & badge
+    for width in (1700.0, 2000.0):  # two columns of notes 150 and 180 units wide
+        window.board.set_board_width(width)
+        assert below.rank == 2 and below.pos().x() == above.pos().x() and below.pos().y() > above.pos().y()
+        area = above.sceneBoundingRect().united(below.sceneBoundingRect()).toAlignedRect()
+        dots, badge = painted(above, style.DOT, area), painted(below, style.TOP_VOTED, area)
+        assert dots and badge and not dots & badge, (width, above.body_rect().width())
