@@ -40,7 +40,7 @@ class ExportOptionsDialog(QDialog):
         self.size_choice.addItems([*RESOLUTIONS, WIDTH_CHOICE])
         self.pixel_width = QSpinBox()
         self.pixel_width.setObjectName("pictureWidth")
-        self.pixel_width.setRange(16, 20_000)
+        self.pixel_width.setMinimum(16)
         self.pixel_width.setSuffix(" px")
         self.pixel_width.setValue(options.width or 2400)
         self._typed_width = self.pixel_width.value()  # kept while the field shows what a dpi gives
@@ -82,6 +82,7 @@ class ExportOptionsDialog(QDialog):
         by_width = self.size_choice.currentText() == WIDTH_CHOICE
         self.pixel_width.setEnabled(by_width)
         self.page.setEnabled(not by_width)
+        self.pixel_width.setMaximum(20_000 if by_width else 1_000_000)  # an A0 at 600 dpi is 28,086: said, not cut
         self.pixel_width.setValue(self._typed_width if by_width else picture_width(self.options()))
 
     def _remember_width(self, value: int) -> None:

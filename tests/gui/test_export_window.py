@@ -116,6 +116,10 @@ def test_export_png_by_dpi_shows_the_width_the_picture_will_have(
         shown.append(width.text())
         size.setCurrentText(WIDTH_CHOICE)
         shown.append(width.text())  # the width typed comes back
+        size.setCurrentText("600 dpi (large print)")
+        page.setCurrentText("A0")
+        shown.append(width.text())  # more than a width may be typed as, and said as it is (the export refuses it)
+        page.setCurrentText("A4")
         size.setCurrentText("300 dpi (print)")
         assert isinstance(widget, QDialog)
         widget.accept()
@@ -123,7 +127,7 @@ def test_export_png_by_dpi_shows_the_width_the_picture_will_have(
     on_next_modal(look)
     export_action(window, "PNG Image…")
     image = QImage(str(tmp_path / "poster.png"))
-    assert shown == [f"{image.width()} px", "1000 px"] and image.width() == 3507  # A4's long side, 11.69 in
+    assert shown == [f"{image.width()} px", "1000 px", "28086 px"] and image.width() == 3507  # A4: 11.69 in
 
 
 def test_svg_and_markdown_go_straight_to_the_file(open_app: OpenApp, dialogs: FileDialogs, tmp_path: Path) -> None:
