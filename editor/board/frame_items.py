@@ -58,7 +58,8 @@ class HeaderItem(QGraphicsItem):
         self._title = fitted(title, style.BOARD_TITLE_SIZE, fields_x - 2 * _MARGIN, self.rect.height - 16, bold=True)
         self._fields = []
         for spec in canvas.template.header:
-            # Within its column: clear of the next field's line, and no lower than the lines reach.
+            # Within its column: clear of the next field's line, and no lower than the lines reach (shrinking to 40% of
+            # its type at most: a longer value still runs on).
             width = column - _FIELD_INSET - _FIELD_CLEARANCE
             label = WrappedText(spec.label.upper(), style.font(style.HEADER_LABEL_SIZE, bold=True), width)
             room = self.rect.height - _LINE_INSET - (_LINE_INSET + 4 + label.height + 6)

@@ -22,7 +22,7 @@ from driving import (
     note_center,
     type_text,
 )
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -302,6 +302,17 @@ def test_add_note_shortcut_follows_the_mouse_rather_than_an_earlier_selection(op
     type_text(window, "Patents")
     keys(window, Qt.Key.Key_Return)
     assert texts(window, "key_resources")[-1] == "Patents" and "Patents" not in texts(window, "channels")
+
+
+def test_add_note_shortcut_adds_to_the_selected_notes_block_with_the_mouse_off_the_board(open_app: OpenApp) -> None:
+    window = open_app(None)
+    click(window, note_center(window, ids(window, "channels")[0]))
+    QTest.mouseMove(window.view.viewport(), at(window, block_point(window, "key_resources", 0.4, 0.85)))
+    QApplication.sendEvent(window.view, QEvent(QEvent.Type.Leave))  # as Qt tells each widget the mouse left
+    keys(window, Qt.Key.Key_N)
+    type_text(window, "Podcasts")
+    keys(window, Qt.Key.Key_Return)
+    assert texts(window, "channels")[-1] == "Podcasts" and "Podcasts" not in texts(window, "key_resources")
 
 
 # Selection, deleting, duplicating, nudging, colour, tidy
