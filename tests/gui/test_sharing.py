@@ -187,7 +187,6 @@ def test_j_shows_the_join_code_beside_the_board_and_hides_it_again(
     dialog.hide()
     assert host.sessions.join_code is None or not host.sessions.join_code.isVisible()
     activate(host)
-    QApplication.setActiveWindow(host)  # (the Share window had been the active one)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
     keys(host, "j")
     code = host.sessions.join_code
