@@ -16,7 +16,7 @@ from editor.fileformat.reader import file_bytes, read_on_plain_grid
 from editor.fileformat.templates import shipped_templates, template_library
 from editor.gui.commands import ReplaceCanvas
 from editor.gui.new_gallery import CHANGE, NEW, ask_template
-from editor.model.kinds import changed_kind, summary
+from editor.model.kinds import changed_kind, in_short, relabelled, summary
 
 if TYPE_CHECKING:
     from editor.gui.workspace import Messages, Workspace
@@ -57,16 +57,15 @@ class CanvasKinds:
         self.workspace.board.finish_editing()
         canvas = self.workspace.canvas
         others = [template for template in template_library() if template != canvas.template]
-        template = ask_template(
-            self.parent, others, "", CHANGE, lambda template: summary(changed_kind(canvas, template)[1])
-        )
+        template = ask_template(self.parent, others, "", CHANGE, lambda template: _told(canvas, template))
         if template is None:
             return
         changed, went = changed_kind(canvas, template)
-        before = canvas.template.name
+        before, header = canvas.template.name, relabelled(canvas, template)
         self.workspace.document.push(ReplaceCanvas(canvas, changed, f"Change to {template.name}"))
         if canvas.template is template:  # not refused (a read-only canvas)
-            self.messages.say(f"Now a {template.name}. {summary(went)} Undo brings the {before} back.", 0)
+            said = " ".join(filter(None, (f"Now a {template.name}.", in_short(went), header)))
+            self.messages.say(f"{said} Undo brings the {before} back.", 30_000)
 
     def save_as_template(self) -> Path | None:
         """The open canvas's layout as a template of the person's own, under a name they give: File > New lists
@@ -157,3 +156,8 @@ class CanvasKinds:
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def _told(canvas: Canvas, template: Template) -> str:
+    """What the gallery says a change to `template` would do: where the notes go, and the header's new names."""
+    return " ".join(filter(None, (summary(changed_kind(canvas, template)[1]), relabelled(canvas, template))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from editor.model.canvas import Canvas
@@ -29,8 +30,9 @@ def block_map(old: Template, new: Template) -> dict[str, str]:
 
 
 def changed_kind(canvas: Canvas, template: Template) -> tuple[Canvas, list[Went]]:
-    """The canvas on `template`, and what went where. Every note is kept, with its id and values; notes already in
-    the parking lot come first there, then the notes no block of the new template takes, in the old board's order.
+    """The canvas on `template`, and what went where. Every note is kept, with its id and values (a note that goes
+    to another block is laid out with its new neighbours, not at its old place); notes already in the parking lot
+    come first there, then the notes no block of the new template takes, in the old board's order.
     The title and the legend are kept, and so are the header fields: those the new template lacks become notes in
     the parking lot ("Designed for: ..."), so that no text is lost."""
     places = block_map(canvas.template, template)
@@ -38,7 +40,9 @@ def changed_kind(canvas: Canvas, template: Template) -> tuple[Canvas, list[Went]
     went: list[Went] = []
     for block_id in (PARKING_LOT, *canvas.template.block_ids):
         notes = canvas.notes(block_id)
-        blocks[places[block_id]].extend(notes)
+        # A place is a share of its block: in another block, notes placed alike would lie on top of one another.
+        moved = places[block_id] != block_id
+        blocks[places[block_id]].extend(replace(note, position=None) if moved else note for note in notes)
         if notes and block_id != PARKING_LOT:
             went.append(Went(_title(canvas.template, block_id), _title(template, places[block_id]), len(notes)))
     fields = {key: value for key, value in canvas.fields.items() if key in template.header_ids}
@@ -48,6 +52,24 @@ def changed_kind(canvas: Canvas, template: Template) -> tuple[Canvas, list[Went]
         went.append(Went("the header", PARKING_LOT_TITLE, len(homeless)))
     changed = Canvas(template, title=canvas.title, fields=fields, legend=canvas.legend, blocks=blocks)
     return changed, went
+
+
+def relabelled(canvas: Canvas, template: Template) -> str:
+    """A sentence on the header values the new kind keeps under another name ("In the header, Product is now
+    Team."), so that no value changes its meaning unsaid; "" when none does."""
+    old = {field.id: field.label for field in canvas.template.header}
+    renamed = [
+        f"{old[field.id]} is now {field.label}"
+        for field in template.header
+        if field.id in old and old[field.id] != field.label and canvas.fields.get(field.id)
+    ]
+    return f"In the header, {_listed(renamed)}." if renamed else ""
+
+
+def in_short(went: list[Went]) -> str:
+    """What went where in one sentence, for a status line: how many notes went to the parking lot."""
+    parked = sum(w.notes for w in went if w.to_title == PARKING_LOT_TITLE)
+    return f"{_notes(parked)} went to the parking lot." if parked else "Every note kept a block."
 
 
 def _title(template: Template, block_id: str) -> str:

@@ -78,3 +78,28 @@ def test_the_summary_says_what_went_where() -> None:
         "(2 notes). To the parking lot: 2 notes, from Key Partners (1) and the header (1)."
     )
     assert summary([]) == "The canvas has no notes to move."
+
+
+def test_notes_that_go_to_another_block_are_laid_out_there_not_stacked_at_their_old_places() -> None:
+    """Seen in a review: a Product Vision Board's placed notes, parked on the way to a Team Canvas, lay exactly on
+    top of one another (a place is a share of its block, and in the parking lot they shared one)."""
+    board = Canvas(load_template("product-vision-board"))
+    placed = [Note(f"Placed {n}", position=(0.1, 0.2)) for n in range(3)]
+    for note in placed:
+        board.add_note(board.template.block_ids[0], note)
+    changed, _ = changed_kind(board, load_template("team-canvas"))
+    parked = changed.notes(PARKING_LOT)
+    assert [note.id for note in parked] == [note.id for note in placed]
+    assert all(note.position is None for note in parked)
+
+
+def test_a_header_value_kept_under_another_name_is_said() -> None:
+    """Seen in a review: a Product Vision Board's "Product: Editor Pro" became "Team: Editor Pro" unsaid."""
+    from editor.model.kinds import relabelled
+
+    board = Canvas(load_template("product-vision-board"))
+    board.set_field("designed_for", "Editor Pro")
+    assert relabelled(board, load_template("team-canvas")) == "In the header, Product is now Team."
+    assert relabelled(board, load_template("product-vision-board")) == ""
+    board.set_field("designed_for", "")
+    assert relabelled(board, load_template("team-canvas")) == ""  # an empty field changes nothing
