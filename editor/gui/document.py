@@ -86,17 +86,17 @@ class Document(QObject):
         self.paused = why
 
     def push(self, command: QUndoCommand) -> None:
-        if self._may_change() and self._may_add(isinstance(command, AddNotes)):
+        if self.may_change(isinstance(command, AddNotes)):
             self.stack.push(command)
 
     def undo(self) -> None:
         last = self.stack.command(self.stack.index() - 1)
-        if self._may_change() and self._may_add(isinstance(last, RemoveNotes)):
+        if self.may_change(isinstance(last, RemoveNotes)):
             self.stack.undo()
 
     def redo(self) -> None:
         following = self.stack.command(self.stack.index())
-        if self._may_change() and self._may_add(isinstance(following, AddNotes)):
+        if self.may_change(isinstance(following, AddNotes)):
             self.stack.redo()
 
     def _may_add(self, adds: bool) -> bool:
@@ -104,11 +104,12 @@ class Document(QObject):
             self.refused.emit(self.paused)
         return not (adds and self.paused)
 
-    def _may_change(self) -> bool:
-        """Whether this window may change the canvas now; if not, `refused` says why."""
+    def may_change(self, adding: bool = False) -> bool:
+        """Whether this window may change the canvas now (`adding`: add notes to it); if not, `refused` says why."""
         if self.read_only:
             self.refused.emit(self.read_only)
-        return not self.read_only
+            return False
+        return self._may_add(adding)
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or the current path). Raises CanvasFileError; the document then stays modified."""

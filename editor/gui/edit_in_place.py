@@ -40,6 +40,8 @@ class EditInPlace:
     def edit_note(self, note_id: NoteId) -> None:
         self.finish()
         board = self.board
+        if not board.document.may_change():  # no editor for a text that could not be kept
+            return
         item = board.notes[note_id]
         note = board.canvas.note(note_id)
         width, height = item.size
@@ -52,7 +54,7 @@ class EditInPlace:
         """The editor for a new note: at the point (pinned there), or at the end of the block's flow."""
         self.finish()
         board = self.board
-        if not board.room_for(1):
+        if not board.document.may_change(adding=True) or not board.room_for(1):
             return
         scale = board.scale_of(block_id)
         if scene_point is not None:

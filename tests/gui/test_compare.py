@@ -166,6 +166,10 @@ def test_compare_with_the_file_as_last_saved_shows_what_is_not_saved_yet(open_ap
     activate(window)
     keys(window, Qt.Key.Key_N)  # read-only: no note is added
     assert canvas.note_count() == load_canvas(canvas_file).note_count()
+    # Seen in a review: N opened an empty note editor that took no text and stayed; and a note's own editor too.
+    assert window.board.editor is None and "end it" in window.statusBar().currentMessage()
+    window.board.edit_note(note.id)
+    assert window.board.editor is None
     window.comparison.end()  # type: ignore[union-attr]
     assert marks(window) == {} and canvas.note(note.id).text.endswith(", in the shade")  # the edit stays
 
