@@ -127,10 +127,10 @@ class History(QObject):
         return (chosen.canvas, "the recovery copy") if chosen is not None else None
 
     def open_copy(self, canvas: Canvas, name: str) -> Window:
-        """A canvas (a version, a revision) as an untitled copy in a window of its own: no file is ever written."""
-        document = Document(canvas)
-        document.mark_unsaved()
-        window = self.new_window(document=document)
+        """A canvas (a version, a revision) as an untitled copy in a window of its own: no file is ever written. It
+        counts as modified once edited, as the example does: closing an untouched copy loses nothing, so it asks
+        nothing."""
+        window = self.new_window(document=Document(canvas))
         window.say(f"A copy of {name}: Save As keeps it as a file of its own.", 0)
         return window
 
