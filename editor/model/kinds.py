@@ -43,7 +43,7 @@ def changed_kind(canvas: Canvas, template: Template) -> tuple[Canvas, list[Went]
         # A place is a share of its block: in another block, notes placed alike would lie on top of one another.
         moved = places[block_id] != block_id
         blocks[places[block_id]].extend(replace(note, position=None) if moved else note for note in notes)
-        if notes and block_id != PARKING_LOT:
+        if notes:
             went.append(Went(_title(canvas.template, block_id), _title(template, places[block_id]), len(notes)))
     fields = {key: value for key, value in canvas.fields.items() if key in template.header_ids}
     homeless = [field for field in canvas.template.header if canvas.fields[field.id] and field.id not in fields]
@@ -67,9 +67,12 @@ def relabelled(canvas: Canvas, template: Template) -> str:
 
 
 def in_short(went: list[Went]) -> str:
-    """What went where in one sentence, for a status line: how many notes went to the parking lot."""
-    parked = sum(w.notes for w in went if w.to_title == PARKING_LOT_TITLE)
-    return f"{_notes(parked)} went to the parking lot." if parked else "Every note kept a block."
+    """What went where in one sentence, for a status line: how many notes went to the parking lot, or stay there."""
+    parked = sum(w.notes for w in went if w.to_title == PARKING_LOT_TITLE != w.from_title)
+    stay = sum(w.notes for w in went if w.from_title == PARKING_LOT_TITLE)
+    if parked:
+        return f"{_notes(parked)} went to the parking lot."
+    return f"The parking lot keeps its {_notes(stay)}." if stay else "Every note kept a block."
 
 
 def _title(template: Template, block_id: str) -> str:
@@ -80,6 +83,8 @@ def summary(went: list[Went]) -> str:
     """What went where, in a sentence or three: "Value Propositions go to Unique Value Proposition (11 notes). ..."."""
     if not went:
         return "The canvas has no notes to move."
+    stay = [w for w in went if w.from_title == PARKING_LOT_TITLE]  # no block of either kind
+    went = [w for w in went if w.from_title != PARKING_LOT_TITLE]
     same = [w for w in went if w.from_title == w.to_title]
     renamed = [w for w in went if w.from_title != w.to_title and w.to_title != PARKING_LOT_TITLE]
     parked = [w for w in went if w.to_title == PARKING_LOT_TITLE]
@@ -90,6 +95,8 @@ def summary(went: list[Went]) -> str:
     if parked:
         listed = _listed([f"{w.from_title} ({w.notes})" for w in parked])
         sentences.append(f"To the parking lot: {_notes(sum(w.notes for w in parked))}, from {listed}.")
+    if stay:
+        sentences.append(f"The parking lot keeps its {_notes(stay[0].notes)}: drag them to where they belong.")
     return " ".join(sentences)
 
 

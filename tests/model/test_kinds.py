@@ -6,7 +6,7 @@ from pathlib import Path
 
 from editor.fileformat import load_canvas, load_template
 from editor.model import PARKING_LOT, BlockSpec, Canvas, HeaderField, Note, Template
-from editor.model.kinds import Went, block_map, changed_kind, summary
+from editor.model.kinds import Went, block_map, changed_kind, in_short, summary
 
 BMC = load_template("business-model-canvas")
 LEAN = load_template("lean-canvas")
@@ -49,8 +49,13 @@ def test_tiktok_to_the_lean_canvas_and_back_loses_no_note(tiktok_path: Path) -> 
     assert Went("Key Partners", "Parking Lot", len(partners)) in went
     assert Went("Value Propositions", "Unique Value Proposition", len(tiktok.notes("value_propositions"))) in went
     assert lean.fields["designed_for"] == "TikTok" and lean.title == tiktok.title and lean.legend == tiktok.legend
-    back, _ = changed_kind(lean, BMC)
+    back, went_back = changed_kind(lean, BMC)
     assert notes_by_id(back) == notes_by_id(tiktok)
+    # Seen in a review: the way back said nothing of the notes the Lean Canvas had parked, and they stay parked.
+    parked = len(lean.notes(PARKING_LOT))
+    assert f"The parking lot keeps its {parked} notes: drag them to where they belong." in summary(went_back)
+    assert in_short(went_back) == f"The parking lot keeps its {parked} notes."
+    assert in_short(went) == f"{parked - 1} notes went to the parking lot."  # not the one parked before
     for block_id in ("customer_segments", "channels", "value_propositions", "cost_structure", "revenue_streams"):
         assert back.notes(block_id) == tiktok.notes(block_id)
     assert back.note_count() == tiktok.note_count()
