@@ -29,7 +29,9 @@ _HINTS = {
     "found character that cannot start any token": "Put text that starts with this character in quotes.",
     "could not find expected ':'": "A key is missing its ':', or a quote was left open.",
     "did not find expected key": "Check the indentation of this line against the lines above.",
-    "did not find expected '-' indicator": "Check the indentation of this list item.",
+    "did not find expected '-' indicator": (
+        "Check the indentation of this line: in a list, a line starts with '- ' or lines up under the text above it."
+    ),
     "found unexpected end of stream": "A quote or bracket was opened and never closed.",
     "did not find expected ',' or ']'": "Items in [brackets] need commas; put text holding ':' in quotes.",
     "did not find expected ',' or '}'": "Entries in {braces} need commas; put text holding ':' in quotes.",
