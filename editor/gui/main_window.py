@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         if document.path is not None:
             settings.add_recent_file(document.path)
             settings.set_last_canvas(document.path)
+            settings.set_last_folder(document.path.parent)  # where a new canvas's Save As starts
 
     def new_canvas(self, template: Template | None = None) -> None:
         """A new canvas in this window, on `template` (the Business Model Canvas by default)."""
@@ -258,7 +259,6 @@ class MainWindow(QMainWindow):
 
         path = ask_open_path(self, self._folder())
         if path is not None:
-            settings.set_last_folder(path.parent)
             self.open_path(path)
 
     def open_other(self, path: Path) -> None:

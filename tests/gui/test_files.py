@@ -340,6 +340,17 @@ def test_save_as_and_export_suggest_a_name_made_from_the_title(open_app: OpenApp
     assert [path.name for path in dialogs.suggested] == ["Q3 _ Q4_ plan_.yaml", "Q3 _ Q4_ plan_.md"]
 
 
+def test_a_new_canvas_s_save_as_starts_in_the_folder_of_the_canvas_opened_before(
+    open_app: OpenApp, dialogs: FileDialogs, canvas_file: Path
+) -> None:
+    """Seen in a review: with a canvas opened from the command line, File > New then Save As started in the home
+    folder."""
+    window = open_app(canvas_file)
+    window.new_canvas()
+    keys(window, Qt.Key.Key_S, CTRL | SHIFT)  # the dialog answers with nothing: cancelled
+    assert [path.parent for path in dialogs.suggested] == [canvas_file.parent]
+
+
 HAND_WRITTEN = """\
 # Our plan, by hand.
 format: 1
