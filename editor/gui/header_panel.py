@@ -40,7 +40,7 @@ class HeaderPanel(QWidget):
             edit.editingFinished.connect(self._committer(name, label, edit))
             self._form.addRow(label, edit)
             self.fields[name] = edit
-        heading = QLabel("<b>Colour legend</b> (what each note colour means, such as one per customer segment)")
+        heading = QLabel("<b>Colour legend</b> (what each note colour means: one per customer segment or per person)")
         heading.setWordWrap(True)
         self._form.addRow(heading)
         self.legend = {}
