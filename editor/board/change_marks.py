@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -116,8 +116,8 @@ class Ghost(QGraphicsItem):
         self.text = text
         self.setZValue(_GHOST_Z)
         self.setToolTip(f"Removed: {text}")
-        self.font = QFont(style.font(12))
-        self.font.setPixelSize(max(8, round(rect.height() * 0.16)))
+        self.font = QFont(style.font(style.NOTE_FONT_SIZE))  # as large as a note's own text: read from afar
+        self.font.setStrikeOut(True)  # each line struck through, so that it reads as gone even in black and white
         self.tag = Tag("Removed", rect, REMOVED_COLOR)
 
     def boundingRect(self) -> QRectF:
@@ -133,11 +133,10 @@ class Ghost(QGraphicsItem):
         painter.setFont(self.font)
         inner = self.rect.adjusted(self.rect.width() * 0.06, self.rect.height() * 0.06, -self.rect.width() * 0.06, 0)
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        painter.save()
+        painter.setClipRect(self.rect)  # a long text is cut at the ghost's edge; its tooltip has it whole
         painter.drawText(inner, int(flags), self.text)
-        # Struck through, so that it reads as gone even in black and white.
-        middle = self.rect.center().y()
-        painter.setPen(QPen(REMOVED_COLOR, max(1.5, self.rect.height() * 0.025)))
-        painter.drawLine(QPointF(self.rect.left() + 4, middle), QPointF(self.rect.right() - 4, middle))
+        painter.restore()
         self.tag.paint(painter)
 
 

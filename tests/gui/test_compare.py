@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from repos import git, new_repo
 
+from editor.board import style
 from editor.board.change_marks import ADDED_COLOR, FADED, REMOVED_COLOR, ChangeMark, Ghost
 from editor.fileformat import load_canvas
 from editor.gui.comparing import READ_ONLY, ComparePanel
@@ -108,6 +109,9 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
         "TikTok Coin commissions": "Yellow → Pink · Votes 0 → 3",
     }
     assert ghosts(window) == ["Content developers, such as YouTubers moving to TikTok"]
+    # Seen in a review: the ghost's text was a fifth of a note's size, and its strike line ran under it.
+    [ghost] = [item for item in window.board.items() if isinstance(item, Ghost)]
+    assert ghost.font.strikeOut() and ghost.font.pixelSize() == style.NOTE_FONT_SIZE
     assert header_mark(window) == "Changed: Date"
     changed = set(marks(window))
     for item in window.board.notes.values():  # the rest fade, so that the changes stand out
