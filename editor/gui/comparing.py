@@ -101,7 +101,9 @@ class Comparison(QObject):
         self.ended.emit()
 
     def report(self) -> str:
-        return changes_markdown(self.diff, self.old, self.workspace.canvas, self.name, "now")
+        """The report names the canvas and when it was made: read later, "now" would say neither."""
+        now = f"{self.workspace.document.name} as of {datetime.now():%Y-%m-%d %H:%M}"
+        return changes_markdown(self.diff, self.old, self.workspace.canvas, self.name, now)
 
 
 class ComparePanel(QDockWidget):

@@ -4,6 +4,7 @@ leaving both canvases as they were."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,7 +140,9 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
     )
     assert side.save_report() == tmp_path / "minutes.md"
     minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
-    assert minutes.startswith("# What changed: tiktok.yaml → now") and "- **Added** TV adverts" in minutes
+    # Named, and dated: read months later, "→ now" said neither (seen in a review).
+    heading = re.escape(f"# What changed: tiktok.yaml → {window.document.name} as of ")
+    assert re.match(heading + r"\d{4}-\d\d-\d\d \d\d:\d\d\n", minutes) and "- **Added** TV adverts" in minutes
 
     # Nothing in a comparison changes the canvas: it is read-only until Escape.
     assert window.document.read_only == READ_ONLY
@@ -226,7 +229,8 @@ def test_the_comparisons_marks_agree_with_the_comparison(open_app: OpenApp, tikt
     assert [change.aspects for change in comparison.diff.notes] == [change.aspects for change in diff.notes]
     assert len(comparison.marks.marks) + len(comparison.marks.ghosts) == len(diff.notes)
     report = comparison.report()
-    assert report.startswith("# What changed: then → now") and "- **Removed** Content developers" in report
+    assert report.startswith(f"# What changed: then → {window.document.name} as of ")
+    assert "- **Removed** Content developers" in report
     side = comparison.panel
     assert side is not None and side.isVisible()
     comparison.end()
