@@ -64,8 +64,14 @@ class Comparison(QObject):
         if not self._was_read_only:
             workspace.document.set_read_only(READ_ONLY)
         self.panel: ComparePanel | None = ComparePanel(window, self)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        shown = [dock for dock in window.findChildren(QDockWidget) if dock.isVisible() and not dock.isFloating()]
+        beside = [dock for dock in shown if window.dockWidgetArea(dock) == right]
+        window.addDockWidget(right, self.panel)
+        if beside:  # a tab over the panels there (Canvas Details, greyed meanwhile), not a strip under them
+            window.tabifyDockWidget(beside[0], self.panel)
         self.panel.show()
+        self.panel.raise_()
         self.panel.changes.setFocus()
         workspace.leaving.connect(self.end)
         view.installEventFilter(self)  # Escape on the board ends it (before presenting's Escape, as it came last)

@@ -181,6 +181,23 @@ def test_compare_with_the_file_as_last_saved_shows_what_is_not_saved_yet(open_ap
     assert marks(window) == {} and canvas.note(note.id).text.endswith(", in the shade")  # the edit stays
 
 
+def test_the_list_of_changes_is_a_tab_over_the_canvas_details_not_a_strip_under_them(
+    open_app: OpenApp, canvas_file: Path
+) -> None:
+    """Seen in a review: with Canvas Details open (greyed while comparing), the list had three or four rows."""
+    window = open_app(canvas_file)
+    window.resize(1400, 900)
+    window.show_details()
+    details = window.panels.details
+    window.document.canvas.set_title("Another title")
+    window.findChild(QAction, "compareSaved").trigger()
+    side = panel(window)
+    assert side in window.tabifiedDockWidgets(details)
+    assert side.visibleRegion().boundingRect().height() > 0.6 * window.height()  # the raised tab, whole height
+    window.comparison.end()  # type: ignore[union-attr]
+    assert details.isVisible() and details.height() > 0.6 * window.height()
+
+
 def test_compare_with_a_git_revision_of_the_file(open_app: OpenApp, tiktok_path: Path, tmp_path: Path) -> None:
     repo = new_repo(tmp_path / "plans")
     plan = repo / "tiktok.yaml"
