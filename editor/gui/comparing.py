@@ -103,6 +103,7 @@ class Comparison(QObject):
         panel, self.panel = self.panel, None
         panel.hide()
         panel.deleteLater()
+        self.view.setFocus()  # back to the board (not the next widget in line, the timebox's minutes)
         self.view.focus_on(None)
         self.ended.emit()
 
@@ -165,6 +166,7 @@ class ComparePanel(QDockWidget):
         layout.addLayout(buttons)
         self.setWidget(body)
         self.changes.installEventFilter(comparison)  # Escape in the list ends it, as on the board
+        self.installEventFilter(comparison)  # and on its buttons (after Save Report's dialog, focus is on one)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the panel ends the comparison: no marks, and no read-only canvas, without their list."""

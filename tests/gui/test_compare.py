@@ -12,7 +12,7 @@ from driving import FileDialogs, activate, keys, on_next_modal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton, QWidget
 from repos import git, new_repo
 
 from editor.board import style
@@ -357,6 +357,14 @@ def test_closing_the_panel_or_escape_on_the_board_ends_the_comparison(
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.comparison is None and marks(window) == {} and window.document.read_only == ""
+    # Seen in a review: after Save Report's dialog the focus is on its button, where Escape did nothing; and the
+    # end of a comparison left the focus on the timebox's minutes, not the board.
+    side = window.history.show_comparison(load_canvas(tiktok_path), "then").panel
+    assert side is not None
+    button = next(b for b in side.findChildren(QPushButton) if b.text() == "Save &Report…")
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Escape)
+    assert window.comparison is None and marks(window) == {} and window.view.hasFocus()
 
 
 def test_compare_two_takes_the_newer_by_date_whether_a_version_or_a_commit(
