@@ -86,7 +86,7 @@ def _line(change: NoteChange, old: Canvas) -> str:
     before, after = change.old, change.new
     said = []
     if MOVED in change.aspects:
-        said.append(f"moved from {block_title(old, before.block_id)}")
+        said.append(f"from {block_title(old, before.block_id)}")  # after "Moved", "moved from" said it twice
     if EDITED in change.aspects:
         said.append(f"was: {' '.join(before.note.text.split())}")
     if RECOLOURED in change.aspects:

@@ -143,6 +143,7 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
     # Named, and dated: read months later, "→ now" said neither (seen in a review).
     heading = re.escape(f"# What changed: tiktok.yaml → {window.document.name} as of ")
     assert re.match(heading + r"\d{4}-\d\d-\d\d \d\d:\d\d\n", minutes) and "- **Added** TV adverts" in minutes
+    assert "- **Moved** Recommendation algorithm (from Key Resources)\n" in minutes  # not "Moved ... (moved from"
 
     # Nothing in a comparison changes the canvas: it is read-only until Escape.
     assert window.document.read_only == READ_ONLY
