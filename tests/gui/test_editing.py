@@ -293,26 +293,22 @@ def test_add_note_shortcut_adds_to_the_block_under_the_resting_mouse(open_app: O
     assert texts(window, "key_resources")[-1] == "Patents"
 
 
-def test_add_note_shortcut_follows_the_mouse_rather_than_an_earlier_selection(open_app: OpenApp) -> None:
-    """Seen in a review: a note just added stayed selected, and N with the mouse over another block added there."""
+@pytest.mark.parametrize(("mouse_left", "goes_to"), [(False, "key_resources"), (True, "channels")])
+def test_add_note_shortcut_follows_the_mouse_over_the_board_else_the_selection(
+    open_app: OpenApp, mouse_left: bool, goes_to: str
+) -> None:
+    """Seen in a review: a note just added stayed selected, and N with the mouse over another block added to the
+    selected note's block. The mouse wins while it is over the board; off it (at the menus, say), the selection."""
     window = open_app(None)
     click(window, note_center(window, ids(window, "channels")[0]))
     QTest.mouseMove(window.view.viewport(), at(window, block_point(window, "key_resources", 0.4, 0.85)))
+    if mouse_left:
+        QApplication.sendEvent(window.view, QEvent(QEvent.Type.Leave))  # as Qt tells each widget the mouse left
     keys(window, Qt.Key.Key_N)
     type_text(window, "Patents")
     keys(window, Qt.Key.Key_Return)
-    assert texts(window, "key_resources")[-1] == "Patents" and "Patents" not in texts(window, "channels")
-
-
-def test_add_note_shortcut_adds_to_the_selected_notes_block_with_the_mouse_off_the_board(open_app: OpenApp) -> None:
-    window = open_app(None)
-    click(window, note_center(window, ids(window, "channels")[0]))
-    QTest.mouseMove(window.view.viewport(), at(window, block_point(window, "key_resources", 0.4, 0.85)))
-    QApplication.sendEvent(window.view, QEvent(QEvent.Type.Leave))  # as Qt tells each widget the mouse left
-    keys(window, Qt.Key.Key_N)
-    type_text(window, "Podcasts")
-    keys(window, Qt.Key.Key_Return)
-    assert texts(window, "channels")[-1] == "Podcasts" and "Podcasts" not in texts(window, "key_resources")
+    elsewhere = "channels" if goes_to == "key_resources" else "key_resources"
+    assert texts(window, goes_to)[-1] == "Patents" and "Patents" not in texts(window, elsewhere)
 
 
 # Selection, deleting, duplicating, nudging, colour, tidy
