@@ -8,7 +8,7 @@ their order on the board, so duplicates stay paired as they stand. What is left 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -82,9 +82,7 @@ class CanvasDiff:
 def compare(old: Canvas, new: Canvas) -> CanvasDiff:
     """What changed from `old` to `new`. Neither canvas changes."""
     olds, news = list(_placed(old)), list(_placed(new))
-    pairs = _match(olds, news)
-    paired_old = {id(a) for a, _ in pairs}
-    paired_new = {id(b) for _, b in pairs}
+    pairs, removed, added = _match(olds, news)
     changes: list[NoteChange] = []
     unchanged = 0
     for a, b in pairs:
@@ -93,9 +91,10 @@ def compare(old: Canvas, new: Canvas) -> CanvasDiff:
             changes.append(NoteChange(a, b, aspects))
         else:
             unchanged += 1
-    changes += [NoteChange(a, None, (REMOVED,)) for a in olds if id(a) not in paired_old]
-    changes += [NoteChange(None, b, (ADDED,)) for b in news if id(b) not in paired_new]
-    order = {block_id: rank for rank, block_id in enumerate((*new.block_ids, *old.block_ids))}
+    changes += [NoteChange(a, None, (REMOVED,)) for a in removed]
+    changes += [NoteChange(None, b, (ADDED,)) for b in added]
+    # The newer canvas's blocks in its order, then those only the older has (a block on both sides keeps its rank).
+    order = {block_id: rank for rank, block_id in enumerate(dict.fromkeys((*new.block_ids, *old.block_ids)))}
     changes.sort(key=lambda change: (order.get(change.block_id, len(order)), _index(change)))
     return CanvasDiff(tuple(changes), tuple(_header(old, new)), unchanged)
 
@@ -126,7 +125,8 @@ def _aspects(a: Placed, b: Placed) -> tuple[str, ...]:
 # Matching
 
 
-def _match(olds: list[Placed], news: list[Placed]) -> list[tuple[Placed, Placed]]:
+def _match(olds: list[Placed], news: list[Placed]) -> tuple[list[tuple[Placed, Placed]], list[Placed], list[Placed]]:
+    """The pairs found, round by round, and the notes of each side left unpaired (removed, added)."""
     pairs: list[tuple[Placed, Placed]] = []
     left_old, left_new = olds, news
 
@@ -143,7 +143,7 @@ def _match(olds: list[Placed], news: list[Placed]) -> list[tuple[Placed, Placed]
     take(_by_text(left_old, left_new, same_block=False))
     take(_by_similar_text(left_old, left_new, same_block=True))
     take(_by_similar_text(left_old, left_new, same_block=False))
-    return pairs
+    return pairs, left_old, left_new
 
 
 def _by_id(olds: list[Placed], news: list[Placed]) -> Iterator[tuple[Placed, Placed]]:
@@ -156,21 +156,25 @@ def _by_id(olds: list[Placed], news: list[Placed]) -> Iterator[tuple[Placed, Pla
 
 def _by_text(olds: list[Placed], news: list[Placed], same_block: bool) -> Iterator[tuple[Placed, Placed]]:
     """Equal texts, in board order (the first "Ads" with the first "Ads")."""
-    waiting: dict[tuple[str, str], list[Placed]] = defaultdict(list)
+    waiting: dict[tuple[str, str], deque[Placed]] = defaultdict(deque)
     for a in olds:
         waiting[(a.block_id if same_block else "", a.note.text)].append(a)
     for b in news:
         queue = waiting.get((b.block_id if same_block else "", b.note.text))
         if queue:
-            yield queue.pop(0), b
+            yield queue.popleft(), b
 
 
 def _by_similar_text(olds: list[Placed], news: list[Placed], same_block: bool) -> Iterator[tuple[Placed, Placed]]:
     """The most similar pairs first, each note in one pair at most; in the same block first when `same_block`."""
     if not olds or not news:
         return
-    whole = not same_block and len(olds) * len(news) <= MAX_SIMILAR_PAIRS
-    groups = [(olds, news)] if whole else _by_block(olds, news)
+    if same_block:
+        groups = _by_block(olds, news)
+    elif len(olds) * len(news) <= MAX_SIMILAR_PAIRS:
+        groups = [(olds, news)]
+    else:
+        return  # too many to weigh across blocks: the same-block round took what it could
     for group_old, group_new in groups:
         if len(group_old) * len(group_new) > MAX_SIMILAR_PAIRS:
             continue  # a block rewritten whole: its notes are added and removed
