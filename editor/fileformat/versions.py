@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from editor.errors import CanvasFileError
 from editor.fileformat.atomic import write_atomically
-from editor.fileformat.writer import dump_canvas
+from editor.fileformat.writer import save_canvas
 from editor.model import Canvas
 
 FOLDER_SUFFIX = ".versions"
@@ -74,7 +74,7 @@ def save_version(canvas: Canvas, canvas_path: Path, name: str, when: datetime | 
     while path.exists():
         number += 1
         path = folder / f"{stem} ({number}).yaml"
-    write_atomically(path, dump_canvas(canvas).encode("utf-8"))
+    save_canvas(canvas, path)  # with a canvas file's checks: a version opens again as the canvas did
     return Version(path, path.stem[len(when.strftime(STAMP)) + 1 :], when)
 
 
