@@ -125,9 +125,9 @@ class CanvasKinds:
         """A JSON Canvas file the person picks, read as a canvas, and what to say of it; None when they cancel or it
         cannot be read (then they are told why)."""
         from editor.fileformat.json_canvas import read_json_canvas
-        from editor.gui.file_dialogs import ask_import_path
+        from editor.gui.file_dialogs import IMPORT_FILTER, ask_open_path
 
-        path = ask_import_path(self.parent, folder)
+        path = ask_open_path(self.parent, folder, "Import JSON Canvas", IMPORT_FILTER)
         if path is None:
             return None
         try:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from editor.board.change_marks import ChangeMarks, label_of
 from editor.errors import CanvasFileError
 from editor.export.changes import changes_markdown, summary
-from editor.fileformat import load_canvas, parse_canvas
+from editor.fileformat import parse_canvas
 from editor.model.compare import CanvasDiff, block_title, compare
 
 if TYPE_CHECKING:
@@ -280,26 +280,3 @@ def pick(parent: QWidget, title: str, label: str, choices: Sequence[tuple[str, T
         return None
     chosen, ok = QInputDialog.getItem(parent, title, label, shown, 0, False)
     return choices[shown.index(chosen)][1] if ok and chosen in shown else None
-
-
-def ask_git_revision(parent: QWidget, path: Path) -> str | None:
-    """The commit a person picks among those that changed the file; None if they cancel or there are none."""
-    choices = [(revision.line, revision.commit) for revision in git_revisions(path)]
-    return pick(parent, "Compare With a Git Revision", f"Commits that changed {path.name}:", choices)
-
-
-FILE, SAVED, GIT = "file", "saved", "git"  # the sources of File > Compare With
-
-
-def ask_older(source: str, parent: QWidget, path: Path | None, folder: Path) -> tuple[Canvas, str] | None:
-    """The older canvas of a comparison and its name, from `source`: a file the person picks, the open canvas's
-    file as last saved, or a git revision of it. None when they cancel or there is none. Raises CanvasFileError."""
-    if source == FILE:
-        chosen, _ = QFileDialog.getOpenFileName(parent, "Compare With", str(folder), "Canvas files (*.yaml *.yml)")
-        return (load_canvas(Path(chosen)), Path(chosen).name) if chosen else None
-    if path is None:
-        return None
-    if source == SAVED:
-        return load_canvas(path), f"{path.name} as last saved"
-    commit = ask_git_revision(parent, path)
-    return (git_canvas(path, commit), f"{path.name} at {commit[:7]}") if commit else None

@@ -18,13 +18,11 @@ class Answer(Enum):
     CANCEL = "cancel"
 
 
-def ask_open_path(parent: QWidget, folder: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open Canvas", str(folder), FILE_FILTER)
-    return Path(name) if name else None
-
-
-def ask_import_path(parent: QWidget, folder: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Import JSON Canvas", str(folder), IMPORT_FILTER)
+def ask_open_path(
+    parent: QWidget, folder: Path, title: str = "Open Canvas", file_filter: str = FILE_FILTER
+) -> Path | None:
+    """A file to read (a canvas, unless `file_filter` says otherwise); None when the person cancels."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
     return Path(name) if name else None
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from editor.errors import CanvasFileError
 from editor.fileformat import load_canvas
 from editor.fileformat.versions import Version, delete_version, list_versions, restore_version, save_version
-from editor.gui.comparing import Comparison, Revision, ask_older, git_canvas, git_revisions, pick
+from editor.gui.comparing import Comparison, Revision, git_canvas, git_revisions, pick
 from editor.gui.document import Document
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from editor.gui.workspace import Messages, Workspace
     from editor.model import Canvas
 
-VERSION, RECOVERY = "version", "recovery"  # Compare With's sources that this module finds (the rest: comparing)
+FILE, SAVED, VERSION, GIT, RECOVERY = "file", "saved", "version", "git", "recovery"  # File > Compare With's sources
 
 
 class Window(Protocol):
@@ -100,24 +100,45 @@ class History(QObject):
         self.comparison = None
 
     def _older(self, source: str) -> tuple[Canvas, str] | None:
+        """The older canvas of a comparison and its name; None when the person cancels or there is none (they are
+        told why). Raises CanvasFileError."""
+        if source == FILE:
+            from editor.gui.file_dialogs import ask_open_path
+
+            chosen = ask_open_path(self.window, self.folder(), "Compare With")
+            return (load_canvas(chosen), chosen.name) if chosen is not None else None
         path = self.path
-        if source == VERSION:
-            version = self._ask_version()
-            return (load_canvas(version.path), f"the version {version.name}") if version is not None else None
-        if source == RECOVERY:
-            return self._ask_recovery()
-        return ask_older(source, self.window, path, self.folder())
-
-    def _ask_version(self) -> Version | None:
-        versions = list_versions(self.path) if self.path is not None else []
-        if not versions:
-            self.messages.say("This canvas has no saved versions: File > Save Version keeps one.")
+        if path is None:
+            self.messages.say("This canvas has no file yet: save it, and it can be compared with its earlier states.")
             return None
-        choices = [(_version_line(version), version) for version in versions]
-        return pick(self.window, "Compare With a Version", "Saved versions:", choices)
+        if source == SAVED:
+            return load_canvas(path), f"{path.name} as last saved"
+        if source == RECOVERY:
+            return self._ask_recovery(path)
+        lines: list[tuple[str, Version | Revision]]
+        if source == VERSION:
+            lines = [(_version_line(version), version) for version in list_versions(path)]
+            empty = "This canvas has no saved versions: File > Save Version keeps one."
+            title, label = "Compare With a Version", "Saved versions:"
+        else:
+            lines = [(revision.line, revision) for revision in git_revisions(path)]
+            empty = f"No git commit has changed {path.name} (or git is not installed)."
+            title, label = "Compare With a Git Revision", f"Commits that changed {path.name}:"
+        if not lines:
+            self.messages.say(empty)
+            return None
+        picked = pick(self.window, title, label, lines)
+        return self.read(picked) if picked is not None else None
 
-    def _ask_recovery(self) -> tuple[Canvas, str] | None:
-        copies = self.session.copies_of(self.path) if self.path is not None else []
+    def read(self, entry: Version | Revision) -> tuple[Canvas, str]:
+        """A saved version or a git revision of the canvas's file, and its name. Raises CanvasFileError."""
+        if isinstance(entry, Version):
+            return load_canvas(entry.path), f"the version {entry.name}"
+        assert self.path is not None  # a revision is of the file
+        return git_canvas(self.path, entry.commit), f"{self.path.name} at {entry.commit[:7]}"
+
+    def _ask_recovery(self, path: Path) -> tuple[Canvas, str] | None:
+        copies = self.session.copies_of(path)
         if not copies:
             self.messages.say("There is no recovery copy of this canvas.")
             return None
@@ -170,7 +191,7 @@ class History(QObject):
         self.workspace.document.push(DeleteVersion(self, version))
 
     def _refresh(self) -> None:
-        if self.panel is not None:
+        if self.panel is not None and self.panel.isVisible():  # (showing it refreshes it: git log takes a while)
             self.panel.refresh()
 
 
@@ -246,17 +267,15 @@ class VersionsPanel(QDockWidget):
                 + (" Below them, the git commits that changed the file." if commits else "")
             )
             for version in versions:
-                item = QListWidgetItem(_version_line(version), self.entries)
-                item.setData(ENTRY, ("version", version))
+                QListWidgetItem(_version_line(version), self.entries).setData(ENTRY, version)
             for revision in commits:
-                item = QListWidgetItem(f"git {revision.line}", self.entries)
-                item.setData(ENTRY, ("git", revision))
+                QListWidgetItem(f"git {revision.line}", self.entries).setData(ENTRY, revision)
         self._selection_changed()
 
-    def chosen(self) -> list[tuple[str, object]]:
+    def chosen(self) -> list[Version | Revision]:
         """The selected entries, oldest first (by their dates: the list has the versions, then the commits)."""
         rows = [(self.entries.row(item), item.data(ENTRY)) for item in self.entries.selectedItems()]
-        rows.sort(key=lambda row: (row[1][1].when, -row[0]))  # in the same minute, as the list has them
+        rows.sort(key=lambda row: (row[1].when, -row[0]))  # in the same minute, as the list has them
         return [entry for _, entry in rows]
 
     def _selection_changed(self) -> None:
@@ -264,35 +283,26 @@ class VersionsPanel(QDockWidget):
         self.compare_now.setEnabled(len(chosen) == 1)
         self.open_copy.setEnabled(len(chosen) == 1)
         self.compare_two.setEnabled(len(chosen) == 2)
-        self.delete.setEnabled(len(chosen) == 1 and chosen[0][0] == "version")
-
-    def _read(self, entry: tuple[str, object]) -> tuple[Canvas, str]:
-        kind, value = entry
-        if kind == "version":
-            assert isinstance(value, Version)
-            return load_canvas(value.path), f"the version {value.name}"
-        path = self.history.path
-        assert isinstance(value, Revision) and path is not None
-        return git_canvas(path, value.commit), f"{path.name} at {value.commit[:7]}"
+        self.delete.setEnabled(len(chosen) == 1 and isinstance(chosen[0], Version))
 
     def _compare_with_now(self) -> None:
-        self._guarded(lambda: self.history.show_comparison(*self._read(self.chosen()[0])))
+        self._guarded(lambda: self.history.show_comparison(*self.history.read(self.chosen()[0])))
 
     def _compare_two(self) -> None:
         """The newer of the two opened as an untitled copy in a window of its own, compared there with the older."""
 
         def compare() -> None:
-            older, newer = (self._read(entry) for entry in self.chosen())
+            older, newer = (self.history.read(entry) for entry in self.chosen())
             self.history.open_copy(*newer).history.show_comparison(*older)
 
         self._guarded(compare)
 
     def _open(self) -> None:
-        self._guarded(lambda: self.history.open_copy(*self._read(self.chosen()[0])))
+        self._guarded(lambda: self.history.open_copy(*self.history.read(self.chosen()[0])))
 
     def _delete(self) -> None:
-        kind, version = self.chosen()[0]
-        if kind == "version" and isinstance(version, Version):
+        version = self.chosen()[0]
+        if isinstance(version, Version):
             self.history.delete(version)
 
     def _guarded(self, act: Callable[[], object]) -> None:

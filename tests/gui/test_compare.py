@@ -233,8 +233,15 @@ def test_compare_with_a_git_revision_of_the_file(open_app: OpenApp, tiktok_path:
 
 def test_compare_with_a_git_revision_outside_a_repository_offers_none(open_app: OpenApp, canvas_file: Path) -> None:
     window = open_app(canvas_file)
-    window.findChild(QAction, "compareGit").trigger()  # no repository: no list, no error, nothing shown
+    window.findChild(QAction, "compareGit").trigger()  # no repository: no list, no error box
     assert window.comparison is None and window.findChild(ComparePanel) is None
+    # ... and a line that says why (a review found the menu item doing nothing, silently)
+    assert window.statusBar().currentMessage().startswith(f"No git commit has changed {canvas_file.name}")
+    window.new_canvas()  # untitled: nothing earlier to compare with but another file
+    for source in ("compareSaved", "compareVersion", "compareGit", "compareRecovery"):
+        window.statusBar().clearMessage()
+        window.findChild(QAction, source).trigger()
+        assert window.comparison is None and "no file yet" in window.statusBar().currentMessage(), source
 
 
 def test_the_comparisons_marks_agree_with_the_comparison(open_app: OpenApp, tiktok_path: Path, tmp_path: Path) -> None:
