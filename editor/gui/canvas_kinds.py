@@ -54,6 +54,8 @@ class CanvasKinds:
         if self.shared():
             self.messages.say("The kind of a shared canvas cannot change while the session runs: end it first.")
             return
+        if not self.workspace.document.may_change():  # read-only (a comparison): said, and no gallery
+            return
         self.workspace.board.finish_editing()
         canvas = self.workspace.canvas
         others = [template for template in template_library() if template != canvas.template]
@@ -63,9 +65,8 @@ class CanvasKinds:
         changed, went = changed_kind(canvas, template)
         before, header = canvas.template.name, relabelled(canvas, template)
         self.workspace.document.push(ReplaceCanvas(canvas, changed, f"Change to {template.name}"))
-        if canvas.template is template:  # not refused (a read-only canvas)
-            said = " ".join(filter(None, (f"Now a {template.name}.", in_short(went), header)))
-            self.messages.say(f"{said} Undo brings the {before} back.", 30_000)
+        said = " ".join(filter(None, (f"Now a {template.name}.", in_short(went), header)))
+        self.messages.say(f"{said} Undo brings the {before} back.", 30_000)
 
     def save_as_template(self) -> Path | None:
         """The open canvas's layout as a template of the person's own, under a name they give: File > New lists

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 READ_ONLY = "A comparison is shown: end it (Esc) to edit the canvas."
+COMPARING = "comparison"  # who makes the canvas read-only (the host of a session may too)
 CHANGE_INDEX = Qt.ItemDataRole.UserRole
 GIT_TIMEOUT = 10  # seconds: git reads its own repository; a hung one must not hang the window
 
@@ -60,9 +61,7 @@ class Comparison(QObject):
         self.diff: CanvasDiff = compare(old, workspace.canvas)
         self.marks = ChangeMarks(workspace.board)
         self.marks.show(self.diff, old)
-        self._was_read_only = workspace.document.read_only
-        if not self._was_read_only:
-            workspace.document.set_read_only(READ_ONLY)
+        workspace.document.set_read_only(COMPARING, READ_ONLY)
         self.panel: ComparePanel | None = ComparePanel(window, self)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         shown = [dock for dock in window.findChildren(QDockWidget) if dock.isVisible() and not dock.isFloating()]
@@ -98,8 +97,7 @@ class Comparison(QObject):
         self.workspace.leaving.disconnect(self.end)
         self.view.removeEventFilter(self)
         self.marks.clear()
-        if not self._was_read_only and self.workspace.document.read_only == READ_ONLY:
-            self.workspace.document.set_read_only("")
+        self.workspace.document.set_read_only(COMPARING, "")
         panel, self.panel = self.panel, None
         panel.hide()
         panel.deleteLater()

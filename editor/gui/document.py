@@ -43,7 +43,7 @@ class Document(QObject):
         self._saved: tuple[Any, ...] | None = canvas.content()
         self._modified = False
         self._elsewhere = False  # changed by others since it was saved (their changes are on no undo stack here)
-        self.read_only = ""  # why this window may not change the canvas now ('': it may)
+        self._read_only: dict[str, str] = {}  # why this window may not change the canvas now, by who says so
         self.paused = ""  # why this window may not add notes now ('': it may)
         self.stack.indexChanged.connect(self._check_modified)
         canvas.subscribe(self._on_canvas)
@@ -75,10 +75,23 @@ class Document(QObject):
         title = self.canvas.title
         return "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .") or "Untitled"
 
-    def set_read_only(self, why: str) -> None:
-        """Refuse every change from this window, saying `why` ('': take them again)."""
-        if why != self.read_only:
-            self.read_only = why
+    @property
+    def read_only(self) -> str:
+        """Why this window may not change the canvas now (the latest reason given); '' when it may."""
+        return next(reversed(self._read_only.values()), "")
+
+    def read_only_by(self, owner: str) -> bool:
+        return owner in self._read_only
+
+    def set_read_only(self, owner: str, why: str) -> None:
+        """Refuse every change from this window while `owner` (a comparison, the host of a session) says `why`; ''
+        lifts that owner's refusal, and only its own: the canvas is editable again once no owner refuses."""
+        before = self.read_only
+        if why:
+            self._read_only[owner] = why
+        else:
+            self._read_only.pop(owner, None)
+        if self.read_only != before:
             self.read_only_changed.emit()
 
     def set_paused(self, why: str) -> None:

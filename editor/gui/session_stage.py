@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from editor.shared.stage import Stage
 
 READ_ONLY = "The host has made the canvas read-only for now: you can look, and vote."
+HOST = "host"  # who makes the canvas read-only here (a comparison may too)
 PAUSED = "The host has paused adding notes for now: you can still edit, move and vote."
 
 
@@ -132,11 +133,11 @@ class SessionStage(QObject):
 
     def _set_read_only(self, read_only: bool) -> None:
         document = self.workspace.document
-        if bool(document.read_only) == read_only:
+        if document.read_only_by(HOST) == read_only:
             return
         if read_only:
             self.workspace.board.finish_editing()  # what was being typed is kept
-        document.set_read_only(READ_ONLY if read_only else "")
+        document.set_read_only(HOST, READ_ONLY if read_only else "")
         self.messages.say(READ_ONLY if read_only else "The host has opened the canvas for everyone to change.", 0)
 
     def _set_paused(self, paused: bool) -> None:

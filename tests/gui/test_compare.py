@@ -178,6 +178,9 @@ def test_compare_with_the_file_as_last_saved_shows_what_is_not_saved_yet(open_ap
     assert window.board.editor is None and "end it" in window.statusBar().currentMessage()
     window.board.edit_note(note.id)
     assert window.board.editor is None
+    galleries = on_next_modal(lambda gallery: gallery.reject())  # type: ignore[attr-defined]
+    window.findChild(QAction, "changeKind").trigger()  # no gallery to choose from for a change refused after
+    assert galleries == [] and "end it" in window.statusBar().currentMessage()
     window.comparison.end()  # type: ignore[union-attr]
     assert marks(window) == {} and canvas.note(note.id).text.endswith(", in the shade")  # the edit stays
 
@@ -396,3 +399,21 @@ def test_compare_two_takes_the_newer_by_date_whether_a_version_or_a_commit(
     newer = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.comparison is not None)
     assert newer.document.canvas == load_canvas(plan)  # the commit is the newer: it opens, marked against July
     assert marks(newer)["TV adverts"] == "New"
+
+
+def test_a_comparison_and_a_host_s_read_only_rule_each_lift_only_their_own(
+    open_app: OpenApp, tiktok_path: Path, tmp_path: Path
+) -> None:
+    """Found in a review: both wrote one read-only slot, so the host opening the canvas during a comparison made it
+    editable under the marks, and a comparison ending lifted the host's rule."""
+    window = open_app(edited_copy(tiktok_path, tmp_path))
+    document = window.document
+    window.history.show_comparison(load_canvas(tiktok_path), "then")
+    document.set_read_only("host", "The host says look only.")
+    document.set_read_only("host", "")  # the host opens the canvas again: the comparison still holds it
+    assert document.read_only.startswith("A comparison is shown")
+    document.set_read_only("host", "The host says look only.")
+    window.comparison.end()  # type: ignore[union-attr]
+    assert document.read_only == "The host says look only."  # the host's rule stays
+    document.set_read_only("host", "")
+    assert document.read_only == ""
