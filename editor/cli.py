@@ -126,25 +126,19 @@ def validate(argv: Sequence[str]) -> int:
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     options = parser.parse_args(argv)
-    from editor.fileformat import CanvasFileError, load_canvas
+    from editor.fileformat import CanvasFileError, parse_canvas
     from editor.fileformat.reader import file_bytes
-    from editor.fileformat.templates import is_template, read_template
-
-    def template_file(path: Path) -> bool:
-        """Whether a file is a template (read with the checks a canvas file gets: a regular file, not too large)."""
-        try:
-            return is_template(file_bytes(path))
-        except CanvasFileError:
-            return False  # what is wrong with it, reading it as a canvas says
+    from editor.fileformat.templates import is_template, parse_template
 
     failed = 0
     for path in options.files:
         try:
-            if template_file(path):
-                template = read_template(path)
+            data = file_bytes(path)  # once, with a canvas file's checks: a regular file, not too large
+            if is_template(data):
+                template = parse_template(data, str(path))
                 print(f"{path}: ok (the template {template.name}, {len(template.blocks)} blocks)")
             else:
-                print(f"{path}: ok ({load_canvas(path).note_count()} notes)")
+                print(f"{path}: ok ({parse_canvas(data, str(path)).note_count()} notes)")
         except CanvasFileError as error:
             failed += 1
             print(error, file=sys.stdout)

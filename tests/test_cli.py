@@ -187,6 +187,24 @@ def test_validate_checks_template_files_with_located_errors(tmp_path: Path, caps
     assert lines[3] == f"{bad}:10:5: two blocks have the id 'went_well'."
 
 
+
+def test_a_template_past_a_canvas_file_s_limits_is_refused_for_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in a review: whether a file was a template was asked by building all of it, with no limit on its
+    values (the canvas reader stops early); a template, or a shared canvas's carried one, now stops as early."""
+    from editor.fileformat.templates import read_carried
+    from editor.model.limits import MAX_VALUES
+
+    questions = ", ".join(["q"] * (MAX_VALUES + 1))
+    huge = f"columns: 1\nrows: 1\nblocks:\n  - {{id: a, title: A, grid: [0, 0, 1, 1], questions: [{questions}]}}\n"
+    path = tmp_path / "huge.yaml"
+    path.write_text(huge)
+    assert main(["validate", str(path)]) == 1
+    assert "values" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="values"):
+        read_carried(huge)
+
 # diff
 
 

@@ -15,6 +15,7 @@ from editor.fileformat.templates import (
     DEFAULT_TEMPLATE,
     IDENTIFIER,
     MAX_BLOCKS,
+    MAX_DEPTH,
     TEMPLATE_ID,
     available_templates,
     load_template,
@@ -27,8 +28,6 @@ from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_VALUES, too
 from editor.model.note import valid_note_id
 
 FORMAT_VERSION = 1
-# document > blocks > a block's list > a note > its tags or position: five levels; one more for slack.
-MAX_DEPTH = 6
 NOTE_KEYS = ("text", "color", "tags", "votes", "at", "id")
 
 

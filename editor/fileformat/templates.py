@@ -14,10 +14,13 @@ from editor.fileformat import yamlsafe
 from editor.fileformat.node_reader import Reader
 from editor.fileformat.yamlsafe import Mapping, Node
 from editor.model import PARKING_LOT, BlockSpec, HeaderField, Template
+from editor.model.limits import MAX_VALUES
 
 # The template of a canvas file that names none, and of a new canvas.
 DEFAULT_TEMPLATE = "business-model-canvas"
 MAX_GRID = 100  # columns, and rows
+# A canvas file: document > blocks > a block's list > a note > its tags or position: five levels; one more for slack.
+MAX_DEPTH = 6
 MAX_BLOCKS = 100
 # A canvas file's own top-level keys, which no header field may take (and a shared canvas's 'template_carried').
 CANVAS_KEYS = frozenset({"format", "template", "title", "legend", "blocks", "parking_lot", "template_carried"})
@@ -114,7 +117,7 @@ def read_carried(text: str) -> Template:
     source = "the shared canvas's template"
     try:
         reader = Reader(source)
-        top = reader.mapping(yamlsafe.parse(text.encode("utf-8"), source, max_depth=6), "the template", whole=True)
+        top = reader.mapping(_parsed(text.encode("utf-8"), source), "the template", whole=True)
         template = template_from(reader, top)
         reader.finish()
     except CanvasFileError as error:
@@ -125,7 +128,7 @@ def read_carried(text: str) -> Template:
 def is_template(data: bytes) -> bool:
     """Whether a file's bytes are a template rather than a canvas: a mapping with 'columns' and no 'format'."""
     try:
-        root = yamlsafe.parse(data, "<template?>", max_depth=6)
+        root = _parsed(data, "<template?>")
     except CanvasFileError:
         return False
     return isinstance(root, Mapping) and "columns" in root.items and "format" not in root.items
@@ -133,8 +136,8 @@ def is_template(data: bytes) -> bool:
 
 def template_library() -> list[Template]:
     """Every template this program has, the Business Model Canvas first."""
-    ids = sorted(available_templates(), key=lambda template_id: template_id != DEFAULT_TEMPLATE)
-    return [load_template(template_id) for template_id in ids]
+    shipped = sorted(shipped_templates(), key=lambda template_id: template_id != DEFAULT_TEMPLATE)
+    return [*(_shipped_template(template_id) for template_id in shipped), *user_templates()[0]]  # one folder scan
 
 
 def load_template(template_id: str) -> Template:
@@ -159,11 +162,20 @@ def read_template(path: Path) -> Template:
         data = path.read_bytes()
     except OSError as error:
         raise CanvasFileError.whole(source, f"cannot read the template: {error.strerror}.") from None
-    root = yamlsafe.parse(data, source, max_depth=6)
+    return parse_template(data, source)
+
+
+def parse_template(data: bytes, source: str) -> Template:
+    """A template from a file's bytes. Raises CanvasFileError with every problem and where it is."""
     reader = Reader(source)
-    template = template_from(reader, reader.mapping(root, "the template", whole=True))
+    template = template_from(reader, reader.mapping(_parsed(data, source), "the template", whole=True))
     reader.finish()
     return template
+
+
+def _parsed(data: bytes, source: str) -> Node | None:
+    """YAML as a template is read, within a canvas file's limits (a file of a million values is refused early)."""
+    return yamlsafe.parse(data, source, MAX_DEPTH, MAX_VALUES)
 
 
 def template_from(reader: Reader, top: Mapping) -> Template:
