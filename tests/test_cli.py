@@ -187,7 +187,6 @@ def test_validate_checks_template_files_with_located_errors(tmp_path: Path, caps
     assert lines[3] == f"{bad}:10:5: two blocks have the id 'went_well'."
 
 
-
 def test_a_template_past_a_canvas_file_s_limits_is_refused_for_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -204,6 +203,7 @@ def test_a_template_past_a_canvas_file_s_limits_is_refused_for_them(
     assert "values" in capsys.readouterr().out
     with pytest.raises(ValueError, match="values"):
         read_carried(huge)
+
 
 # diff
 
