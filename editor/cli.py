@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "  diff OLD NEW            what changed between two canvases, block by block\n"
         "  validate FILE...        check canvas and template files without opening a window;\n"
         "                          prints FILE:LINE:COL: message for each problem\n"
-        "  export FILE... -o OUT   export canvases as PDF, PNG, SVG or Markdown without a window\n"
+        "  export FILE... -o OUT   export canvases to PDF, PNG and other formats without a window\n"
         "  serve FILE              share a canvas with the people who have its link, without a window\n"
         "  join LINK               take part in a shared canvas, in a window",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QMainWindow,
     QToolBar,
     QWidget,
@@ -279,10 +280,7 @@ class MainWindow(QMainWindow):
         from editor.gui.file_dialogs import ask_save_path
 
         path = ask_save_path(self, self._folder() / f"{self.document.file_stem}.yaml")
-        if path is None:
-            return False
-        settings.set_last_folder(path.parent)
-        return self._save_to(path)
+        return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         self.board.finish_editing()
@@ -293,8 +291,7 @@ class MainWindow(QMainWindow):
             box = self.show_error(f"Canvas Editor could not save {path.name}.", error)
             box.offer("Save &As…", "saveAsButton").clicked.connect(self.save_as)
             return False
-        settings.add_recent_file(path)
-        settings.set_last_canvas(path)
+        self._opened(self.document)  # recent files, the canvas to open next time, the folder to start in
         self.disk.watch()
         self._update_title()
         self.say(f"Saved to {path}", 5000)  # as an export says where it went: the title's * alone is easily missed
@@ -377,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def surroundings(self) -> list[QWidget]:
         """What surrounds the board: hidden while presenting."""
-        return [self.menuBar(), self.statusBar(), *self.toolbars(), *self.panels.docks()]
+        return [self.menuBar(), self.statusBar(), *self.toolbars(), *self.findChildren(QDockWidget)]  # Versions too
 
     def _update_title(self) -> None:
         read_only = " (read-only)" if self.document.read_only else ""

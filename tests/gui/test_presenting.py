@@ -53,18 +53,20 @@ def test_f5_presents_the_board_alone_full_screen_and_escape_brings_the_window_ba
 ) -> None:
     window = open_app(None)
     toolbar = window.findChild(QToolBar)
-    assert window.menuBar().isVisible() and toolbar.isVisible()
+    versions = window.history.show_panel()  # a panel of its own, made when first asked for (a review found it
+    assert window.menuBar().isVisible() and toolbar.isVisible() and versions.isVisible()  # left on the room's screen)
     keys(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowFullScreen))
     assert window.presenter.presenting
     assert not window.menuBar().isVisible() and not toolbar.isVisible() and not window.statusBar().isVisible()
+    assert not versions.isVisible()
     assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert window.view.focus_block is None  # the whole canvas first
 
     keys(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.windowState() & Qt.WindowState.WindowFullScreen)
     assert not window.presenter.presenting
-    assert window.menuBar().isVisible() and toolbar.isVisible()
+    assert window.menuBar().isVisible() and toolbar.isVisible() and versions.isVisible()
     assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
 
 
