@@ -148,7 +148,7 @@ class ChangeMarks:
         self.marks: dict[int, ChangeMark] = {}  # by the change's index in the diff
         self.ghosts: dict[int, Ghost] = {}
         self.header: ChangeMark | None = None  # over the header, when the title, a field or the legend changed
-        self._faded: list[QGraphicsItem] = []
+        self._faded: list[tuple[QGraphicsItem, float]] = []  # the notes faded, and how faded each was before
 
     def show(self, diff: CanvasDiff, old: Canvas) -> None:
         self.clear()
@@ -156,8 +156,8 @@ class ChangeMarks:
         changed = {change.new.note.id for change in diff.notes if change.new is not None}
         for item_id, item in scene.notes.items():
             if item_id not in changed:
+                self._faded.append((item, item.opacity()))  # (a colour filter may have faded it already)
                 item.setOpacity(FADED)
-                self._faded.append(item)
         ghosts_in: dict[str, int] = {}
         for index, change in enumerate(diff.notes):
             if change.new is not None and change.new.note.id in scene.notes:
@@ -211,7 +211,7 @@ class ChangeMarks:
         for ghost in self.ghosts.values():
             if shiboken6.isValid(ghost) and ghost.scene() is not None:
                 ghost.scene().removeItem(ghost)
-        for item in self._faded:
+        for item, opacity in self._faded:
             if shiboken6.isValid(item):  # (a note the board has let go since)
-                item.setOpacity(1.0)
+                item.setOpacity(opacity)
         self.marks, self.ghosts, self.header, self._faded = {}, {}, None, []

@@ -417,3 +417,16 @@ def test_a_comparison_and_a_host_s_read_only_rule_each_lift_only_their_own(
     assert document.read_only == "The host says look only."  # the host's rule stays
     document.set_read_only("host", "")
     assert document.read_only == ""
+
+
+def test_ending_a_comparison_leaves_the_colour_filter_as_it_was(
+    open_app: OpenApp, tiktok_path: Path, tmp_path: Path
+) -> None:
+    """Found in a review: ending a comparison set every note back to full strength, the colour filter's faded too."""
+    window = open_app(edited_copy(tiktok_path, tmp_path))
+    window.board.filter_color("pink")
+    before = {note_id: item.opacity() for note_id, item in window.board.notes.items()}
+    assert min(before.values()) < 1.0 == max(before.values())  # the pink notes stand out
+    window.history.show_comparison(load_canvas(tiktok_path), "then")
+    window.comparison.end()  # type: ignore[union-attr]
+    assert {note_id: item.opacity() for note_id, item in window.board.notes.items()} == before
