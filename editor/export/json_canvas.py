@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from editor.fileformat.json_canvas import BLOCK_PREFIX, CREDIT_ID, TITLE_ID  # the names its reader knows them by
 from editor.model import PALETTE, PARKING_LOT, Canvas, Note
 
 NOTE_WIDTH, NOTE_HEIGHT = 220, 140  # a text node, in the spec's pixels
@@ -18,11 +19,10 @@ GAP = 20  # between notes, and around them inside their group
 CELL_WIDTH, CELL_HEIGHT = 2 * NOTE_WIDTH + 3 * GAP, 2 * NOTE_HEIGHT + 3 * GAP  # one grid cell of the template, at least
 TITLE_HEIGHT = 160
 PARKING_LOT_TITLE = "Parking Lot"
-TITLE_ID, CREDIT_ID = "title", "credit"  # the text nodes above and below the board, which are not notes
 
 
 def block_node_id(block_id: str) -> str:
-    return f"block-{block_id}"
+    return f"{BLOCK_PREFIX}{block_id}"
 
 
 def note_node_id(note: Note) -> str:

@@ -21,7 +21,7 @@ from editor.model.limits import MAX_NOTES, MAX_TEXT, too_long, too_many_notes
 from editor.model.note import valid_text
 
 BLOCK_PREFIX = "block-"
-TITLE_ID, CREDIT_ID = "title", "credit"
+TITLE_ID, CREDIT_ID = "title", "credit"  # the text nodes above and below the board, which are not notes
 PARKING_LOT_TITLE = "parking lot"
 _BY_HEX = {hex_value: name for name, hex_value in PALETTE.items()}
 

@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 
 from editor.errors import CanvasFileError
 from editor.fileformat import load_canvas
-from editor.fileformat.versions import Version, delete_version, list_versions, restore_version, save_version
+from editor.fileformat.versions import (
+    Version,
+    delete_version,
+    list_versions,
+    restore_version,
+    save_version,
+    versions_folder,
+)
 from editor.gui.comparing import Comparison, Revision, git_canvas, git_revisions, pick
 from editor.gui.document import Document
 
@@ -263,7 +270,7 @@ class VersionsPanel(QDockWidget):
             versions = list_versions(path)
             commits = git_revisions(path)
             self.note.setText(
-                f"Kept in {path.stem}.versions beside the file. File > Save Version adds one."
+                f"Kept in {versions_folder(path).name} beside the file. File > Save Version adds one."
                 + (" Below them, the git commits that changed the file." if commits else "")
             )
             for version in versions:
