@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from editor.errors import CanvasFileError, Problem
-from editor.fileformat.templates import IDENTIFIER, MAX_BLOCKS, template_library
+from editor.fileformat.templates import IDENTIFIER, MAX_BLOCKS, plain_grid, template_library
 from editor.fileformat.yamlsafe import MAX_BYTES, too_large
-from editor.model import PALETTE, PARKING_LOT, BlockSpec, Canvas, Note, Template
+from editor.model import PALETTE, PARKING_LOT, Canvas, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_NOTES, MAX_TEXT, too_long, too_many_notes
 from editor.model.note import valid_text
@@ -153,7 +153,6 @@ def _template(groups: list[_Box]) -> tuple[Template, dict[str, str]]:
 def _plain_grid(groups: list[_Box], parked: set[str]) -> tuple[Template, dict[str, str]]:
     """A template of the groups as they lie (left to right, top to bottom), each a block titled by its label."""
     ordered = sorted(groups, key=lambda box: (box.y, box.x))
-    columns = max(1, math.ceil(math.sqrt(len(ordered))))
     ids: dict[str, str] = {}
     blocks = []
     for index, box in enumerate(ordered):
@@ -164,21 +163,9 @@ def _plain_grid(groups: list[_Box], parked: set[str]) -> tuple[Template, dict[st
             number += 1
             block_id = f"{base[:56] or 'block'}_{number}"
         ids[box.node_id] = block_id
-        title = box.label or f"Group {index + 1}"
-        blocks.append(BlockSpec(block_id, title, (), index % columns, index // columns, 1, 1))
-    if not blocks:
-        blocks.append(BlockSpec("notes", "Notes", (), 0, 0, 1, 1))
-    template = Template(
-        "json-canvas",
-        "JSON Canvas groups",
-        "",
-        columns,
-        max(1, math.ceil(len(blocks) / columns)),
-        (),
-        tuple(blocks),
-        tuple(block.id for block in blocks),
-        "The groups of a JSON Canvas file, on a plain grid.",
-    )
+        blocks.append((block_id, box.label or f"Group {index + 1}"))
+    description = "The groups of a JSON Canvas file, on a plain grid."
+    template = plain_grid("json-canvas", "JSON Canvas groups", blocks or [("notes", "Notes")], (), description)
     return template, ids | dict.fromkeys(parked, PARKING_LOT)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 
 from editor.errors import CanvasFileError, Problem, UnknownTemplateError, quote
@@ -19,10 +18,11 @@ from editor.fileformat.templates import (
     TEMPLATE_ID,
     available_templates,
     load_template,
+    plain_grid,
     template_from,
 )
 from editor.fileformat.yamlsafe import Mapping, Node, Scalar, Sequence
-from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, BlockSpec, Canvas, HeaderField, Note, Template
+from editor.model import DEFAULT_COLOR, PALETTE, PARKING_LOT, Canvas, HeaderField, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_LEGEND, MAX_NOTES, MAX_TAGS, MAX_VALUES, too_many_notes
 from editor.model.note import valid_note_id
@@ -109,25 +109,16 @@ def read_on_plain_grid(data: bytes, source: str = "<canvas>") -> Canvas:
     block_ids = [block_id for block_id in block_ids if IDENTIFIER.fullmatch(block_id)] or ["notes"]
     if len(block_ids) > MAX_BLOCKS:
         raise CanvasFileError.whole(source, f"it names {len(block_ids):,} blocks; a canvas has at most {MAX_BLOCKS}.")
-    columns = math.ceil(math.sqrt(len(block_ids)))
-    blocks = tuple(
-        BlockSpec(block_id, block_id.replace("_", " ").title(), (), index % columns, index // columns, 1, 1)
-        for index, block_id in enumerate(block_ids)
-    )
     fields = [
         key
         for key, (_, value) in root.items.items()
         if isinstance(value, Scalar) and key not in CANVAS_KEYS and IDENTIFIER.fullmatch(key)
     ]
-    template = Template(
-        id=name if TEMPLATE_ID.fullmatch(name) else "unknown",
-        name=f"{name} (its blocks on a plain grid)",
-        credit="",
-        columns=columns,
-        rows=math.ceil(len(block_ids) / columns),
-        header=tuple(HeaderField(key, key.replace("_", " ").capitalize()) for key in fields),
-        blocks=blocks,
-        fill_order=tuple(block_ids),
+    template = plain_grid(
+        name if TEMPLATE_ID.fullmatch(name) else "unknown",
+        f"{name} (its blocks on a plain grid)",
+        [(block_id, block_id.replace("_", " ").title()) for block_id in block_ids],
+        tuple(HeaderField(key, key.replace("_", " ").capitalize()) for key in fields),
     )
     return _guarded(data, source, template)[0]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,26 @@ def read_carried(text: str) -> Template:
     except CanvasFileError as error:
         raise ValueError(str(error).splitlines()[0]) from None
     return template
+
+
+def plain_grid(
+    template_id: str,
+    name: str,
+    blocks: list[tuple[str, str]],
+    header: tuple[HeaderField, ...] = (),
+    description: str = "",
+) -> Template:
+    """A template of these (id, title) blocks on a plain, nearly square grid, in this order, filled in this order:
+    for a canvas whose own template is not here, or the groups of an imported file."""
+    columns = max(1, math.ceil(math.sqrt(len(blocks))))
+    specs = tuple(
+        BlockSpec(block_id, title, (), index % columns, index // columns, 1, 1)
+        for index, (block_id, title) in enumerate(blocks)
+    )
+    rows = max(1, math.ceil(len(blocks) / columns))
+    return Template(
+        template_id, name, "", columns, rows, header, specs, tuple(block_id for block_id, _ in blocks), description
+    )
 
 
 def is_template(data: bytes) -> bool:
