@@ -29,6 +29,7 @@ from editor.board.geometry import (
 from editor.board.note_item import FOCUS, PAGED, NoteItem
 from editor.model import (
     PARKING_LOT,
+    PARKING_LOT_TITLE,
     BlockSpec,
     Canvas,
     Event,
@@ -44,7 +45,7 @@ from editor.model.votes import vote_ranks
 
 PARKING_SPEC = BlockSpec(
     PARKING_LOT,
-    "Parking Lot",
+    PARKING_LOT_TITLE,
     ("Ideas that do not fit a block yet. Drag them onto the canvas when they do.",),
     column=0,
     row=0,

@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import io
 
-from editor.model import PARKING_LOT, Canvas
+from editor.model import Canvas
 
 COLUMNS = ("Block", "Text", "Colour", "Tags", "Votes")
-PARKING_LOT_TITLE = "Parking Lot"
 # A cell a spreadsheet would run as a formula (OWASP's CSV injection): a note from a participant's phone is text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,7 +18,7 @@ def canvas_csv(canvas: Canvas) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180's line ends
     writer.writerow(COLUMNS)
-    titles = {block.id: block.title for block in canvas.template.blocks} | {PARKING_LOT: PARKING_LOT_TITLE}
+    titles = {block_id: canvas.template.title_of(block_id) for block_id in canvas.block_ids}
     for block_id in canvas.block_ids:
         for note in canvas.notes(block_id):
             tags = "; ".join(note.tags)

@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from editor.fileformat.json_canvas import BLOCK_PREFIX, CREDIT_ID, TITLE_ID  # the names its reader knows them by
-from editor.model import PALETTE, PARKING_LOT, Canvas, Note
+from editor.model import PALETTE, PARKING_LOT, PARKING_LOT_TITLE, Canvas, Note
 
 NOTE_WIDTH, NOTE_HEIGHT = 220, 140  # a text node, in the spec's pixels
 GAP = 20  # between notes, and around them inside their group
 CELL_WIDTH, CELL_HEIGHT = 2 * NOTE_WIDTH + 3 * GAP, 2 * NOTE_HEIGHT + 3 * GAP  # one grid cell of the template, at least
 TITLE_HEIGHT = 160
-PARKING_LOT_TITLE = "Parking Lot"
 
 
 def block_node_id(block_id: str) -> str:

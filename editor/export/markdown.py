@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from editor.model import DEFAULT_COLOR, PARKING_LOT, Canvas, Note
+from editor.model import DEFAULT_COLOR, PARKING_LOT, PARKING_LOT_TITLE, Canvas, Note
 
 # A note's colour is named in words, "(pink)": it reads on any wiki, in a terminal, in a plain-text diff and on
 # systems whose fonts lack the newer coloured emoji. The default colour is named only where the legend gives it a
@@ -35,7 +35,7 @@ def canvas_markdown(canvas: Canvas) -> str:
         lines.append("")
     parked = canvas.notes(PARKING_LOT)
     if parked:
-        lines += ["## Parking Lot", "", "*Ideas that do not fit a block yet.*", ""]
+        lines += [f"## {PARKING_LOT_TITLE}", "", "*Ideas that do not fit a block yet.*", ""]
         lines += [_note_line(note, named) for note in parked]
         lines.append("")
     lines += ["---", "", inline(template.credit), ""]

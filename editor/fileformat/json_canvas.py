@@ -15,14 +15,14 @@ from typing import Any, NamedTuple
 from editor.errors import CanvasFileError, Problem
 from editor.fileformat.templates import IDENTIFIER, MAX_BLOCKS, plain_grid, template_library
 from editor.fileformat.yamlsafe import MAX_BYTES, too_large
-from editor.model import PALETTE, PARKING_LOT, Canvas, Note, Template
+from editor.model import PALETTE, PARKING_LOT, PARKING_LOT_TITLE, Canvas, Note, Template
 from editor.model.colors import is_valid_color, normalize_color
 from editor.model.limits import MAX_NOTES, MAX_TEXT, too_long, too_many_notes
 from editor.model.note import valid_text
 
 BLOCK_PREFIX = "block-"
 TITLE_ID, CREDIT_ID = "title", "credit"  # the text nodes above and below the board, which are not notes
-PARKING_LOT_TITLE = "parking lot"
+PARKED = PARKING_LOT_TITLE.lower()  # a group labelled so holds the parking lot
 _BY_HEX = {hex_value: name for name, hex_value in PALETTE.items()}
 
 
@@ -131,7 +131,7 @@ def _smallest(boxes: Iterable[_Box]) -> _Box | None:
 def _template(groups: list[_Box]) -> tuple[Template, dict[str, str]]:
     """The template the groups are the blocks of, and the block of each group."""
     by_id = {box.node_id: box.node_id[len(BLOCK_PREFIX) :] for box in groups if box.node_id.startswith(BLOCK_PREFIX)}
-    parked = {box.node_id for box in groups if box.label.strip().lower() == PARKING_LOT_TITLE}
+    parked = {box.node_id for box in groups if box.label.strip().lower() == PARKED}
     best: tuple[int, Template, dict[str, str]] | None = None
     for template in template_library():
         titles = {block.title.lower(): block.id for block in template.blocks}

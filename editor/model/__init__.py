@@ -14,7 +14,7 @@ from editor.model.events import (
     NotesMoved,
     Reset,
 )
-from editor.model.note import PARKING_LOT, Note, NoteId, Position
+from editor.model.note import PARKING_LOT, PARKING_LOT_TITLE, Note, NoteId, Position
 from editor.model.template import BlockSpec, HeaderField, Template
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "LOCAL",
     "PALETTE",
     "PARKING_LOT",
+    "PARKING_LOT_TITLE",
     "BlockSpec",
     "Canvas",
     "Event",

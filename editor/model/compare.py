@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from editor.model.canvas import Canvas
-from editor.model.note import PARKING_LOT, Note
+from editor.model.note import Note
 
 SIMILAR = 0.6  # the likeness from which two texts are one note edited ("Podcast ads" ~ "Podcasts ads": 0.78)
 MAX_SIMILAR_PAIRS = 250_000  # past this many candidate pairs in one round, similar texts are looked for block by block
@@ -244,6 +244,4 @@ def _header(old: Canvas, new: Canvas) -> Iterator[HeaderChange]:
 
 def block_title(canvas: Canvas, block_id: str) -> str:
     """A block's title on a canvas (its id when the canvas's template lacks it)."""
-    if block_id == PARKING_LOT:
-        return "Parking Lot"
-    return next((block.title for block in canvas.template.blocks if block.id == block_id), block_id)
+    return canvas.template.title_of(block_id)

@@ -6,10 +6,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from editor.model.canvas import Canvas
-from editor.model.note import PARKING_LOT, Note
+from editor.model.note import PARKING_LOT, PARKING_LOT_TITLE, Note
 from editor.model.template import Template
-
-PARKING_LOT_TITLE = "Parking Lot"
 
 
 class Went(NamedTuple):
@@ -76,7 +74,7 @@ def in_short(went: list[Went]) -> str:
 
 
 def _title(template: Template, block_id: str) -> str:
-    return PARKING_LOT_TITLE if block_id == PARKING_LOT else template.block(block_id).title
+    return template.title_of(block_id)
 
 
 def summary(went: list[Went]) -> str:

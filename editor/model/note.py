@@ -29,6 +29,7 @@ def new_note_id() -> NoteId:
 # Notes that do not fit anywhere yet: a list beside the canvas's blocks, on every template. It takes notes as a
 # block does (add, move), so a note goes in and out of it as between blocks.
 PARKING_LOT = "parking_lot"
+PARKING_LOT_TITLE = "Parking Lot"  # as the board, every export and every sentence name it
 
 
 @dataclass(slots=True)

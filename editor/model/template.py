@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from editor.model.note import PARKING_LOT, PARKING_LOT_TITLE
+
 
 class BlockSpec(NamedTuple):
     id: str
@@ -51,3 +53,9 @@ class Template(NamedTuple):
             if block.id == block_id:
                 return block
         raise KeyError(block_id)
+
+    def title_of(self, block_id: str) -> str:
+        """A block's title as a person reads it: the parking lot's too, and a block this template lacks by its id."""
+        if block_id == PARKING_LOT:
+            return PARKING_LOT_TITLE
+        return next((block.title for block in self.blocks if block.id == block_id), block_id)
