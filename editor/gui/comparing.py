@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor.board.change_marks import ChangeMarks, label_of
 from editor.errors import CanvasFileError
 from editor.export.changes import changes_markdown, summary
+from editor.export.options import ExportError, ExportOptions
 from editor.fileformat import parse_canvas
 from editor.model.compare import CanvasDiff, block_title, compare
 
@@ -176,47 +177,56 @@ class ComparePanel(QDockWidget):
             self.comparison.show_change(item.data(CHANGE_INDEX))
 
     def save_report(self) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save Report", "what-changed.md", "Markdown (*.md)")
-        if not chosen:
-            return None
-        path = Path(chosen) if chosen.endswith(".md") else Path(chosen + ".md")
-        from editor.fileformat.atomic import write_atomically
-
-        try:
-            write_atomically(path, self.comparison.report().encode("utf-8"))
-        except CanvasFileError as error:
-            self.comparison.messages.show_error("The report could not be saved.", error)
-            return None
+        path = self._ask_path("Save Report", "md", "Markdown (*.md)", (".md",))
+        if path is not None:
+            self._write(path, lambda: self.comparison.report().encode("utf-8"), "The report could not be saved.")
         return path
 
     def export_board(self) -> Path | None:
         """The marked board as a PDF, PNG or SVG, by the name's extension (a PDF on an A3 page, a PNG 2400 wide)."""
-        from editor.board.change_marks import ChangeMarks as Marks
-        from editor.export.options import ExportError, ExportOptions
         from editor.export.render import drawn_bytes
-        from editor.fileformat.atomic import write_atomically
 
         kinds = "PDF document (*.pdf);;PNG image (*.png);;SVG image (*.svg)"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export Marked Board", "what-changed.pdf", kinds)
-        if not chosen:
+        path = self._ask_path("Export Marked Board", "pdf", kinds, (".pdf", ".png", ".svg"))
+        if path is None:
             return None
-        path = Path(chosen) if Path(chosen).suffix.lower() in (".pdf", ".png", ".svg") else Path(chosen + ".pdf")
-        comparison = self.comparison
-        options = ExportOptions(width=2400) if path.suffix.lower() == ".png" else ExportOptions()
+        comparison, kind = self.comparison, path.suffix.lower()[1:]
+        options = ExportOptions(width=2400) if kind == "png" else ExportOptions()
 
         def marked(scene: BoardScene) -> None:
-            Marks(scene).show(comparison.diff, comparison.old)
+            ChangeMarks(scene).show(comparison.diff, comparison.old)
+
+        drawn = lambda: drawn_bytes(comparison.workspace.canvas, kind, options, None, marked)  # noqa: E731
+        return path if self._write(path, drawn, "The marked board could not be exported.") else None
+
+    def _ask_path(self, title: str, extension: str, kinds: str, known: tuple[str, ...]) -> Path | None:
+        """Where to write, starting where exports go (beside the canvas at first); a name without one of the
+        `known` extensions gets `extension`."""
+        from editor.gui import settings
+
+        document = self.comparison.workspace.document
+        folder = settings.export_folder(document.path.parent if document.path is not None else None)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / f"what-changed.{extension}"), kinds)
+        if not chosen:
+            return None
+        path = Path(chosen) if Path(chosen).suffix.lower() in known else Path(f"{chosen}.{extension}")
+        settings.set_export_folder(path.parent)
+        return path
+
+    def _write(self, path: Path, data: Callable[[], bytes], failed: str) -> bool:
+        """Write what `data` makes, atomically, and say where it went; or say why not."""
+        from editor.fileformat.atomic import write_atomically
 
         try:
-            data = drawn_bytes(comparison.workspace.canvas, path.suffix.lower()[1:], options, None, marked)
-            write_atomically(path, data)
+            write_atomically(path, data())
         except ExportError as error:
-            comparison.messages.show_error("The marked board could not be exported.", str(error))
-            return None
+            self.comparison.messages.show_error(failed, str(error))
+            return False
         except CanvasFileError as error:
-            comparison.messages.show_error("The marked board could not be exported.", error)
-            return None
-        return path
+            self.comparison.messages.show_error(failed, error)
+            return False
+        self.comparison.messages.say(f"Exported to {path}")
+        return True
 
 
 # Where the older canvas comes from

@@ -133,12 +133,17 @@ def test_compare_with_another_file_marks_every_change_and_escape_leaves_both_as_
 
     # It exports: the marked board as a picture, what changed as Markdown for the minutes.
     dialogs.answers += [tmp_path / "marked.png", tmp_path / "minutes.md"]
+    asked = len(dialogs.suggested)
     assert side.export_board() == tmp_path / "marked.png"
+    # Beside the canvas at first, then where exports went; each says where it went (found in a review: they
+    # started in the working folder and said nothing).
+    assert dialogs.suggested[asked] == now.parent / "what-changed.pdf"
+    assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'marked.png'}"
     picture = QImage(str(tmp_path / "marked.png"))
     assert (
         picture.width() == 2400 and colour_share(picture, ADDED_COLOR) > 0 and colour_share(picture, REMOVED_COLOR) > 0
     )
-    assert side.save_report() == tmp_path / "minutes.md"
+    assert side.save_report() == tmp_path / "minutes.md" and dialogs.suggested[-1] == tmp_path / "what-changed.md"
     minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
     # Named, and dated: read months later, "→ now" said neither (seen in a review).
     heading = re.escape(f"# What changed: tiktok.yaml → {window.document.name} as of ")
